@@ -1,0 +1,127 @@
+package org.xuke.catalog;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The catalogue boundary: searching the reference tables and importing a new version of one.
+ * Every public method is a transaction.
+ */
+@Stateless
+public class CatalogService {
+
+    private static final Logger LOG = Logger.getLogger(CatalogService.class.getName());
+    /** Uploads larger than this are refused before parsing. */
+    public static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
+    private static final int MAX_PAGE = 500;
+
+    @Inject
+    private CatalogRepository repository;
+
+    @Inject
+    private Clock clock;
+
+    public <T extends CatalogEntry> Page<T> search(CatalogKind kind, CatalogFilter filter, int first, int pageSize,
+            String sortAttribute, boolean ascending) {
+        CatalogFilter effective = filter == null ? CatalogFilter.none() : filter;
+        int size = Math.max(1, Math.min(pageSize, MAX_PAGE));
+        List<T> rows = repository.find(kind, effective, Math.max(0, first), size, sortAttribute, ascending);
+        return new Page<>(rows, repository.count(kind, effective));
+    }
+
+    public long count(CatalogKind kind, CatalogFilter filter) {
+        return repository.count(kind, filter == null ? CatalogFilter.none() : filter);
+    }
+
+    public List<Integer> years(CatalogKind kind) {
+        return repository.years(kind);
+    }
+
+    public Commodity findCommodity(int year, String code) {
+        return repository.findByCode(Commodity.class, "code", code, year);
+    }
+
+    public List<CatalogImport> recentImports(int max) {
+        return repository.recentImports(Math.min(max, 200));
+    }
+
+    /**
+     * Replaces one catalogue (or one year of a yearly catalogue) with the rows of a CSV file.
+     * All rows are checked first; if any is wrong nothing is stored and the report lists each bad
+     * line with its reason.
+     */
+    public ImportReport importCsv(CatalogKind kind, Integer year, String fileName, byte[] content, String user) {
+        String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName;
+        if (content == null || content.length == 0) {
+            return refused(kind, year, name, "catalog.error.empty");
+        }
+        if (content.length > MAX_FILE_BYTES) {
+            return refused(kind, year, name, "catalog.error.fileTooLarge", String.valueOf(MAX_FILE_BYTES / 1024 / 1024));
+        }
+        Reader reader;
+        try {
+            // Decode strictly: a GBK file read as UTF-8 would silently garble every name.
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content)).toString();
+            reader = new java.io.StringReader(text);
+        } catch (CharacterCodingException e) {
+            return refused(kind, year, name, "catalog.error.encoding");
+        }
+        CatalogCsvParser.Result result = new CatalogCsvParser().parse(kind, year, reader, context());
+        if (!result.errors().isEmpty()) {
+            return new ImportReport(kind, year, name, result.rowsRead(), 0, result.errors());
+        }
+        int removed = repository.deleteForReplacement(kind, year);
+        result.entries().forEach(repository::persist);
+        repository.record(new CatalogImport(kind, kind.isYearly() ? year : null, name, result.entries().size(), user,
+                LocalDateTime.now(clock)));
+        LOG.info(() -> "Catalogue " + kind + (year == null ? "" : " " + year) + " imported from " + name + " by "
+                + user + ": " + result.entries().size() + " rows (replaced " + removed + ")");
+        return new ImportReport(kind, year, name, result.rowsRead(), result.entries().size(), List.of());
+    }
+
+    /** Bundled CSV files are read the same way an officer's upload is. */
+    ImportReport importBundled(CatalogKind kind, Integer year, String resource) {
+        try (var in = CatalogService.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing bundled catalogue " + resource);
+            }
+            return importCsv(kind, year, resource.substring(resource.lastIndexOf('/') + 1), in.readAllBytes(),
+                    "system");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read bundled catalogue " + resource, e);
+        }
+    }
+
+    /** Look-ups against the stored catalogues, remembered for the length of one import. */
+    private ImportContext context() {
+        Map<String, Boolean> known = new HashMap<>();
+        return new ImportContext() {
+            @Override
+            public boolean unitExists(String code) {
+                return known.computeIfAbsent("unit/" + code, k -> repository.exists(CatalogKind.UNIT, null, code));
+            }
+
+            @Override
+            public boolean licensedGoodsExists(int year, String code) {
+                return known.computeIfAbsent("goods/" + year + "/" + code,
+                        k -> repository.exists(CatalogKind.LICENSED_GOODS, year, code));
+            }
+        };
+    }
+
+    private static ImportReport refused(CatalogKind kind, Integer year, String name, String key, String... args) {
+        return new ImportReport(kind, year, name, 0, 0, List.of(new RowError(0, key, List.of(args))));
+    }
+}

@@ -1,0 +1,90 @@
+package org.xuke.catalog;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * An issuing authority (发证机构) and its jurisdiction. The two-character code it puts in licence
+ * numbers is not published; a bureau sets it when it deploys (blank until then).
+ */
+@Entity
+@Cacheable
+@Table(name = "cat_issuing_authority")
+public class IssuingAuthority extends CatalogEntry {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_-]{1,39}");
+    private static final Pattern LICENCE_CODE = Pattern.compile("[A-Z0-9]{2}");
+    private static final Set<String> LEVELS =
+            Set.of("central", "special_commissioner", "provincial", "sub_provincial");
+
+    @Column(name = "code", nullable = false, length = 40)
+    private String code;
+
+    @Column(name = "name_zh", nullable = false, length = 200)
+    private String nameZh;
+
+    @Column(name = "name_en", length = 200)
+    private String nameEn;
+
+    @Column(name = "authority_level", nullable = false, length = 40)
+    private String level;
+
+    /** The jurisdiction: which region or enterprises the authority serves. */
+    @Column(name = "region", nullable = false, length = 200)
+    private String region;
+
+    @Column(name = "licence_no_code", length = 2)
+    private String licenceNumberCode;
+
+    protected IssuingAuthority() {
+        // for JPA
+    }
+
+    public IssuingAuthority(String code, String nameZh, String nameEn, String level, String region,
+            String licenceNumberCode, Provenance provenance) {
+        super(provenance);
+        this.code = Guards.matching(code, "id", CODE, "A-Z, 0-9, '_' or '-'");
+        this.nameZh = Guards.required(nameZh, "name_zh", 200);
+        this.nameEn = Guards.optional(nameEn, "name_en", 200);
+        this.level = Guards.required(level, "level", 40);
+        if (!LEVELS.contains(this.level)) {
+            throw new CatalogDataException("catalog.error.level", this.level);
+        }
+        this.region = Guards.required(region, "region", 200);
+        this.licenceNumberCode =
+                Guards.optionalMatching(licenceNumberCode, "licence_no_code", LICENCE_CODE, "2 capital letters or digits");
+    }
+
+    @Override
+    public String businessKey() {
+        return code;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getNameZh() {
+        return nameZh;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public String getLevel() {
+        return level;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public String getLicenceNumberCode() {
+        return licenceNumberCode;
+    }
+}

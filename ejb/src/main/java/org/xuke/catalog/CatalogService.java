@@ -31,12 +31,12 @@ public class CatalogService {
     @Inject
     private Clock clock;
 
-    public <T extends CatalogEntry> Page<T> search(CatalogKind kind, CatalogFilter filter, int first, int pageSize,
+    /** One page of a catalogue, sorted in the database; {@code sortAttribute} must be one of the kind's columns. */
+    public <T extends CatalogEntry> List<T> find(CatalogKind kind, CatalogFilter filter, int first, int pageSize,
             String sortAttribute, boolean ascending) {
-        CatalogFilter effective = filter == null ? CatalogFilter.none() : filter;
         int size = Math.max(1, Math.min(pageSize, MAX_PAGE));
-        List<T> rows = repository.find(kind, effective, Math.max(0, first), size, sortAttribute, ascending);
-        return new Page<>(rows, repository.count(kind, effective));
+        return repository.find(kind, filter == null ? CatalogFilter.none() : filter, Math.max(0, first), size,
+                sortAttribute, ascending);
     }
 
     public long count(CatalogKind kind, CatalogFilter filter) {

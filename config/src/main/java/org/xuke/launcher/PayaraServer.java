@@ -1,0 +1,165 @@
+package org.xuke.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A Payara Server 6 installation under the work folder: unpacked from the distribution zip, its
+ * domain reset to the distribution's on every start (so the configuration is always the one these
+ * scripts make), every listener bound to the loopback address, resources created with asadmin.
+ */
+final class PayaraServer {
+
+    static final String DOMAIN = "domain1";
+    private static final String ROOT = "payara6/";
+
+    private final Settings settings;
+    private final Path home;
+    private boolean started;
+
+    PayaraServer(Settings settings) {
+        this.settings = settings;
+        this.home = settings.workDir().resolve("payara6");
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Path domainDir() {
+        return home.resolve("glassfish/domains/" + DOMAIN);
+    }
+
+    /** Unpacks the server once per distribution, and the domain afresh every time. */
+    void install() throws IOException {
+        Path marker = home.resolve(".unpacked-from");
+        String source = settings.payaraZip().getFileName() + " " + Files.size(settings.payaraZip());
+        boolean fresh = !Files.isRegularFile(marker) || !Files.readString(marker).equals(source);
+        if (fresh && Files.exists(home)) {
+            Database.deleteTree(home);
+        }
+        if (!fresh && Files.exists(domainDir())) {
+            Database.deleteTree(domainDir());
+        }
+        String domainPrefix = ROOT + "glassfish/domains/" + DOMAIN + "/";
+        try (ZipFile zip = new ZipFile(settings.payaraZip().toFile())) {
+            var entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.getName().startsWith(ROOT) || (!fresh && !entry.getName().startsWith(domainPrefix))) {
+                    continue;
+                }
+                Path target = settings.workDir().resolve(entry.getName()).normalize();
+                if (!target.startsWith(settings.workDir())) {
+                    throw new IOException("Unsafe zip entry " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (entry.getName().contains("/bin/") || entry.getName().endsWith("/lib/nadmin")) {
+                    Files.setPosixFilePermissions(target, Set.of(PosixFilePermission.OWNER_READ,
+                            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
+                            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE));
+                }
+            }
+        }
+        if (fresh) {
+            Files.writeString(marker, source);
+        }
+        Path domainXml = domainDir().resolve("config/domain.xml");
+        Files.writeString(domainXml, LoopbackDomainConfig.apply(Files.readString(domainXml, StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
+        // The pool's driver goes into the domain's lib folder, outside the application.
+        Files.copy(settings.jdbcDriver(), domainDir().resolve("lib/" + settings.jdbcDriver().getFileName()),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    void start() throws IOException, InterruptedException {
+        asadmin("start-domain", DOMAIN);
+        started = true;
+    }
+
+    /** Runs asadmin commands in one session (multimode), failing on the first error. */
+    void configure(List<String> commands) throws IOException, InterruptedException {
+        Path file = settings.workDir().resolve("asadmin-commands.txt");
+        Files.write(file, commands, StandardCharsets.UTF_8);
+        asadmin("multimode", "--file", file.toString());
+    }
+
+    void deploy(Path ear) throws IOException, InterruptedException {
+        asadmin("deploy", "--force=true", "--name", "xuke", "--contextroot", "/", ear.toString());
+    }
+
+    void stop() {
+        if (!started) {
+            return;
+        }
+        try {
+            asadmin("stop-domain", "--kill=false", DOMAIN);
+            Progress.info("Payara stopped");
+        } catch (IOException | InterruptedException | IllegalStateException e) {
+            Progress.info("stopping Payara failed: " + e.getMessage());
+        }
+        started = false;
+    }
+
+    /** Waits until a URL answers 200, or fails after the timeout. */
+    static void awaitHttp(String url, Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = "HTTP " + response.statusCode();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(url + " did not answer within " + timeout.toSeconds() + " s: " + last);
+    }
+
+    private void asadmin(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/asadmin").toString());
+        command.add("--interactive=false");
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+        Path log = settings.workDir().resolve("asadmin.log");
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Process process = builder.start();
+        int exit = process.waitFor();
+        if (exit != 0) {
+            List<String> lines = Files.readAllLines(log);
+            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+            throw new IllegalStateException("asadmin " + arguments[0] + " failed (exit " + exit + "):\n" + tail);
+        }
+    }
+}

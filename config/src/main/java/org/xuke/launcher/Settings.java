@@ -1,0 +1,56 @@
+package org.xuke.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What the launcher needs to know, from system properties (the Maven build passes the artifact
+ * paths; users pass -D switches on the command line). See docs/OPERATIONS.md for the list.
+ */
+record Settings(Path payaraZip, Path ear, Path jdbcDriver, Path workDir, Path dataDir, boolean reset,
+        int embeddedDbPort, String externalDbUrl, String dbUser, String dbPassword, int httpPort) {
+
+    static final String LOOPBACK = "127.0.0.1";
+
+    static Settings fromSystemProperties(boolean forTests) {
+        Path workDir = Path.of(required("xuke.work")).toAbsolutePath();
+        Path defaultData = forTests ? workDir.resolve("pgdata")
+                : Path.of(System.getProperty("user.home"), ".xuke", "pgdata");
+        return new Settings(
+                existing(required("xuke.payara.zip")),
+                System.getProperty("xuke.ear") == null ? null : Path.of(System.getProperty("xuke.ear")),
+                existing(required("xuke.jdbc.driver")),
+                workDir,
+                Path.of(System.getProperty("xuke.data", defaultData.toString())).toAbsolutePath(),
+                forTests || Boolean.getBoolean("xuke.reset"),
+                Integer.getInteger("xuke.db.port", forTests ? 15433 : 15432),
+                blankToNull(System.getProperty("db.url")),
+                System.getProperty("db.user", "xuke"),
+                System.getProperty("db.password", "xuke"),
+                8080);
+    }
+
+    boolean embeddedDatabase() {
+        return externalDbUrl == null;
+    }
+
+    private static String required(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set (run through Maven: see README)");
+        }
+        return value;
+    }
+
+    private static Path existing(String path) {
+        Path p = Path.of(path);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("Not found: " + p);
+        }
+        return p;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,105 @@
+package org.xuke.launcher;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL plus a configured Payara: what the run command brings up with the EAR deployed, and
+ * what the integration tests bring up once per test run (Arquillian then deploys into it).
+ */
+public final class Stack implements AutoCloseable {
+
+    /** JNDI names the application looks up; created here, never inside the artifact. */
+    public static final String DATASOURCE = "jdbc/xuke";
+    public static final List<String[]> QUEUES = List.of(
+            new String[] {"XukeLicenceOut", "jms/xuke/customs/LicenceOut"},
+            new String[] {"XukeCustomsReceipts", "jms/xuke/customs/Receipts"},
+            new String[] {"XukeCustomsUsage", "jms/xuke/customs/Usage"},
+            new String[] {"XukeDeadLetter", "jms/xuke/DeadLetter"});
+
+    private final Settings settings;
+    private final Database database;
+    private final PayaraServer payara;
+
+    private Stack(Settings settings) {
+        this.settings = settings;
+        this.database = new Database(settings);
+        this.payara = new PayaraServer(settings);
+    }
+
+    /** Starts PostgreSQL and a configured Payara; deploys the EAR when {@code deploy} is set. */
+    public static Stack start(boolean forTests, boolean deploy) throws Exception {
+        Settings settings = Settings.fromSystemProperties(forTests);
+        Stack stack = new Stack(settings);
+        try {
+            stack.bringUp(deploy);
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void bringUp(boolean deploy) throws Exception {
+        Progress progress = new Progress(deploy ? 6 : 4);
+        progress.step(settings.embeddedDatabase() ? "starting PostgreSQL (embedded, first start unpacks binaries)"
+                : "checking the external PostgreSQL");
+        database.start();
+        progress.step("unpacking Payara Server into " + payara.home() + " (fresh domain, loopback only)");
+        payara.install();
+        progress.step("starting Payara domain (log: " + payara.domainDir().resolve("logs/server.log") + ")");
+        payara.start();
+        progress.step("creating JDBC pool, JMS broker resources and batch repository with asadmin");
+        payara.configure(resourceCommands());
+        if (deploy) {
+            progress.step("deploying " + settings.ear().getFileName()
+                    + " (schema migrations and reference catalogues load on first start)");
+            payara.deploy(settings.ear());
+            progress.step("waiting for the portal to answer");
+            PayaraServer.awaitHttp("http://" + Settings.LOOPBACK + ":" + settings.httpPort() + "/", Duration.ofMinutes(3));
+        }
+        Progress.info("ready after " + progress.elapsed() + " s");
+    }
+
+    List<String> resourceCommands() {
+        List<String> commands = new ArrayList<>();
+        commands.add("set configs.config.server-config.admin-service.das-config.autodeploy-enabled=false");
+        commands.add("set configs.config.server-config.admin-service.das-config.dynamic-reload-enabled=false");
+        commands.add("create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
+                + " --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=48"
+                + " --isconnectvalidatereq=true --validationmethod=custom-validation"
+                + " --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
+                + " --failconnection=true --statementcachesize=64"
+                + " --property url=" + escape(database.jdbcUrl()) + ":user=" + escape(settings.dbUser())
+                + ":password=" + escape(settings.dbPassword()) + " xuke-pool");
+        commands.add("create-jdbc-resource --connectionpoolid=xuke-pool " + DATASOURCE);
+        // Jakarta Batch keeps its job repository in the same PostgreSQL (default would be H2).
+        commands.add("set-batch-runtime-configuration --datasourcelookupname=" + DATASOURCE + " --tablePrefix=JBATCH_");
+        commands.add("create-jms-resource --restype=jakarta.jms.ConnectionFactory jms/xuke/ConnectionFactory");
+        for (String[] queue : QUEUES) {
+            commands.add("create-jmsdest --desttype=queue " + queue[0]);
+            commands.add("create-jms-resource --restype=jakarta.jms.Queue --property=Name=" + queue[0] + " " + queue[1]);
+        }
+        return commands;
+    }
+
+    /** asadmin property syntax: ':' separates properties, so escape it (and '=' and '\'). */
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        payara.stop();
+        try {
+            database.close();
+        } catch (Exception e) {
+            Progress.info("stopping PostgreSQL failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.xuke.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Visible strings from the resource bundles, in the current view's language. */
+public final class Texts {
+
+    public static final String WEB = "org.xuke.web.text";
+    public static final String CATALOG = "org.xuke.catalog.CatalogMessages";
+
+    private Texts() {
+    }
+
+    public static Locale locale() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        return context == null || context.getViewRoot() == null ? Locale.SIMPLIFIED_CHINESE
+                : context.getViewRoot().getLocale();
+    }
+
+    public static String get(String bundle, String key, List<String> arguments) {
+        try {
+            String pattern = ResourceBundle.getBundle(bundle, locale(), Texts.class.getClassLoader()).getString(key);
+            return arguments.isEmpty() ? pattern : new MessageFormat(pattern, locale()).format(arguments.toArray());
+        } catch (MissingResourceException e) {
+            return key + " " + arguments;
+        }
+    }
+
+    public static String text(String key, Object... arguments) {
+        return get(WEB, key, java.util.Arrays.stream(arguments).map(String::valueOf).toList());
+    }
+
+    public static void info(String key, Object... arguments) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
+    }
+
+    public static void error(String clientId, String key, Object... arguments) {
+        FacesContext.getCurrentInstance().addMessage(clientId,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+    }
+}

@@ -1,0 +1,133 @@
+package org.xuke.web.catalog;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import org.xuke.catalog.CatalogEntry;
+import org.xuke.catalog.CatalogFilter;
+import org.xuke.catalog.CatalogKind;
+import org.xuke.catalog.CatalogService;
+import org.xuke.web.Texts;
+
+/**
+ * A catalogue list (参数列表) in either portal. The search criteria are view parameters, so a
+ * search is a bookmarkable URL (Post-Redirect-Get); paging and sorting run in the database.
+ */
+@Named
+@ViewScoped
+public class CatalogPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private CatalogService catalogs;
+
+    private String slug;
+    private Integer year;
+    private String code;
+    private String category;
+    private String name;
+
+    private CatalogKind kind;
+    private List<Integer> years;
+    private CatalogLazyModel model;
+
+    /** f:viewAction: resolves the catalogue named in the URL, or answers 404. */
+    public void init() throws IOException {
+        kind = slug == null ? CatalogKind.COMMODITY : CatalogKind.fromSlug(slug);
+        if (kind == null) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, slug);
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        years = catalogs.years(kind);
+        model = new CatalogLazyModel(catalogs, kind, this::filter);
+    }
+
+    /** Search: reload the page with the criteria in its URL. */
+    public String search() {
+        return FacesContext.getCurrentInstance().getViewRoot().getViewId()
+                + "?faces-redirect=true&includeViewParams=true";
+    }
+
+    public String reset() {
+        return FacesContext.getCurrentInstance().getViewRoot().getViewId()
+                + "?faces-redirect=true&kind=" + kind.slug();
+    }
+
+    /** The text of one cell: booleans as 是/否, nothing as a dash. */
+    public String cell(CatalogEntry row, String column) {
+        Object value = CellFormat.read(row, column);
+        if (value == null) {
+            return "—";
+        }
+        if (value instanceof Boolean flag) {
+            return Texts.text(flag ? "common.yes" : "common.no");
+        }
+        return value.toString();
+    }
+
+    private CatalogFilter filter() {
+        return new CatalogFilter(year, code, category, name);
+    }
+
+    public List<String> getColumns() {
+        return kind.columns();
+    }
+
+    public CatalogKind getKind() {
+        return kind;
+    }
+
+    public List<Integer> getYears() {
+        return years;
+    }
+
+    public CatalogLazyModel getModel() {
+        return model;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public Integer getYear() {
+        return year;
+    }
+
+    public void setYear(Integer year) {
+        this.year = year;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = category;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+}

@@ -1,7 +1,9 @@
 -- Reference catalogues (参数列表). Portable SQL: PostgreSQL now, Oracle 23 kept possible.
 -- Every row keeps where it came from (source) and how sure we are (confidence H/M/L/I).
 
-create sequence catalog_seq start with 1 increment by 50;
+-- EclipseLink takes the value nextval returns as the END of a block of 50, so start at 50.
+create sequence catalog_seq start with 50 increment by 50;
+create sequence catalog_import_seq start with 50 increment by 50;
 
 create table cat_commodity (
     id                  bigint        not null primary key,

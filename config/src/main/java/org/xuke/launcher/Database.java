@@ -2,6 +2,7 @@ package org.xuke.launcher;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -69,8 +70,21 @@ final class Database implements AutoCloseable {
         Progress.info("PostgreSQL on " + Settings.LOOPBACK + ":" + settings.embeddedDbPort() + ", data in " + data);
     }
 
-    String host() {
-        return settings.embeddedDatabase() ? Settings.LOOPBACK : null;
+    /**
+     * The pool's data source properties in asadmin syntax (name=value pairs separated by ':').
+     * Host, port and database are given apart because a JDBC URL's colons would need escaping.
+     */
+    String poolProperties() {
+        URI uri = URI.create(jdbcUrl().substring("jdbc:".length()));
+        String database = uri.getPath().substring(1);
+        int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+        for (String value : new String[] {settings.dbUser(), settings.dbPassword(), database, uri.getHost()}) {
+            if (value.contains(":") || value.contains("=") || value.contains(" ")) {
+                throw new IllegalArgumentException("Database settings must not contain ':', '=' or spaces: " + value);
+            }
+        }
+        return "serverName=" + uri.getHost() + ":portNumber=" + port + ":databaseName=" + database
+                + ":user=" + settings.dbUser() + ":password=" + settings.dbPassword();
     }
 
     /** The JDBC URL the application's pool uses. */

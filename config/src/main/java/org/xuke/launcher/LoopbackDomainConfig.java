@@ -27,8 +27,8 @@ final class LoopbackDomainConfig {
         result = HAZELCAST.matcher(result).replaceFirst(
                 "<hazelcast-runtime-configuration das-bind-address=\"" + LOOPBACK + "\" interface=\"" + LOOPBACK
                         + "\" das-public-address=\"" + LOOPBACK + "\" ");
-        result = replaceOnce(result, SERVER_CONFIG_JVM_OPTIONS, "$1\n                <jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>"
-                + "\n                <jvm-options>-Djava.net.preferIPv4Stack=true</jvm-options>");
+        result = replaceOnce(result, SERVER_CONFIG_JVM_OPTIONS,
+                "$1\n                <jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>");
         if (!serverConfig(result).contains("<jms-service")) {
             // jms-service appears in server-config only after a first boot; write it now so the
             // broker never starts on all interfaces.

@@ -104,7 +104,12 @@ final class PayaraServer {
     void configure(List<String> commands) throws IOException, InterruptedException {
         Path file = settings.workDir().resolve("asadmin-commands.txt");
         Files.write(file, commands, StandardCharsets.UTF_8);
-        asadmin("multimode", "--file", file.toString());
+        String output = asadmin("multimode", "--file", file.toString());
+        // multimode exits 0 even when a command in it failed: check each.
+        List<String> failed = output.lines().filter(l -> l.matches("Command \\S+ failed\\.")).toList();
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("asadmin configuration failed: " + failed + "\n" + output);
+        }
     }
 
     void deploy(Path ear) throws IOException, InterruptedException {
@@ -145,21 +150,23 @@ final class PayaraServer {
         throw new IllegalStateException(url + " did not answer within " + timeout.toSeconds() + " s: " + last);
     }
 
-    private void asadmin(String... arguments) throws IOException, InterruptedException {
+    /** Runs asadmin, appends its output to asadmin.log and returns it; fails on a non-zero exit. */
+    private String asadmin(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/asadmin").toString());
         command.add("--interactive=false");
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("AS_JAVA", System.getProperty("java.home"));
-        Path log = settings.workDir().resolve("asadmin.log");
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();
+        Files.writeString(settings.workDir().resolve("asadmin.log"), "$ asadmin " + String.join(" ", arguments)
+                + "\n" + output, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
         if (exit != 0) {
-            List<String> lines = Files.readAllLines(log);
-            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-            throw new IllegalStateException("asadmin " + arguments[0] + " failed (exit " + exit + "):\n" + tail);
+            throw new IllegalStateException("asadmin " + arguments[0] + " failed (exit " + exit + "):\n" + output);
         }
+        return output;
     }
 }

@@ -71,22 +71,17 @@ public final class Stack implements AutoCloseable {
                 + " --isconnectvalidatereq=true --validationmethod=custom-validation"
                 + " --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
                 + " --failconnection=true --statementcachesize=64"
-                + " --property url=" + escape(database.jdbcUrl()) + ":user=" + escape(settings.dbUser())
-                + ":password=" + escape(settings.dbPassword()) + " xuke-pool");
+                + " --property " + database.poolProperties() + " xuke-pool");
         commands.add("create-jdbc-resource --connectionpoolid=xuke-pool " + DATASOURCE);
         // Jakarta Batch keeps its job repository in the same PostgreSQL (default would be H2).
         commands.add("set-batch-runtime-configuration --datasourcelookupname=" + DATASOURCE + " --tablePrefix=JBATCH_");
         commands.add("create-jms-resource --restype=jakarta.jms.ConnectionFactory jms/xuke/ConnectionFactory");
+        // Physical queues are auto-created by the broker on first use: create-jmsdest needs the
+        // broker's JMX connector, which fails once the broker is bound to the loopback address.
         for (String[] queue : QUEUES) {
-            commands.add("create-jmsdest --desttype=queue " + queue[0]);
             commands.add("create-jms-resource --restype=jakarta.jms.Queue --property=Name=" + queue[0] + " " + queue[1]);
         }
         return commands;
-    }
-
-    /** asadmin property syntax: ':' separates properties, so escape it (and '=' and '\'). */
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
     }
 
     public Settings settings() {

@@ -18,7 +18,7 @@ import java.time.LocalDateTime;
 public class CatalogImport implements Serializable {
 
     @Id
-    @SequenceGenerator(name = "catalog_import_seq", sequenceName = "catalog_seq", allocationSize = 50)
+    @SequenceGenerator(name = "catalog_import_seq", sequenceName = "catalog_import_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "catalog_import_seq")
     private Long id;
 

@@ -91,19 +91,6 @@ public class CatalogService {
         return new ImportReport(kind, year, name, result.rowsRead(), result.entries().size(), List.of());
     }
 
-    /** Bundled CSV files are read the same way an officer's upload is. */
-    ImportReport importBundled(CatalogKind kind, Integer year, String resource) {
-        try (var in = CatalogService.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing bundled catalogue " + resource);
-            }
-            return importCsv(kind, year, resource.substring(resource.lastIndexOf('/') + 1), in.readAllBytes(),
-                    "system");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot read bundled catalogue " + resource, e);
-        }
-    }
-
     /** Look-ups against the stored catalogues, remembered for the length of one import. */
     private ImportContext context() {
         Map<String, Boolean> known = new HashMap<>();

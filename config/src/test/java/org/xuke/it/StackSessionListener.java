@@ -1,0 +1,40 @@
+package org.xuke.it;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.xuke.launcher.Stack;
+
+/**
+ * Starts PostgreSQL and a configured Payara once for the whole integration-test run (failsafe
+ * sets xuke.it=true), so the server start is paid once per module run, not per class; Arquillian
+ * connects to it and deploys the EAR. Stops both when the run ends.
+ */
+public class StackSessionListener implements LauncherSessionListener {
+
+    private Stack stack;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (!Boolean.getBoolean("xuke.it") || stack != null) {
+            return;
+        }
+        try {
+            stack = Stack.start(true, false);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start PostgreSQL and Payara for the integration tests", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "xuke-it-stop"));
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        stop();
+    }
+
+    private synchronized void stop() {
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+    }
+}

@@ -42,6 +42,7 @@ final class Database implements AutoCloseable {
             deleteTree(data);
         }
         Files.createDirectories(data.getParent());
+        Ports.requireFree(new int[] {settings.embeddedDbPort()}, "The embedded PostgreSQL");
         embedded = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
@@ -49,6 +50,8 @@ final class Database implements AutoCloseable {
                 .setServerConfig("listen_addresses", Settings.LOOPBACK)
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("max_connections", "100")
+                // The library's default (off) may lose the last commits on a crash; this data is kept.
+                .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false)
                 .start();

@@ -95,9 +95,14 @@ final class PayaraServer {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The ports Payara 6's default domain listens on (HTTP, HTTPS, admin, IIOP x3, JMS, JMX, Hazelcast). */
+    static final int[] PORTS = {8080, 8181, 4848, 3700, 3820, 3920, 7676, 8686, 4900};
+
     void start() throws IOException, InterruptedException {
-        asadmin("start-domain", DOMAIN);
+        Ports.requireFree(PORTS, "Payara Server");
+        // Marked before the attempt: a domain that half started must still be stopped.
         started = true;
+        asadmin("start-domain", DOMAIN);
     }
 
     /** Runs asadmin commands in one session (multimode), failing on the first error. */
@@ -124,9 +129,30 @@ final class PayaraServer {
             asadmin("stop-domain", "--kill=false", DOMAIN);
             Progress.info("Payara stopped");
         } catch (IOException | InterruptedException | IllegalStateException e) {
-            Progress.info("stopping Payara failed: " + e.getMessage());
+            Progress.info("asadmin stop-domain failed (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); ending the domain process");
+            killFromPidFile();
         }
         started = false;
+    }
+
+    private void killFromPidFile() {
+        Path pidFile = domainDir().resolve("config/pid");
+        try {
+            if (Files.isRegularFile(pidFile)) {
+                long pid = Long.parseLong(Files.readString(pidFile).strip());
+                ProcessHandle.of(pid).ifPresent(p -> {
+                    p.destroy();
+                    try {
+                        p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        p.destroyForcibly();
+                    }
+                });
+            }
+        } catch (IOException | NumberFormatException e) {
+            Progress.info("could not read " + pidFile + ": " + e.getMessage());
+        }
     }
 
     /** Waits until a URL answers 200, or fails after the timeout. */

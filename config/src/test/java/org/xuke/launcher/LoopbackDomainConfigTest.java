@@ -1,0 +1,63 @@
+package org.xuke.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/** The domain.xml rewrite, applied to the domain.xml of the Payara distribution the build uses. */
+class LoopbackDomainConfigTest {
+
+    private static String distributionDomainXml() throws IOException {
+        try (ZipFile zip = new ZipFile(Path.of(System.getProperty("xuke.payara.zip")).toFile())) {
+            var entry = zip.getEntry("payara6/glassfish/domains/domain1/config/domain.xml");
+            return new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void everyListenerOfTheDistributionEndsUpOnLoopback() throws IOException {
+        String original = distributionDomainXml();
+        assertThat(original).contains("address=\"0.0.0.0\"");
+
+        String patched = LoopbackDomainConfig.apply(original);
+
+        assertThat(patched).doesNotContain("0.0.0.0");
+        var listeners = Pattern.compile("<network-listener [^>]*>").matcher(patched).results()
+                .map(m -> m.group()).toList();
+        assertThat(listeners).isNotEmpty().allSatisfy(l -> assertThat(l).contains("address=\"127.0.0.1\""));
+        assertThat(patched).contains("das-bind-address=\"127.0.0.1\"", "interface=\"127.0.0.1\"",
+                "-Dhazelcast.socket.bind.any=false");
+    }
+
+    @Test
+    void serverConfigGetsALoopbackJmsBrokerBeforeTheFirstBoot() throws IOException {
+        String patched = LoopbackDomainConfig.apply(distributionDomainXml());
+        int start = patched.indexOf("<config name=\"server-config\">");
+        String serverConfig = patched.substring(start, patched.indexOf("</config>", start));
+        assertThat(serverConfig).contains("start-args=\"-Dimq.hostname=127.0.0.1\"",
+                "<jms-host name=\"default_JMS_host\" host=\"127.0.0.1\"");
+    }
+
+    @Test
+    void anUnexpectedDomainShapeIsRefusedRatherThanHalfPatched() {
+        assertThatThrownBy(() -> LoopbackDomainConfig.apply("<domain><configs/></domain>"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected shape");
+    }
+
+    @Test
+    void aBusyPortIsReportedByNumber() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            assertThatThrownBy(() -> Ports.requireFree(new int[] {port}, "Test"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("[" + port + "] are in use");
+        }
+    }
+}

@@ -31,6 +31,7 @@ create table cat_licensed_goods (
     catalog_year        integer       not null,
     code                varchar(10)   not null,
     name_zh             varchar(200)  not null,
+    name_en             varchar(200),
     management          varchar(400)  not null,
     quota               varchar(100)  not null,
     issuing_level       varchar(200),

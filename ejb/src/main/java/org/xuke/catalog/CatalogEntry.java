@@ -1,5 +1,6 @@
 package org.xuke.catalog;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,6 +21,16 @@ public abstract class CatalogEntry implements Serializable {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "catalog_seq")
     private Long id;
 
+    /** The official code (for countries and currencies the customs code). */
+    @Column(name = "code", length = 10)
+    private String code;
+
+    @Column(name = "name_zh", nullable = false, length = 200)
+    private String nameZh;
+
+    @Column(name = "name_en", length = 200)
+    private String nameEn;
+
     @Embedded
     private Provenance provenance;
 
@@ -27,12 +38,28 @@ public abstract class CatalogEntry implements Serializable {
         // for JPA
     }
 
-    protected CatalogEntry(Provenance provenance) {
+    /** Subclasses check the code's format before passing it (see {@link Guards}). */
+    protected CatalogEntry(String code, String nameZh, String nameEn, Provenance provenance) {
+        this.code = code;
+        this.nameZh = Guards.required(nameZh, "name_zh", 200);
+        this.nameEn = Guards.optional(nameEn, "name_en", 200);
         this.provenance = provenance;
     }
 
     public Long getId() {
         return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getNameZh() {
+        return nameZh;
+    }
+
+    public String getNameEn() {
+        return nameEn;
     }
 
     public Provenance getProvenance() {

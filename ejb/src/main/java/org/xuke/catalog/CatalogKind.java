@@ -9,40 +9,40 @@ import java.util.List;
  */
 public enum CatalogKind {
 
-    UNIT(MeasurementUnit.class, false, "code", null, List.of("nameZh", "nameEn"),
+    UNIT(MeasurementUnit.class, false, null, List.of("nameZh", "nameEn"),
             List.of("code", "nameZh", "nameEn", "provenance.confidence"),
             List.of("code", "name_zh", "source", "confidence"), CatalogCsvFormats::unit),
-    LICENSED_GOODS(LicensedGoods.class, true, "code", null, List.of("nameZh"),
+    LICENSED_GOODS(LicensedGoods.class, true, null, List.of("nameZh"),
             List.of("catalogYear", "code", "nameZh", "quota", "issuingLevel", "hsHeadings", "exampleCodes",
                     "provenance.confidence"),
             List.of("seq", "goods_zh", "management", "quota", "source", "confidence"),
             CatalogCsvFormats::licensedGoods),
-    COMMODITY(Commodity.class, true, "code", "categoryCode", List.of("nameZh", "nameEn"),
+    COMMODITY(Commodity.class, true, "categoryCode", List.of("nameZh", "nameEn"),
             List.of("catalogYear", "code", "nameZh", "categoryCode", "unitCode", "management", "licenceKinds",
                     "quota", "overshipmentPercent", "codeConfirmed", "provenance.confidence"),
             List.of("code", "name_zh", "category_code", "unit_code", "management", "licence_kinds", "quota",
                     "requires_approval", "overshipment_pct", "code_status", "source", "confidence"),
             CatalogCsvFormats::commodity),
-    TRADE_MODE(TradeMode.class, false, "code", null, List.of("nameZh", "nameFullZh", "nameEn"),
+    TRADE_MODE(TradeMode.class, false, null, List.of("nameZh", "nameFullZh", "nameEn"),
             List.of("code", "nameZh", "nameFullZh", "nameEn", "inUse", "provenance.confidence"),
             List.of("code", "name_zh", "status", "source", "confidence"), CatalogCsvFormats::tradeMode),
-    COUNTRY(Country.class, false, "customsCode", null, List.of("nameZh", "nameEn", "isoAlpha3"),
-            List.of("customsCode", "isoAlpha3", "isoAlpha2", "nameZh", "nameEn", "provenance.confidence"),
+    COUNTRY(Country.class, false, null, List.of("nameZh", "nameEn", "isoAlpha3"),
+            List.of("code", "isoAlpha3", "isoAlpha2", "nameZh", "nameEn", "provenance.confidence"),
             List.of("customs_code", "iso_alpha3", "name_zh", "source", "confidence"), CatalogCsvFormats::country),
-    PAYMENT_METHOD(PaymentMethod.class, false, "code", null, List.of("nameZh", "nameEn"),
+    PAYMENT_METHOD(PaymentMethod.class, false, null, List.of("nameZh", "nameEn"),
             List.of("codeSystem", "code", "nameZh", "nameEn", "relatedCodes", "provenance.confidence"),
             List.of("code_system", "name_zh", "source", "confidence"), CatalogCsvFormats::paymentMethod),
-    CUSTOMS_PORT(CustomsPort.class, false, "code", "parentCode", List.of("nameZh", "nameFullZh", "nameEn"),
+    CUSTOMS_PORT(CustomsPort.class, false, "parentCode", List.of("nameZh", "nameFullZh", "nameEn"),
             List.of("code", "nameZh", "nameFullZh", "level", "parentCode", "provinceZh", "provenance.confidence"),
             List.of("code", "name_zh", "level", "source", "confidence"), CatalogCsvFormats::customsPort),
-    TRANSPORT_MODE(TransportMode.class, false, "code", null, List.of("nameZh", "nameEn"),
+    TRANSPORT_MODE(TransportMode.class, false, null, List.of("nameZh", "nameEn"),
             List.of("code", "nameZh", "nameEn", "provenance.confidence"),
             List.of("code", "name_zh", "source", "confidence"), CatalogCsvFormats::transportMode),
-    CURRENCY(Currency.class, false, "customsCode", null, List.of("nameZh", "nameEn", "isoAlpha"),
-            List.of("customsCode", "isoAlpha", "nameZh", "nameEn", "inUse", "provenance.confidence"),
+    CURRENCY(Currency.class, false, null, List.of("nameZh", "nameEn", "isoAlpha"),
+            List.of("code", "isoAlpha", "nameZh", "nameEn", "inUse", "provenance.confidence"),
             List.of("customs_code", "iso_alpha", "name_zh", "status", "source", "confidence"),
             CatalogCsvFormats::currency),
-    ISSUING_AUTHORITY(IssuingAuthority.class, false, "code", "level", List.of("nameZh", "nameEn", "region"),
+    ISSUING_AUTHORITY(IssuingAuthority.class, false, "level", List.of("nameZh", "nameEn", "region"),
             List.of("code", "nameZh", "level", "region", "licenceNumberCode", "provenance.confidence"),
             List.of("id", "name_zh", "level", "region", "source", "confidence"),
             CatalogCsvFormats::issuingAuthority);
@@ -55,19 +55,16 @@ public enum CatalogKind {
 
     private final Class<? extends CatalogEntry> entityClass;
     private final boolean yearly;
-    private final String codeAttribute;
     private final String categoryAttribute;
     private final List<String> nameAttributes;
     private final List<String> columns;
     private final List<String> requiredCsvColumns;
     private final RowParser parser;
 
-    CatalogKind(Class<? extends CatalogEntry> entityClass, boolean yearly, String codeAttribute,
-            String categoryAttribute, List<String> nameAttributes, List<String> columns,
-            List<String> requiredCsvColumns, RowParser parser) {
+    CatalogKind(Class<? extends CatalogEntry> entityClass, boolean yearly, String categoryAttribute,
+            List<String> nameAttributes, List<String> columns, List<String> requiredCsvColumns, RowParser parser) {
         this.entityClass = entityClass;
         this.yearly = yearly;
-        this.codeAttribute = codeAttribute;
         this.categoryAttribute = categoryAttribute;
         this.nameAttributes = nameAttributes;
         this.columns = columns;
@@ -82,10 +79,6 @@ public enum CatalogKind {
     /** Whether the catalogue is kept per year (a new year is imported beside the old ones). */
     public boolean isYearly() {
         return yearly;
-    }
-
-    public String codeAttribute() {
-        return codeAttribute;
     }
 
     /** The attribute the category filter applies to, or null where there is none. */

@@ -34,7 +34,7 @@ public class CatalogRepository {
             order.add(cb.desc(root.get("catalogYear")));
         }
         // A unique tie-breaker keeps pages stable.
-        order.add(cb.asc(root.get(kind.codeAttribute())));
+        order.add(cb.asc(root.get("code")));
         order.add(cb.asc(root.get("id")));
         query.orderBy(order);
         return em.createQuery(query).setFirstResult(first).setMaxResults(max).getResultList();
@@ -63,7 +63,7 @@ public class CatalogRepository {
         Root<? extends CatalogEntry> root = query.from(kind.entityClass());
         Predicate[] base = predicates(kind, filter, cb, root);
         Predicate[] all = java.util.Arrays.copyOf(base, base.length + 1);
-        all[base.length] = cb.equal(root.get(kind.codeAttribute()), code);
+        all[base.length] = cb.equal(root.get("code"), code);
         query.select(cb.count(root)).where(all);
         return em.createQuery(query).getSingleResult() > 0;
     }
@@ -87,12 +87,12 @@ public class CatalogRepository {
         em.persist(catalogImport);
     }
 
-    public <T extends CatalogEntry> T findByCode(Class<T> type, String codeAttribute, String code, Integer year) {
+    public <T extends CatalogEntry> T findByCode(Class<T> type, String code, Integer year) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<T> query = cb.createQuery(type);
         Root<T> root = query.from(type);
         List<Predicate> where = new ArrayList<>();
-        where.add(cb.equal(root.get(codeAttribute), code));
+        where.add(cb.equal(root.get("code"), code));
         if (year != null) {
             where.add(cb.equal(root.get("catalogYear"), year));
         }
@@ -112,7 +112,7 @@ public class CatalogRepository {
             where.add(cb.equal(root.get("catalogYear"), filter.year()));
         }
         if (notBlank(filter.code())) {
-            where.add(cb.like(root.get(kind.codeAttribute()), escape(filter.code().strip()) + "%", '\\'));
+            where.add(cb.like(root.get("code"), escape(filter.code().strip()) + "%", '\\'));
         }
         if (notBlank(filter.category()) && kind.categoryAttribute() != null) {
             where.add(cb.equal(root.get(kind.categoryAttribute()), filter.category().strip()));

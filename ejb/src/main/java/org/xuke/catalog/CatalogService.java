@@ -48,7 +48,7 @@ public class CatalogService {
     }
 
     public Commodity findCommodity(int year, String code) {
-        return repository.findByCode(Commodity.class, "code", code, year);
+        return repository.findByCode(Commodity.class, code, year);
     }
 
     public List<CatalogImport> recentImports(int max) {

@@ -25,15 +25,6 @@ public class Commodity extends CatalogEntry {
     @Column(name = "catalog_year", nullable = false)
     private int catalogYear;
 
-    @Column(name = "code", nullable = false, length = 10)
-    private String code;
-
-    @Column(name = "name_zh", nullable = false, length = 200)
-    private String nameZh;
-
-    @Column(name = "name_en", length = 200)
-    private String nameEn;
-
     @Column(name = "category_code", nullable = false, length = 20)
     private String categoryCode;
 
@@ -69,11 +60,8 @@ public class Commodity extends CatalogEntry {
             String unitCode, String management, Set<LicenceKind> licenceKinds, boolean quota,
             boolean requiresApproval, BigDecimal overshipmentPercent, boolean codeConfirmed,
             Provenance provenance) {
-        super(provenance);
+        super(Guards.matching(code, "code", CODE, "10 digits"), nameZh, nameEn, provenance);
         this.catalogYear = Guards.year(catalogYear);
-        this.code = Guards.matching(code, "code", CODE, "10 digits");
-        this.nameZh = Guards.required(nameZh, "name_zh", 200);
-        this.nameEn = Guards.optional(nameEn, "name_en", 200);
         this.categoryCode = Guards.required(categoryCode, "category_code", 20);
         this.unitCode = Guards.matching(unitCode, "unit_code", UNIT, "3 digits");
         this.management = Guards.required(management, "management", 200);
@@ -93,7 +81,7 @@ public class Commodity extends CatalogEntry {
 
     @Override
     public String businessKey() {
-        return catalogYear + "/" + code;
+        return catalogYear + "/" + getCode();
     }
 
     public boolean requires(LicenceKind kind) {
@@ -106,18 +94,6 @@ public class Commodity extends CatalogEntry {
 
     public int getCatalogYear() {
         return catalogYear;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public String getNameZh() {
-        return nameZh;
-    }
-
-    public String getNameEn() {
-        return nameEn;
     }
 
     public String getCategoryCode() {

@@ -19,12 +19,6 @@ public class CustomsPort extends CatalogEntry {
     private static final Pattern CODE = Pattern.compile("\\d{4}");
     private static final Set<String> LEVELS = Set.of("headquarters", "direct", "subordinate", "other");
 
-    @Column(name = "code", nullable = false, length = 4)
-    private String code;
-
-    @Column(name = "name_zh", nullable = false, length = 100)
-    private String nameZh;
-
     @Column(name = "name_full_zh", length = 200)
     private String nameFullZh;
 
@@ -37,18 +31,13 @@ public class CustomsPort extends CatalogEntry {
     @Column(name = "province_zh", length = 40)
     private String provinceZh;
 
-    @Column(name = "name_en", length = 200)
-    private String nameEn;
-
     protected CustomsPort() {
         // for JPA
     }
 
     public CustomsPort(String code, String nameZh, String nameFullZh, String level, String parentCode,
             String provinceZh, String nameEn, Provenance provenance) {
-        super(provenance);
-        this.code = Guards.matching(code, "code", CODE, "4 digits");
-        this.nameZh = Guards.required(nameZh, "name_zh", 100);
+        super(Guards.matching(code, "code", CODE, "4 digits"), nameZh, nameEn, provenance);
         this.nameFullZh = Guards.optional(nameFullZh, "name_full_zh", 200);
         this.level = Guards.required(level, "level", 20);
         if (!LEVELS.contains(this.level)) {
@@ -56,25 +45,16 @@ public class CustomsPort extends CatalogEntry {
         }
         this.parentCode = Guards.optionalMatching(parentCode, "parent_code", CODE, "4 digits");
         this.provinceZh = Guards.optional(provinceZh, "province_zh", 40);
-        this.nameEn = Guards.optional(nameEn, "name_en", 200);
     }
 
     @Override
     public String businessKey() {
-        return code;
+        return getCode();
     }
 
     /** A port where goods are declared; headquarters and administrative rows are not. */
     public boolean isDeclarationPort() {
         return "direct".equals(level) || "subordinate".equals(level);
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public String getNameZh() {
-        return nameZh;
     }
 
     public String getNameFullZh() {
@@ -93,7 +73,4 @@ public class CustomsPort extends CatalogEntry {
         return provinceZh;
     }
 
-    public String getNameEn() {
-        return nameEn;
-    }
 }

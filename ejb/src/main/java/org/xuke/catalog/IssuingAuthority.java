@@ -21,15 +21,6 @@ public class IssuingAuthority extends CatalogEntry {
     private static final Set<String> LEVELS =
             Set.of("central", "special_commissioner", "provincial", "sub_provincial");
 
-    @Column(name = "code", nullable = false, length = 40)
-    private String code;
-
-    @Column(name = "name_zh", nullable = false, length = 200)
-    private String nameZh;
-
-    @Column(name = "name_en", length = 200)
-    private String nameEn;
-
     @Column(name = "authority_level", nullable = false, length = 40)
     private String level;
 
@@ -46,10 +37,7 @@ public class IssuingAuthority extends CatalogEntry {
 
     public IssuingAuthority(String code, String nameZh, String nameEn, String level, String region,
             String licenceNumberCode, Provenance provenance) {
-        super(provenance);
-        this.code = Guards.matching(code, "id", CODE, "A-Z, 0-9, '_' or '-'");
-        this.nameZh = Guards.required(nameZh, "name_zh", 200);
-        this.nameEn = Guards.optional(nameEn, "name_en", 200);
+        super(Guards.matching(code, "id", CODE, "A-Z, 0-9, '_' or '-'"), nameZh, nameEn, provenance);
         this.level = Guards.required(level, "level", 40);
         if (!LEVELS.contains(this.level)) {
             throw new CatalogDataException("catalog.error.level", this.level);
@@ -61,19 +49,7 @@ public class IssuingAuthority extends CatalogEntry {
 
     @Override
     public String businessKey() {
-        return code;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public String getNameZh() {
-        return nameZh;
-    }
-
-    public String getNameEn() {
-        return nameEn;
+        return getCode();
     }
 
     public String getLevel() {

@@ -20,12 +20,6 @@ public class LicensedGoods extends CatalogEntry {
     @Column(name = "catalog_year", nullable = false)
     private int catalogYear;
 
-    @Column(name = "code", nullable = false, length = 10)
-    private String code;
-
-    @Column(name = "name_zh", nullable = false, length = 200)
-    private String nameZh;
-
     @Column(name = "management", nullable = false, length = 400)
     private String management;
 
@@ -47,10 +41,8 @@ public class LicensedGoods extends CatalogEntry {
 
     public LicensedGoods(int catalogYear, String code, String nameZh, String management, String quota,
             String issuingLevel, String hsHeadings, String exampleCodes, Provenance provenance) {
-        super(provenance);
+        super(Guards.matching(code, "code", CODE, "EL + 2 digits"), nameZh, null, provenance);
         this.catalogYear = Guards.year(catalogYear);
-        this.code = Guards.matching(code, "code", CODE, "EL + 2 digits");
-        this.nameZh = Guards.required(nameZh, "goods_zh", 200);
         this.management = Guards.required(management, "management", 400);
         this.quota = Guards.required(quota, "quota", 100);
         this.issuingLevel = Guards.optional(issuingLevel, "issuing_level", 200);
@@ -65,7 +57,7 @@ public class LicensedGoods extends CatalogEntry {
 
     @Override
     public String businessKey() {
-        return catalogYear + "/" + code;
+        return catalogYear + "/" + getCode();
     }
 
     public boolean isQuotaGoods() {
@@ -74,14 +66,6 @@ public class LicensedGoods extends CatalogEntry {
 
     public int getCatalogYear() {
         return catalogYear;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public String getNameZh() {
-        return nameZh;
     }
 
     public String getManagement() {

@@ -20,15 +20,6 @@ public class PaymentMethod extends CatalogEntry {
     @Column(name = "code_system", nullable = false, length = 40)
     private String codeSystem;
 
-    @Column(name = "code", length = 10)
-    private String code;
-
-    @Column(name = "name_zh", nullable = false, length = 100)
-    private String nameZh;
-
-    @Column(name = "name_en", length = 200)
-    private String nameEn;
-
     @Column(name = "related_codes", length = 40)
     private String relatedCodes;
 
@@ -38,39 +29,24 @@ public class PaymentMethod extends CatalogEntry {
 
     public PaymentMethod(String codeSystem, String code, String nameZh, String nameEn, String relatedCodes,
             Provenance provenance) {
-        super(provenance);
+        super(Guards.optional(code, "code", 10), nameZh, nameEn, provenance);
         this.codeSystem = Guards.required(codeSystem, "code_system", 40);
         if (!LICENCE_FORM.equals(this.codeSystem) && !CUSTOMS_SETTLEMENT.equals(this.codeSystem)) {
             throw new CatalogDataException("catalog.error.codeSystem", this.codeSystem);
         }
-        this.code = Guards.optional(code, "code", 10);
-        if (CUSTOMS_SETTLEMENT.equals(this.codeSystem) && this.code == null) {
+        if (CUSTOMS_SETTLEMENT.equals(this.codeSystem) && getCode() == null) {
             throw new CatalogDataException("catalog.error.required", "code");
         }
-        this.nameZh = Guards.required(nameZh, "name_zh", 100);
-        this.nameEn = Guards.optional(nameEn, "name_en", 200);
         this.relatedCodes = Guards.optional(relatedCodes, "related_customs_codes", 40);
     }
 
     @Override
     public String businessKey() {
-        return codeSystem + "/" + nameZh;
+        return codeSystem + "/" + getNameZh();
     }
 
     public String getCodeSystem() {
         return codeSystem;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public String getNameZh() {
-        return nameZh;
-    }
-
-    public String getNameEn() {
-        return nameEn;
     }
 
     public String getRelatedCodes() {

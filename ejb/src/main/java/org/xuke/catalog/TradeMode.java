@@ -14,17 +14,8 @@ public class TradeMode extends CatalogEntry {
 
     private static final Pattern CODE = Pattern.compile("\\d{4}");
 
-    @Column(name = "code", nullable = false, length = 4)
-    private String code;
-
-    @Column(name = "name_zh", nullable = false, length = 100)
-    private String nameZh;
-
     @Column(name = "name_full_zh", length = 200)
     private String nameFullZh;
-
-    @Column(name = "name_en", length = 200)
-    private String nameEn;
 
     @Column(name = "status", nullable = false, length = 200)
     private String status;
@@ -39,34 +30,19 @@ public class TradeMode extends CatalogEntry {
 
     public TradeMode(String code, String nameZh, String nameFullZh, String nameEn, String status,
             Provenance provenance) {
-        super(provenance);
-        this.code = Guards.matching(code, "code", CODE, "4 digits");
-        this.nameZh = Guards.required(nameZh, "name_zh", 100);
+        super(Guards.matching(code, "code", CODE, "4 digits"), nameZh, nameEn, provenance);
         this.nameFullZh = Guards.optional(nameFullZh, "name_full_zh", 200);
-        this.nameEn = Guards.optional(nameEn, "name_en", 200);
         this.status = Guards.required(status, "status", 200);
         this.inUse = !this.status.startsWith("legacy");
     }
 
     @Override
     public String businessKey() {
-        return code;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public String getNameZh() {
-        return nameZh;
+        return getCode();
     }
 
     public String getNameFullZh() {
         return nameFullZh;
-    }
-
-    public String getNameEn() {
-        return nameEn;
     }
 
     public String getStatus() {

@@ -1,28 +1,13 @@
 package org.xuke.catalog;
 
-import java.util.List;
+import org.xuke.platform.DomainRuleException;
 
-/**
- * A catalogue value that breaks a rule. Carries a message key of
- * {@code org.xuke.catalog.CatalogMessages} and its arguments, so the portal shows it in the
- * user's language.
- */
-public class CatalogDataException extends RuntimeException {
+/** A catalogue value that breaks a rule; the key is one of {@code org.xuke.catalog.CatalogMessages}. */
+public class CatalogDataException extends DomainRuleException {
 
-    private final String key;
-    private final List<String> arguments;
+    private static final long serialVersionUID = 1L;
 
     public CatalogDataException(String key, String... arguments) {
-        super(key + " " + String.join(", ", arguments));
-        this.key = key;
-        this.arguments = List.of(arguments);
-    }
-
-    public String key() {
-        return key;
-    }
-
-    public List<String> arguments() {
-        return arguments;
+        super(key, arguments);
     }
 }

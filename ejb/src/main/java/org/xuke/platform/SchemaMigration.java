@@ -6,6 +6,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -29,10 +32,20 @@ public class SchemaMigration {
     void migrate() {
         var result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // Portable migrations, plus the database's own (e.g. PostgreSQL triggers).
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
                 .load()
                 .migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+    }
+
+    /** db/vendor/postgresql, db/vendor/oracle: the product name in lower case, first word. */
+    private String vendor() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).split("\\s+")[0];
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to migrate it", e);
+        }
     }
 }

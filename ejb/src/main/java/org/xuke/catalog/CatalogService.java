@@ -43,6 +43,11 @@ public class CatalogService {
         return repository.count(kind, filter == null ? CatalogFilter.none() : filter);
     }
 
+    /** Whether a code exists (exactly) in a catalogue, for a year of a yearly one. */
+    public boolean exists(CatalogKind kind, Integer year, String code) {
+        return code != null && repository.exists(kind, year, code);
+    }
+
     public List<Integer> years(CatalogKind kind) {
         return repository.years(kind);
     }

@@ -42,6 +42,24 @@ final class LoopbackDomainConfig {
         return result;
     }
 
+    /**
+     * The e-key login settings: the HTTPS listener asks for a client certificate (want: the
+     * public pages stay reachable without one) and the application learns where its CA is.
+     */
+    static String withEkeyLogin(String xml, java.nio.file.Path caKeystore, java.nio.file.Path caPasswordFile) {
+        String ssl = "<ssl classname=\"com.sun.enterprise.security.ssl.GlassfishSSLImpl\" cert-nickname=\"s1as\">";
+        int listener = xml.indexOf("<protocol security-enabled=\"true\" name=\"http-listener-2\">");
+        int at = xml.indexOf(ssl, listener);
+        if (listener < 0 || at < 0 || at > xml.indexOf("</protocol>", listener)) {
+            throw new IllegalStateException("domain.xml does not have the expected shape: http-listener-2 ssl");
+        }
+        String result = xml.substring(0, at) + ssl.replace("cert-nickname", "client-auth=\"want\" cert-nickname")
+                + xml.substring(at + ssl.length());
+        return replaceOnce(result, SERVER_CONFIG_JVM_OPTIONS,
+                "$1\n                <jvm-options>-Dxuke.ca.keystore=" + caKeystore + "</jvm-options>"
+                        + "\n                <jvm-options>-Dxuke.ca.passwordFile=" + caPasswordFile + "</jvm-options>");
+    }
+
     private static String serverConfig(String xml) {
         int start = xml.indexOf("<config name=\"server-config\">");
         int end = xml.indexOf("</config>", start);

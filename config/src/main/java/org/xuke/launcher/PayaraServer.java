@@ -88,8 +88,15 @@ final class PayaraServer {
             Files.writeString(marker, source);
         }
         Path domainXml = domainDir().resolve("config/domain.xml");
-        Files.writeString(domainXml, LoopbackDomainConfig.apply(Files.readString(domainXml, StandardCharsets.UTF_8)),
-                StandardCharsets.UTF_8);
+        String xml = LoopbackDomainConfig.apply(Files.readString(domainXml, StandardCharsets.UTF_8));
+        xml = LoopbackDomainConfig.withEkeyLogin(xml, settings.caDir().resolve("authority"),
+                CertificateSetup.passwordFile(settings.caDir()));
+        Files.writeString(domainXml, xml, StandardCharsets.UTF_8);
+        try {
+            CertificateSetup.installInto(domainDir().resolve("config"), CertificateSetup.openCa(settings.caDir()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("Cannot set up the domain's TLS stores", e);
+        }
         // The pool's driver goes into the domain's lib folder, outside the application.
         Files.copy(settings.jdbcDriver(), domainDir().resolve("lib/" + settings.jdbcDriver().getFileName()),
                 StandardCopyOption.REPLACE_EXISTING);

@@ -46,7 +46,8 @@ public final class Stack implements AutoCloseable {
         progress.step(settings.embeddedDatabase() ? "starting PostgreSQL (embedded, first start unpacks binaries)"
                 : "checking the external PostgreSQL");
         database.start();
-        progress.step("unpacking Payara Server into " + payara.home() + " (fresh domain, loopback only)");
+        progress.step("unpacking Payara Server into " + payara.home()
+                + " (fresh domain, loopback only; deployment CA in " + settings.caDir() + ")");
         payara.install();
         progress.step("starting Payara domain (log: " + payara.domainDir().resolve("logs/server.log") + ")");
         payara.start();

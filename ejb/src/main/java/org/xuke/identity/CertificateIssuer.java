@@ -18,6 +18,8 @@ import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -38,7 +40,9 @@ public final class CertificateIssuer {
 
     /** What a certificate is for; decides its extensions. */
     public enum Purpose {
-        CERTIFICATE_AUTHORITY, TLS_CLIENT, SEAL
+        CERTIFICATE_AUTHORITY, TLS_CLIENT, SEAL,
+        /** The portal's own HTTPS certificate for the loopback run: localhost and 127.0.0.1. */
+        TLS_SERVER
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -90,6 +94,14 @@ public final class CertificateIssuer {
                         .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                         .addExtension(Extension.extendedKeyUsage, false,
                                 new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+                case TLS_SERVER -> builder
+                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                        .addExtension(Extension.extendedKeyUsage, false,
+                                new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                        .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                            new GeneralName(GeneralName.dNSName, "localhost"),
+                            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
                 case SEAL -> builder
                         .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                         .addExtension(Extension.keyUsage, true,

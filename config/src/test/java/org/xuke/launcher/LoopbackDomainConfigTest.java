@@ -47,6 +47,18 @@ class LoopbackDomainConfigTest {
     }
 
     @Test
+    void httpsListenerAsksForClientCertificatesAndTheApplicationLearnsWhereItsCaIs() throws IOException {
+        String patched = LoopbackDomainConfig.withEkeyLogin(LoopbackDomainConfig.apply(distributionDomainXml()),
+                Path.of("/ca/authority"), Path.of("/ca/password"));
+        int listener = patched.indexOf("name=\"http-listener-2\">");
+        String protocol = patched.substring(listener, patched.indexOf("</protocol>", listener));
+        assertThat(protocol).contains("client-auth=\"want\"");
+        int start = patched.indexOf("<config name=\"server-config\">");
+        String serverConfig = patched.substring(start, patched.indexOf("</config>", start));
+        assertThat(serverConfig).contains("-Dxuke.ca.keystore=/ca/authority", "-Dxuke.ca.passwordFile=/ca/password");
+    }
+
+    @Test
     void anUnexpectedDomainShapeIsRefusedRatherThanHalfPatched() {
         assertThatThrownBy(() -> LoopbackDomainConfig.apply("<domain><configs/></domain>"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected shape");

@@ -57,6 +57,12 @@ public final class DeploymentCa {
 
     /** Opens the CA in folder {@code dir}, creating it first if the folder holds none. */
     public static DeploymentCa openOrCreate(Path dir, char[] password, String deploymentName, Clock clock) {
+        return openOrCreate(dir, password, deploymentName, clock, KEY_ITERATIONS);
+    }
+
+    /** {@code keyIterations}: PBKDF2 cost when creating (each key file records its own). */
+    static DeploymentCa openOrCreate(Path dir, char[] password, String deploymentName, Clock clock,
+            int keyIterations) {
         if (password == null || password.length < 16) {
             throw new IllegalArgumentException("The CA password must have at least 16 characters");
         }
@@ -69,7 +75,8 @@ public final class DeploymentCa {
                     ? Path.of(".") : createParent(dir), ".ca-");
             for (String alias : ALIASES) {
                 Files.writeString(temporary.resolve(alias + ".crt"), pem(ca.certificates.get(alias)));
-                Files.writeString(temporary.resolve(alias + ".key"), encryptedPem(ca.keys.get(alias), password));
+                Files.writeString(temporary.resolve(alias + ".key"),
+                        encryptedPem(ca.keys.get(alias), password, keyIterations));
             }
             Files.move(temporary, dir, StandardCopyOption.ATOMIC_MOVE);
             return ca;
@@ -136,9 +143,10 @@ public final class DeploymentCa {
         return out.toString();
     }
 
-    private static String encryptedPem(PrivateKey key, char[] password) throws IOException, OperatorCreationException {
+    private static String encryptedPem(PrivateKey key, char[] password, int iterations)
+            throws IOException, OperatorCreationException {
         var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC).setProvider(Crypto.BC)
-                .setPRF(JcaPKCS8Generator.PRF_HMACSHA256).setIterationCount(KEY_ITERATIONS).setPassword(password)
+                .setPRF(JcaPKCS8Generator.PRF_HMACSHA256).setIterationCount(iterations).setPassword(password)
                 .build();
         return pem(new JcaPKCS8Generator(key, encryptor));
     }

@@ -60,6 +60,10 @@ public class EnterpriseService {
         return enterprise;
     }
 
+    public Optional<Enterprise> find(long id) {
+        return Optional.ofNullable(em.find(Enterprise.class, id));
+    }
+
     public Optional<Enterprise> findByUscc(UnifiedSocialCreditCode uscc) {
         return em.createQuery("select e from Enterprise e where e.uscc = :u", Enterprise.class)
                 .setParameter("u", uscc).getResultStream().findFirst();

@@ -151,6 +151,25 @@ public final class DeploymentCa {
         return pem(new JcaPKCS8Generator(key, encryptor));
     }
 
+    /** Encrypts a holder's seal key for storage, under the CA password. */
+    String sealKey(PrivateKey key, char[] password) {
+        try {
+            return encryptedPem(key, password, KEY_ITERATIONS);
+        } catch (IOException | OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static PrivateKey unsealKey(String pem, char[] password) {
+        try (PEMParser parser = new PEMParser(new java.io.StringReader(pem))) {
+            PKCS8EncryptedPrivateKeyInfo encrypted = (PKCS8EncryptedPrivateKeyInfo) parser.readObject();
+            return new JcaPEMKeyConverter().setProvider(Crypto.BC).getPrivateKey(encrypted.decryptPrivateKeyInfo(
+                    new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Crypto.BC).build(password)));
+        } catch (IOException | OperatorCreationException | PKCSException e) {
+            throw new IllegalStateException("Cannot open a stored seal key", e);
+        }
+    }
+
     public X509Certificate root() {
         return certificate(ROOT);
     }

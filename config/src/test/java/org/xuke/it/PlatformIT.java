@@ -85,11 +85,11 @@ class PlatformIT {
     @Test
     @RunAsClient
     void commodityCatalogueFindsByCodeAndByName() throws Exception {
-        String byCode = get("/enterprise/catalog.xhtml?kind=commodity&code=2903750010").body();
+        String byCode = get("/public/catalog.xhtml?kind=commodity&code=2903750010").body();
         assertTrue(byCode.contains("1,1,1,2,2-五氟-3,3-二氯丙烷"));
         assertTrue(byCode.contains("总共 1 条记录"), "one result");
 
-        String byName = get("/officer/catalog.xhtml?kind=commodity&name="
+        String byName = get("/public/catalog.xhtml?kind=commodity&name="
                 + URLEncoder.encode("钨", StandardCharsets.UTF_8)).body();
         assertTrue(byName.contains("仲钨酸铵") && byName.contains("钨粉"));
         assertTrue(byName.contains("总共 2 条记录"));
@@ -98,7 +98,7 @@ class PlatformIT {
     @Test
     @RunAsClient
     void unknownCatalogueAndUnknownPageAnswer404WithTheErrorPage() throws Exception {
-        HttpResponse<String> unknownKind = get("/enterprise/catalog.xhtml?kind=nothing");
+        HttpResponse<String> unknownKind = get("/public/catalog.xhtml?kind=nothing");
         assertEquals(404, unknownKind.statusCode());
         HttpResponse<String> unknownPage = get("/no-such-page.xhtml");
         assertEquals(404, unknownPage.statusCode());

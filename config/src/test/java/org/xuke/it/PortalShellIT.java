@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class PortalShellIT {
 
-    private static final String CATALOG = "http://127.0.0.1:8080/officer/catalog.xhtml?kind=currency";
+    private static final String CATALOG = "http://127.0.0.1:8080/public/catalog.xhtml?kind=currency";
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -55,7 +55,7 @@ class PortalShellIT {
         String page = get(first, CATALOG);
         // A new client has no session: as if the user came back after the session timed out.
         HttpClient later = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> response = post(later, "http://127.0.0.1:8080/officer/catalog.xhtml", Map.of(
+        HttpResponse<String> response = post(later, "http://127.0.0.1:8080/public/catalog.xhtml", Map.of(
                 "search", "search", "search:code", "502", "search:submit", "",
                 "primefaces.nonce", find(page, "nonce=\"([^\"]+)\""),
                 "jakarta.faces.ViewState", viewState(page, "search")));

@@ -62,6 +62,12 @@ public class AccountService {
         return new LoginResult(outcome, account.attemptsLeft());
     }
 
+    /** A login refused because of the certificate (missing, unknown, another's, revoked, expired). */
+    public void recordRefusedCertificate(String username, String reason, String sourceAddress) {
+        audit.record(AuditEntry.of(username == null || username.isBlank() ? "-" : username, "LOGIN_REFUSED_CERTIFICATE",
+                "account", username).withDetails("certificate=" + reason).from(sourceAddress));
+    }
+
     /** The holder changes his password; the old one must be right and the new one must meet the policy. */
     public void changePassword(String username, char[] oldPassword, char[] newPassword, String sourceAddress) {
         Account account = findForUpdate(username).orElseThrow(() -> new DomainRuleException("login.wrong"));

@@ -123,6 +123,16 @@ public class CertificateService {
         return stored.get().isValidAt(clock.instant()) ? LoginCertificateCheck.ACCEPTED : LoginCertificateCheck.EXPIRED;
     }
 
+    /** The serial (hex) of an account's newest login certificate, for administration screens and tests. */
+    public String loginSerialOf(String username) {
+        Account account = accounts.find(username).orElseThrow(() -> new DomainRuleException("account.unknown", username));
+        return em.createQuery("select c from EkeyCertificate c where c.accountId = :a and c.purpose = :p "
+                + "order by c.id desc", EkeyCertificate.class).setParameter("a", account.getId())
+                .setParameter("p", EkeyCertificate.Purpose.LOGIN).setMaxResults(1).getResultStream()
+                .map(c -> c.getSerial().toString(16)).findFirst()
+                .orElseThrow(() -> new DomainRuleException("certificate.unknown", username));
+    }
+
     /** Current revocation lists of the two issuing CAs and the root (valid for 7 days). */
     public List<X509CRL> revocationLists() {
         DeploymentCa ca = authority.get();

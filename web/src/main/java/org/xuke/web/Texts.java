@@ -13,6 +13,7 @@ public final class Texts {
 
     public static final String WEB = "org.xuke.web.text";
     public static final String CATALOG = "org.xuke.catalog.CatalogMessages";
+    public static final String IDENTITY = "org.xuke.identity.IdentityMessages";
 
     private Texts() {
     }

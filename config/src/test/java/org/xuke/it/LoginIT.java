@@ -1,0 +1,134 @@
+package org.xuke.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.xuke.enterprise.Enterprise;
+import org.xuke.enterprise.EnterpriseDetails;
+import org.xuke.enterprise.EnterpriseService;
+import org.xuke.identity.AccountService;
+import org.xuke.identity.CertificateIssuer;
+import org.xuke.identity.CertificateService;
+import org.xuke.identity.Role;
+
+/** Signing in over real HTTPS with the e-key certificate and the password, and every refusal. */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LoginIT {
+
+    private static final String READY_PASSWORD = "Xk-2026-login-pw";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.ear(LoginIT.class, Fixtures.class, PortalClient.class);
+    }
+
+    @Inject
+    EnterpriseService enterprises;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CertificateService certificates;
+
+    @Test
+    @Order(1)
+    void accountsWithEkeys() throws Exception {
+        Enterprise company = enterprises.register("IT", "91110000802100433B", "PROV-BEIJING",
+                new EnterpriseDetails("北京登录测试公司", null, null, null, null, null));
+        Fixtures.enterpriseUser(accounts, certificates, company.getId(), "FIRST", null, true);
+        Fixtures.enterpriseUser(accounts, certificates, company.getId(), "READY", READY_PASSWORD, true);
+        Fixtures.enterpriseUser(accounts, certificates, company.getId(), "GONE", READY_PASSWORD, true);
+        certificates.revoke("IT", certificates.loginSerialOf("GONE"),
+                CertificateIssuer.Revocation.CESSATION_OF_OPERATION);
+        Fixtures.officer(accounts, certificates, "PROV-BEIJING", "OFFICER", "Rev-2026-secure-x",
+                Set.of(Role.INITIAL_REVIEWER));
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void firstSignInForcesANewPasswordThenOpensThePortal() throws Exception {
+        PortalClient browser = PortalClient.withEkey(Fixtures.ekey("FIRST"), Fixtures.EKEY_PASSWORD);
+        String oneTime = Fixtures.oneTimePassword("FIRST");
+        HttpResponse<String> landed = browser.login("first", oneTime);
+        assertTrue(landed.uri().getPath().endsWith("/account/password.xhtml"), landed.uri().toString());
+
+        String url = PortalClient.HTTPS + "/account/password.xhtml";
+        String mismatch = browser.submit(url, "password", Map.of("password:current", oneTime,
+                "password:chosen", "Xk-2026-renewed-9", "password:repeated", "Xk-2026-renewed-8", "password:submit", "")).body();
+        assertTrue(mismatch.contains("两次输入的新密码不一致"));
+        String weak = browser.submit(url, "password", Map.of("password:current", oneTime,
+                "password:chosen", "99999999abc", "password:repeated", "99999999abc", "password:submit", "")).body();
+        assertTrue(weak.contains("不能使用默认口令"), "default password refused");
+        HttpResponse<String> changed = browser.submit(url, "password", Map.of("password:current", oneTime,
+                "password:chosen", "Xk-2026-renewed-9", "password:repeated", "Xk-2026-renewed-9", "password:submit", ""));
+        assertTrue(changed.body().contains("密码已修改，请用新密码重新登录"),
+                () -> "asked to sign in again: " + changed.uri() + " " + changed.statusCode() + "\n" + changed.body());
+
+        HttpResponse<String> portal = browser.login("FIRST", "Xk-2026-renewed-9");
+        assertTrue(portal.uri().getPath().endsWith("/enterprise/index.xhtml"), portal.uri().toString());
+        assertTrue(portal.body().contains("FIRST") && portal.body().contains("退出"), "signed-in header");
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void withoutTheEkeyTheRightPasswordIsNotEnough() throws Exception {
+        assertTrue(PortalClient.withoutEkey().login("READY", READY_PASSWORD).body()
+                .contains("未检测到本系统签发的电子钥匙证书"));
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void anotherUsersEkeyIsRefused() throws Exception {
+        assertTrue(PortalClient.withEkey(Fixtures.ekey("READY"), Fixtures.EKEY_PASSWORD)
+                .login("OFFICER", "Rev-2026-secure-x").body().contains("电子钥匙证书不属于该用户名"));
+    }
+
+    @Test
+    @Order(5)
+    @RunAsClient
+    void aRevokedEkeyIsRefused() throws Exception {
+        assertTrue(PortalClient.withEkey(Fixtures.ekey("GONE"), Fixtures.EKEY_PASSWORD)
+                .login("GONE", READY_PASSWORD).body().contains("该电子钥匙证书已注销"));
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void aWrongPasswordIsRefusedAndRoleLimitsWhatASignedInUserOpens() throws Exception {
+        PortalClient browser = PortalClient.withEkey(Fixtures.ekey("READY"), Fixtures.EKEY_PASSWORD);
+        assertTrue(browser.login("READY", "not-the-password-1").body().contains("用户名或密码错误"));
+        HttpResponse<String> portal = browser.login("READY", READY_PASSWORD);
+        assertTrue(portal.uri().getPath().endsWith("/enterprise/index.xhtml"), portal.uri().toString());
+        HttpResponse<String> officer = browser.get(PortalClient.HTTPS + "/officer/index.xhtml");
+        assertEquals(403, officer.statusCode());
+        assertTrue(officer.body().contains("您没有访问此页面的权限"));
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void thePortalOverPlainHttpSendsToTheHttpsSignIn() throws Exception {
+        HttpResponse<String> response = PortalClient.withoutEkey().get(PortalClient.HTTP + "/enterprise/index.xhtml");
+        assertEquals("https", response.uri().getScheme());
+        assertTrue(response.uri().getPath().endsWith("/login.xhtml"), response.uri().toString());
+        assertTrue(response.body().contains("电子钥匙登录"));
+    }
+}

@@ -1,0 +1,141 @@
+package org.xuke.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A browser as the tests need one: HTTPS trusting the deployment root, optionally holding an
+ * e-key PKCS#12, keeping cookies, following redirects, and posting Faces forms with their view
+ * state and PrimeFaces' CSP nonce.
+ */
+final class PortalClient {
+
+    static final String HTTP = "http://127.0.0.1:8080";
+    static final String HTTPS = "https://127.0.0.1:8181";
+
+    private final HttpClient client;
+    private String lastPage = "";
+
+    private PortalClient(HttpClient client) {
+        this.client = client;
+    }
+
+    static PortalClient withoutEkey() throws Exception {
+        return create(null, null);
+    }
+
+    static PortalClient withEkey(Path pkcs12, char[] password) throws Exception {
+        return create(Files.readAllBytes(pkcs12), password);
+    }
+
+    private static PortalClient create(byte[] pkcs12, char[] password) throws Exception {
+        Path root = Path.of(System.getProperty("xuke.work"), "ca", "authority", "root.crt");
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("root", java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(root))));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        KeyManagerFactory kmf = null;
+        if (pkcs12 != null) {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(new ByteArrayInputStream(pkcs12), password);
+            kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, password);
+        }
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return new PortalClient(HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    HttpResponse<String> get(String url) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept-Language", "zh-CN").GET().build(), HttpResponse.BodyHandlers.ofString());
+        lastPage = response.body();
+        return response;
+    }
+
+    /** Posts a form of the last page: its view state and nonce, plus the given fields. */
+    HttpResponse<String> submit(String url, String formId, Map<String, String> fields) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(formId, formId);
+        all.putAll(fields);
+        all.put("primefaces.nonce", find(lastPage, "nonce=\"([^\"]+)\""));
+        all.put("jakarta.faces.ViewState",
+                find(lastPage, "<form id=\"" + formId + "\".*?name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\""));
+        String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        lastPage = response.body();
+        return response;
+    }
+
+    /** Posts a multipart form of the last page with one file field. */
+    HttpResponse<String> submitFile(String url, String formId, Map<String, String> fields, String fileField,
+            String fileName, String content) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(formId, formId);
+        all.putAll(fields);
+        all.put("primefaces.nonce", find(lastPage, "nonce=\"([^\"]+)\""));
+        all.put("jakarta.faces.ViewState",
+                find(lastPage, "<form id=\"" + formId + "\".*?name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\""));
+        String boundary = "----xuke" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (var field : all.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + (fileName == null ? "" : fileName) + "\"\r\nContent-Type: "
+                + (fileName == null ? "application/octet-stream" : "text/csv") + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        if (content != null) {
+            body.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        lastPage = response.body();
+        return response;
+    }
+
+    /** Opens the sign-in page and submits user name and password; returns the page it lands on. */
+    HttpResponse<String> login(String username, String password) throws Exception {
+        get(HTTPS + "/login.xhtml");
+        return submit(HTTPS + "/login.xhtml", "login",
+                Map.of("login:username", username, "login:password", password, "login:submit", ""));
+    }
+
+    static String find(String html, String regex) {
+        Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(html);
+        assertTrue(m.find(), () -> "page has " + regex + ":\n" + html.substring(0, Math.min(2000, html.length())));
+        return m.group(1);
+    }
+}

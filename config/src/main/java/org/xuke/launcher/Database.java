@@ -40,6 +40,10 @@ final class Database implements AutoCloseable {
         if (settings.reset() && Files.exists(data)) {
             Progress.info("resetting the database: deleting " + data);
             deleteTree(data);
+            if (settings.demoDir() != null && Files.exists(settings.demoDir())) {
+                // The demo accounts live in the database: their file goes with it.
+                deleteTree(settings.demoDir());
+            }
         }
         Files.createDirectories(data.getParent());
         Ports.requireFree(new int[] {settings.embeddedDbPort()}, "The embedded PostgreSQL");

@@ -60,6 +60,17 @@ final class LoopbackDomainConfig {
                         + "\n                <jvm-options>-Dxuke.ca.passwordFile=" + caPasswordFile + "</jvm-options>");
     }
 
+    /**
+     * Demo mode for the run command only: the demo accounts may sign in by password alone (a
+     * banner says so on every page) and the application writes them, with their e-keys, to
+     * {@code demoDir}. The test and production configurations never call this.
+     */
+    static String withDemo(String xml, String demoAccounts, java.nio.file.Path demoDir) {
+        return replaceOnce(xml, SERVER_CONFIG_JVM_OPTIONS,
+                "$1\n                <jvm-options>-Dxuke.demo.accounts=" + demoAccounts + "</jvm-options>"
+                        + "\n                <jvm-options>-Dxuke.demo.dir=" + demoDir + "</jvm-options>");
+    }
+
     private static String serverConfig(String xml) {
         int start = xml.indexOf("<config name=\"server-config\">");
         int end = xml.indexOf("</config>", start);

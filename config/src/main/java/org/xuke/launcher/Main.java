@@ -11,6 +11,22 @@ public final class Main {
     private Main() {
     }
 
+    private static void printDemoAccounts(Settings settings) throws java.io.IOException {
+        java.nio.file.Path file = settings.demoDir().resolve("accounts.txt");
+        System.out.println("  Demo mode            the accounts below may sign in with their password alone (banner on every page)");
+        if (!java.nio.file.Files.exists(file)) {
+            System.out.println("  Demo accounts        not written yet (see " + file + ")");
+            return;
+        }
+        System.out.println("  Demo accounts (" + file + "); each one-time password must be changed at first sign-in:");
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            System.out.println("    " + line);
+        }
+        System.out.println("  E-key login: import a .p12 file into the browser (Chrome: Settings > Privacy and security >");
+        System.out.println("    Security > Manage certificates > Your certificates > Import; Firefox: Settings > Certificates)");
+        System.out.println("    and trust " + settings.caDir().resolve("authority/root.crt") + " for the HTTPS page.");
+    }
+
     public static void main(String[] args) throws Exception {
         Progress.info("xuke 许可 - starting the portal with demo data (Ctrl-C stops everything)");
         Stack stack = Stack.start(false, true);
@@ -25,9 +41,10 @@ public final class Main {
         System.out.println("  门户 Portal           " + base + "/");
         System.out.println("  企业端 Enterprise     " + base + "/enterprise/");
         System.out.println("  管理端 Officer        " + base + "/officer/");
-        System.out.println("  公共查询 Public       " + base + "/public/");
+        System.out.println("  参数目录 Catalogues   " + base + "/public/catalog.xhtml");
+        System.out.println("  登录 Sign-in          https://" + Settings.LOOPBACK + ":8181/login.xhtml");
         System.out.println("  Payara admin console http://" + Settings.LOOPBACK + ":4848/ (loopback only)");
-        System.out.println("  Demo accounts        none yet: sign-in arrives with the identity work; the portals are open");
+        printDemoAccounts(stack.settings());
         System.out.println("  Database             " + (stack.settings().embeddedDatabase()
                 ? "embedded PostgreSQL, data in " + stack.settings().dataDir() + " (-Dxuke.reset=true starts afresh)"
                 : stack.settings().externalDbUrl()));

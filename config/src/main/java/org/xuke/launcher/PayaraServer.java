@@ -27,6 +27,8 @@ import java.util.zip.ZipFile;
 final class PayaraServer {
 
     static final String DOMAIN = "domain1";
+    /** The accounts DemoData creates; kept in step with it. */
+    static final String DEMO_ACCOUNTS = "QIYE,QYADMIN,CHUSHEN,FUSHEN,FAZHENG,JGADMIN";
     private static final String ROOT = "payara6/";
 
     private final Settings settings;
@@ -91,6 +93,9 @@ final class PayaraServer {
         String xml = LoopbackDomainConfig.apply(Files.readString(domainXml, StandardCharsets.UTF_8));
         xml = LoopbackDomainConfig.withEkeyLogin(xml, settings.caDir().resolve("authority"),
                 CertificateSetup.passwordFile(settings.caDir()));
+        if (settings.demoDir() != null) {
+            xml = LoopbackDomainConfig.withDemo(xml, DEMO_ACCOUNTS, settings.demoDir());
+        }
         Files.writeString(domainXml, xml, StandardCharsets.UTF_8);
         try {
             CertificateSetup.installInto(domainDir().resolve("config"), CertificateSetup.openCa(settings.caDir()));

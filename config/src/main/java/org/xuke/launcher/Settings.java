@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * What the launcher needs to know, from system properties (the Maven build passes the artifact
  * paths; users pass -D switches on the command line). See docs/OPERATIONS.md for the list.
  */
-record Settings(Path payaraZip, Path ear, Path jdbcDriver, Path workDir, Path dataDir, Path caDir, boolean reset,
+record Settings(Path payaraZip, Path ear, Path jdbcDriver, Path workDir, Path dataDir, Path caDir, Path demoDir,
+        boolean reset,
         int embeddedDbPort, String externalDbUrl, String dbUser, String dbPassword, int httpPort) {
 
     static final String LOOPBACK = "127.0.0.1";
@@ -24,6 +25,8 @@ record Settings(Path payaraZip, Path ear, Path jdbcDriver, Path workDir, Path da
                 Path.of(System.getProperty("xuke.data", defaultData.toString())).toAbsolutePath(),
                 Path.of(System.getProperty("xuke.ca", (forTests ? workDir.resolve("ca")
                         : Path.of(System.getProperty("user.home"), ".xuke", "ca")).toString())).toAbsolutePath(),
+                // Demo accounts only for the run command; the tests run the production configuration.
+                forTests ? null : Path.of(System.getProperty("user.home"), ".xuke", "demo").toAbsolutePath(),
                 forTests || Boolean.getBoolean("xuke.reset"),
                 Integer.getInteger("xuke.db.port", forTests ? 15433 : 15432),
                 blankToNull(System.getProperty("db.url")),

@@ -121,6 +121,11 @@ public class AccountService {
                 .getResultStream().findFirst();
     }
 
+    /** A fresh one-time password (16 unambiguous characters with a digit). */
+    public static char[] newOneTimePassword() {
+        return oneTimePassword();
+    }
+
     static char[] oneTimePassword() {
         char[] password = new char[16];
         do {

@@ -101,6 +101,12 @@ public class AccountService {
         return persistNew(actor, account, oneTime, "authority=" + authorityCode + ";roles=" + roles);
     }
 
+    public CreatedAccount createSystemAdministrator(String actor, String username, String displayName) {
+        char[] oneTime = oneTimePassword();
+        return persistNew(actor, Account.systemAdministrator(username, displayName, hasher.hash(oneTime)), oneTime,
+                "system administrator");
+    }
+
     public Optional<Account> find(String username) {
         return em.createQuery("select a from Account a where a.username = :u", Account.class)
                 .setParameter("u", username).getResultStream().findFirst();

@@ -84,27 +84,17 @@ class IdentityIT {
     }
 
     @Test
-    void enterpriseRecordRefusesABadCreditCodeAndAStaleEditAndAuditsChanges() {
+    void registrationRefusesABadCreditCodeAnUnknownAuthorityAndADuplicate() {
         DomainRuleException bad = unwrap(() -> enterprises.register("SYSADMIN", "914403001922038217", "PROV-GUANGDONG",
                 details("错误代码公司")));
         assertEquals("uscc.check", bad.key());
         DomainRuleException unknownAuthority = unwrap(() -> enterprises.register("SYSADMIN", "914403001922038216",
                 "PROV", details("未知机构公司")));
         assertEquals("enterprise.unknownAuthority", unknownAuthority.key());
-
-        Enterprise company = enterprises.register("SYSADMIN", "914403001922038216", "PROV-GUANGDONG",
-                details("深圳测试公司"));
-        long seen = company.getVersion();
-        Enterprise changed = enterprises.update("SZADMIN", company.getId(), seen, details("深圳测试科技公司"));
-        assertEquals("深圳测试科技公司", changed.getName());
-        DomainRuleException stale = unwrap(() -> enterprises.update("OTHER", company.getId(), seen, details("覆盖")));
-        assertEquals("enterprise.concurrentChange", stale.key());
-
-        List<AuditEvent> events = audit.search(new AuditFilter(null, "ENTERPRISE_CHANGED", "914403001922038216", null,
-                null), 0, 10);
-        assertEquals(1, events.size());
-        assertEquals("name: 深圳测试公司 → 深圳测试科技公司", events.get(0).getDetails());
-        assertFalse(events.get(0).getActor().isEmpty());
+        enterprises.register("SYSADMIN", "914403001922038216", "PROV-GUANGDONG", details("深圳测试公司"));
+        DomainRuleException twice = unwrap(() -> enterprises.register("SYSADMIN", "914403001922038216",
+                "PROV-GUANGDONG", details("深圳测试公司")));
+        assertEquals("enterprise.exists", twice.key());
     }
 
     private static DomainRuleException unwrap(Runnable action) {

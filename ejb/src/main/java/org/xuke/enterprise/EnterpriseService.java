@@ -25,6 +25,53 @@ public class EnterpriseService {
     @Inject
     private CatalogService catalogs;
 
+    @Inject
+    private org.xuke.identity.Callers callers;
+
+    /**
+     * An enterprise record as the caller may see it: his own company (enterprise users), an
+     * enterprise his authority serves (officers), any (system administrators). Anything else is
+     * answered exactly like a missing record, and the attempt is audited.
+     */
+    public Enterprise viewForCaller(long enterpriseId) {
+        org.xuke.identity.Account caller = callers.require();
+        Enterprise enterprise = em.find(Enterprise.class, enterpriseId);
+        if (enterprise == null || !inScope(caller, enterprise)) {
+            if (enterprise != null) {
+                audit.record(AuditEntry.of(caller.getUsername(), "ACCESS_DENIED", "enterprise",
+                        String.valueOf(enterpriseId)));
+            }
+            throw new org.xuke.platform.OutOfScopeException("enterprise.notFound");
+        }
+        return enterprise;
+    }
+
+    /** The caller's own company (enterprise users only). */
+    public Enterprise ownForCaller() {
+        org.xuke.identity.Account caller = callers.require();
+        if (caller.getEnterpriseId() == null) {
+            throw new DomainRuleException("enterprise.notFound");
+        }
+        return viewForCaller(caller.getEnterpriseId());
+    }
+
+    /** The enterprise administrator edits his own company's record, on the version he saw. */
+    public Enterprise updateOwn(long seenVersion, EnterpriseDetails details) {
+        org.xuke.identity.Account caller = callers.require();
+        if (caller.getEnterpriseId() == null || !caller.hasRole(org.xuke.identity.Role.ENTERPRISE_ADMIN)) {
+            throw new DomainRuleException("access.denied");
+        }
+        return update(caller.getUsername(), caller.getEnterpriseId(), seenVersion, details);
+    }
+
+    private static boolean inScope(org.xuke.identity.Account caller, Enterprise enterprise) {
+        return switch (caller.getDataScope()) {
+            case ALL -> true;
+            case AUTHORITY -> enterprise.getAuthorityCode().equals(caller.getAuthorityCode());
+            case SELF, DEPARTMENT, COMPANY -> enterprise.getId().equals(caller.getEnterpriseId());
+        };
+    }
+
     public Enterprise register(String actor, String uscc, String authorityCode, EnterpriseDetails details) {
         UnifiedSocialCreditCode code = UnifiedSocialCreditCode.parse(uscc);
         if (findByUscc(code).isPresent()) {
@@ -42,9 +89,10 @@ public class EnterpriseService {
 
     /**
      * Applies an edit made on the version the user saw; if someone else saved in between, the
-     * edit is refused rather than silently overwriting theirs.
+     * edit is refused rather than silently overwriting theirs. Only through {@link #updateOwn},
+     * which takes the enterprise from the signed-in caller.
      */
-    public Enterprise update(String actor, long enterpriseId, long seenVersion, EnterpriseDetails details) {
+    Enterprise update(String actor, long enterpriseId, long seenVersion, EnterpriseDetails details) {
         Enterprise enterprise = em.find(Enterprise.class, enterpriseId);
         if (enterprise == null) {
             throw new DomainRuleException("enterprise.notFound");

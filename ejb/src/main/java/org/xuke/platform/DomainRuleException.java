@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * A business rule was broken. Carries a message key of the context's resource bundle and its
- * arguments, so each portal shows the reason in the user's language (zh_CN first).
+ * arguments, so each portal shows the reason in the user's language (zh_CN first). An EJB
+ * passes it to the caller as it is (not wrapped) and rolls the transaction back.
  */
+@jakarta.ejb.ApplicationException(rollback = true, inherited = true)
 public class DomainRuleException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -57,7 +57,7 @@ class IdentityIT {
 
         assertEquals(LoginOutcome.PASSWORD_CHANGE_REQUIRED,
                 accounts.login("liaoa", created.oneTimePassword(), "127.0.0.1").outcome());
-        DomainRuleException weak = unwrap(() -> accounts.changePassword("LIAOA", created.oneTimePassword(),
+        DomainRuleException weak = assertThrows(DomainRuleException.class, () -> accounts.changePassword("LIAOA", created.oneTimePassword(),
                 "99999999".toCharArray(), "127.0.0.1"));
         assertEquals("password.default", weak.key());
         accounts.changePassword("LIAOA", created.oneTimePassword(), "Licence-2026-xk".toCharArray(), "127.0.0.1");
@@ -85,26 +85,15 @@ class IdentityIT {
 
     @Test
     void registrationRefusesABadCreditCodeAnUnknownAuthorityAndADuplicate() {
-        DomainRuleException bad = unwrap(() -> enterprises.register("SYSADMIN", "914403001922038217", "PROV-GUANGDONG",
+        DomainRuleException bad = assertThrows(DomainRuleException.class, () -> enterprises.register("SYSADMIN", "914403001922038217", "PROV-GUANGDONG",
                 details("错误代码公司")));
         assertEquals("uscc.check", bad.key());
-        DomainRuleException unknownAuthority = unwrap(() -> enterprises.register("SYSADMIN", "914403001922038216",
+        DomainRuleException unknownAuthority = assertThrows(DomainRuleException.class, () -> enterprises.register("SYSADMIN", "914403001922038216",
                 "PROV", details("未知机构公司")));
         assertEquals("enterprise.unknownAuthority", unknownAuthority.key());
         enterprises.register("SYSADMIN", "914403001922038216", "PROV-GUANGDONG", details("深圳测试公司"));
-        DomainRuleException twice = unwrap(() -> enterprises.register("SYSADMIN", "914403001922038216",
+        DomainRuleException twice = assertThrows(DomainRuleException.class, () -> enterprises.register("SYSADMIN", "914403001922038216",
                 "PROV-GUANGDONG", details("深圳测试公司")));
         assertEquals("enterprise.exists", twice.key());
     }
-
-    private static DomainRuleException unwrap(Runnable action) {
-        Throwable thrown = assertThrows(Throwable.class, action::run);
-        Throwable cause = thrown;
-        while (!(cause instanceof DomainRuleException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        assertTrue(cause instanceof DomainRuleException, () -> "expected a rule violation, got " + thrown);
-        return (DomainRuleException) cause;
-    }
-
 }

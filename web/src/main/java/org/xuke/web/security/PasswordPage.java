@@ -38,13 +38,6 @@ public class PasswordPage {
         try {
             accounts.changePassword(security.getCallerPrincipal().getName(), current.toCharArray(),
                     chosen.toCharArray(), request.getRemoteAddr());
-        } catch (jakarta.ejb.EJBException e) {
-            if (e.getCause() instanceof DomainRuleException rule) {
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        Texts.get(Texts.IDENTITY, rule.key(), rule.arguments()), null));
-                return null;
-            }
-            throw e;
         } catch (DomainRuleException rule) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     Texts.get(Texts.IDENTITY, rule.key(), rule.arguments()), null));

@@ -118,6 +118,11 @@ public class Account implements Serializable {
         this.enabled = true;
     }
 
+    /** Whether a text is a valid e-key user name (capital letters, at most 8). */
+    public static boolean isValidUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
     /** An enterprise user: operator and/or administrator of one company, seeing self, department or company. */
     public static Account enterpriseUser(String username, String displayName, long enterpriseId, String department,
             DataScope scope, Set<Role> roles, String oneTimePasswordHash) {

@@ -33,6 +33,23 @@ public final class Texts {
         }
     }
 
+    /** Bundles that hold the messages of broken business rules, one per context. */
+    private static final List<String> RULE_BUNDLES = List.of(IDENTITY, "org.xuke.enterprise.EnterpriseMessages",
+            CATALOG, "org.xuke.audit.AuditMessages");
+
+    /** The text of a broken rule, from whichever context's bundle defines its key. */
+    public static String rule(String key, List<String> arguments) {
+        for (String bundle : RULE_BUNDLES) {
+            try {
+                ResourceBundle.getBundle(bundle, locale(), Texts.class.getClassLoader()).getString(key);
+                return get(bundle, key, arguments);
+            } catch (MissingResourceException e) {
+                // not this context's key
+            }
+        }
+        return key + " " + arguments;
+    }
+
     public static String text(String key, Object... arguments) {
         return get(WEB, key, java.util.Arrays.stream(arguments).map(String::valueOf).toList());
     }

@@ -23,7 +23,6 @@ import org.xuke.web.Texts;
 public class EnterpriseRecordPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final String MESSAGES = "org.xuke.enterprise.EnterpriseMessages";
 
     @Inject
     private EnterpriseService enterprises;
@@ -64,10 +63,8 @@ public class EnterpriseRecordPage implements Serializable {
             seenVersion = enterprise.getVersion();
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, Texts.text("enterprise.saved"), null));
         } catch (DomainRuleException e) {
-            String bundle = e.key().startsWith("uscc") || e.key().startsWith("enterprise") || e.key().startsWith("access")
-                    ? MESSAGES : Texts.IDENTITY;
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    Texts.get(bundle, e.key(), e.arguments()), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.rule(e.key(), e.arguments()),
+                    null));
         }
     }
 

@@ -40,7 +40,7 @@ public class PasswordPage {
                     chosen.toCharArray(), request.getRemoteAddr());
         } catch (DomainRuleException rule) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    Texts.get(Texts.IDENTITY, rule.key(), rule.arguments()), null));
+                    Texts.rule(rule.key(), rule.arguments()), null));
             return null;
         }
         request.logout();

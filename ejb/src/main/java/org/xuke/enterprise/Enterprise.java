@@ -33,7 +33,7 @@ public class Enterprise implements Serializable {
     @Version
     private long version;
 
-    @Column(name = "uscc", nullable = false, updatable = false, length = 18)
+    @Column(name = "uscc", nullable = false, length = 18)
     private UnifiedSocialCreditCode uscc;
 
     @Column(name = "enterprise_code", length = 13)
@@ -73,7 +73,8 @@ public class Enterprise implements Serializable {
 
     /**
      * Applies new details and says what changed ({@code field: old → new}), for the audit log.
-     * The USCC never changes: a different code is a different enterprise.
+     * The USCC is not among the details: a different code is a different enterprise, except
+     * through {@link #changeUscc} (an e-key information change).
      */
     public List<String> update(EnterpriseDetails details) {
         String newName = required(details.name(), "name", 200);
@@ -89,6 +90,19 @@ public class Enterprise implements Serializable {
         filingNumber = track(changes, "filingNumber", filingNumber,
                 optional(details.filingNumber(), "filingNumber", 40));
         return changes;
+    }
+
+    /**
+     * 信息变更 (seed 004): an enterprise whose e-keys carry its old code moves to its new unified
+     * social credit code; the old 13-digit enterprise code stays on record.
+     */
+    public String changeUscc(UnifiedSocialCreditCode newUscc) {
+        if (newUscc.equals(uscc)) {
+            throw new DomainRuleException("enterprise.usccUnchanged", uscc.value());
+        }
+        String change = "uscc: " + uscc + " → " + newUscc;
+        this.uscc = newUscc;
+        return change;
     }
 
     private static <T> T track(List<String> changes, String field, T before, T after) {

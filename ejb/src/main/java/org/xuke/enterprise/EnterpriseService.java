@@ -108,6 +108,18 @@ public class EnterpriseService {
         return enterprise;
     }
 
+    /** The enterprise moves to its new unified social credit code (an e-key information change). */
+    public Enterprise changeUscc(String actor, long enterpriseId, String newUscc) {
+        UnifiedSocialCreditCode code = UnifiedSocialCreditCode.parse(newUscc);
+        if (findByUscc(code).isPresent()) {
+            throw new DomainRuleException("enterprise.exists", code.value());
+        }
+        Enterprise enterprise = find(enterpriseId).orElseThrow(() -> new DomainRuleException("enterprise.notFound"));
+        String change = enterprise.changeUscc(code);
+        audit.record(AuditEntry.of(actor, "ENTERPRISE_CHANGED", "enterprise", code.value()).withDetails(change));
+        return enterprise;
+    }
+
     public Optional<Enterprise> find(long id) {
         return Optional.ofNullable(em.find(Enterprise.class, id));
     }

@@ -157,6 +157,12 @@ public class Account implements Serializable {
         return account;
     }
 
+    /** Staff of the e-key provider (电子钥匙服务商), who checks requests of every authority (复核). */
+    public static Account ekeyProvider(String username, String displayName, String oneTimePasswordHash) {
+        return new Account(username, displayName, AccountKind.EKEY_PROVIDER, DataScope.ALL, Set.of(Role.EKEY_PROVIDER),
+                oneTimePasswordHash);
+    }
+
     public static Account systemAdministrator(String username, String displayName, String oneTimePasswordHash) {
         return new Account(username, displayName, AccountKind.SYSTEM, DataScope.ALL, Set.of(Role.SYSTEM_ADMIN),
                 oneTimePasswordHash);

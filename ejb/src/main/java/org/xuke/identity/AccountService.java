@@ -101,10 +101,23 @@ public class AccountService {
         return persistNew(actor, account, oneTime, "authority=" + authorityCode + ";roles=" + roles);
     }
 
+    public CreatedAccount createEkeyProvider(String actor, String username, String displayName) {
+        char[] oneTime = oneTimePassword();
+        return persistNew(actor, Account.ekeyProvider(username, displayName, hasher.hash(oneTime)), oneTime,
+                "e-key provider");
+    }
+
     public CreatedAccount createSystemAdministrator(String actor, String username, String displayName) {
         char[] oneTime = oneTimePassword();
         return persistNew(actor, Account.systemAdministrator(username, displayName, hasher.hash(oneTime)), oneTime,
                 "system administrator");
+    }
+
+    /** Lifts a lockout (the e-key unlock process, or an administrator). */
+    public void unlock(String actor, String username) {
+        Account account = findForUpdate(username).orElseThrow(() -> new DomainRuleException("account.unknown", username));
+        account.unlock();
+        audit.record(AuditEntry.of(actor, "ACCOUNT_UNLOCKED", "account", username));
     }
 
     public Optional<Account> find(String username) {

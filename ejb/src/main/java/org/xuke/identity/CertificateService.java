@@ -176,7 +176,21 @@ public class CertificateService {
         return new Seals(clock).verify(canonicalDocument, seal, List.of(authority.get().root()), revocationLists());
     }
 
-    long validLoginCount(long enterpriseId) {
+    /** Revokes every certificate of an account still in force (an e-key lost, replaced or cancelled). */
+    public int revokeAllOf(String actor, String username, int reason) {
+        Account account = accounts.find(username).orElseThrow(() -> new DomainRuleException("account.unknown", username));
+        List<EkeyCertificate> live = em.createQuery("select c from EkeyCertificate c where c.accountId = :a "
+                + "and c.revokedAtUtc is null", EkeyCertificate.class).setParameter("a", account.getId()).getResultList();
+        for (EkeyCertificate c : live) {
+            c.revoke(clock.instant(), reason);
+            audit.record(AuditEntry.of(actor, "CERTIFICATE_REVOKED", "certificate", c.getSerial().toString(16))
+                    .withDetails("reason=" + reason + ";account=" + username));
+        }
+        return live.size();
+    }
+
+    /** Valid, unrevoked e-keys (login certificates) of an enterprise: at most {@link #MAX_VALID_PER_ENTERPRISE}. */
+    public long validLoginCount(long enterpriseId) {
         Instant now = clock.instant();
         return em.createQuery("select c from EkeyCertificate c where c.enterpriseId = :e and c.purpose = :p "
                 + "and c.revokedAtUtc is null", EkeyCertificate.class).setParameter("e", enterpriseId)

@@ -59,6 +59,12 @@ public final class Texts {
                 new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
     }
 
+    /** A broken business rule as an error message at a field (or at the top when clientId is null). */
+    public static void refused(String clientId, org.xuke.platform.DomainRuleException e) {
+        FacesContext.getCurrentInstance().addMessage(clientId,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, rule(e.key(), e.arguments()), null));
+    }
+
     public static void error(String clientId, String key, Object... arguments) {
         FacesContext.getCurrentInstance().addMessage(clientId,
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));

@@ -85,6 +85,24 @@ public class EkeyRequest implements Serializable {
     @Column(name = "created_at_utc", nullable = false, updatable = false)
     private LocalDateTime createdAtUtc;
 
+    /** SHA-256 of the access code given once to the applicant (random, so no slow hash is needed). */
+    @Column(name = "access_code_hash", length = 64)
+    private String accessCodeHash;
+
+    /** 经办人: the person the authority calls about the request. */
+    @Column(name = "applicant_name", length = 100)
+    private String applicantName;
+
+    @Column(name = "applicant_phone", length = 40)
+    private String applicantPhone;
+
+    /** When the resulting e-key was downloaded; it is downloadable once. */
+    @Column(name = "collected_at_utc")
+    private LocalDateTime collectedAtUtc;
+
+    @Column(name = "certificate_serial", length = 64)
+    private String certificateSerial;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "ekey_request_step", joinColumns = @JoinColumn(name = "request_id"))
     @OrderColumn(name = "step_no")
@@ -120,6 +138,52 @@ public class EkeyRequest implements Serializable {
         this.reason = trimmedReason;
         this.createdBy = createdBy;
         this.createdAtUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    /** Who to contact (经办人) and the hash of the access code the applicant tracks the request with. */
+    public EkeyRequest withApplicant(String name, String phone, String accessCode) {
+        String person = name == null ? "" : name.strip();
+        if (person.isEmpty() || person.length() > 100) {
+            throw new DomainRuleException("ekey.applicantName");
+        }
+        String tel = phone == null ? "" : phone.strip();
+        if (!tel.matches("[0-9+\\- ]{5,40}")) {
+            throw new DomainRuleException("ekey.applicantPhone");
+        }
+        this.applicantName = person;
+        this.applicantPhone = tel;
+        this.accessCodeHash = EkeyScan.sha256(accessCode.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Whether a presented access code is this request's (constant time). */
+    public boolean acceptsAccessCode(String accessCode) {
+        if (accessCodeHash == null || accessCode == null) {
+            return false;
+        }
+        byte[] presented = EkeyScan.sha256(accessCode.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return java.security.MessageDigest.isEqual(presented,
+                accessCodeHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** Scans may be added or replaced until the request is submitted, and again after a refusal. */
+    public boolean acceptsScans() {
+        return state == EkeyRequestState.DRAFT || state == EkeyRequestState.PRECHECK_FAILED
+                || state == EkeyRequestState.PROVIDER_FAILED;
+    }
+
+    /** The resulting e-key can be downloaded once, after both checks passed. */
+    public boolean isCollectable() {
+        return type.issuesKey() && state == EkeyRequestState.COMPLETED && collectedAtUtc == null;
+    }
+
+    public void markCollected(String serial, Instant now) {
+        if (!isCollectable()) {
+            throw new DomainRuleException(collectedAtUtc != null ? "ekey.collected" : "ekey.notReady");
+        }
+        this.certificateSerial = serial;
+        this.collectedAtUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
     }
 
     /** Whether the request creates a new user name (so the name must be free) rather than acting on a key. */
@@ -201,6 +265,26 @@ public class EkeyRequest implements Serializable {
 
     public String getCreatedBy() {
         return createdBy;
+    }
+
+    public String getApplicantName() {
+        return applicantName;
+    }
+
+    public String getApplicantPhone() {
+        return applicantPhone;
+    }
+
+    public LocalDateTime getCreatedAtUtc() {
+        return createdAtUtc;
+    }
+
+    public LocalDateTime getCollectedAtUtc() {
+        return collectedAtUtc;
+    }
+
+    public String getCertificateSerial() {
+        return certificateSerial;
     }
 
     public List<EkeyRequestStep> getSteps() {

@@ -116,4 +116,43 @@ class EkeyRequestTest {
         assertThat(change.getNewUscc()).isEqualTo("914403001922038216");
         assertThat(change.createsUser()).isFalse();
     }
+
+    @Test
+    void theAccessCodeOpensOnlyItsRequest() {
+        EkeyRequest request = additional().withApplicant("王经办", "024-12345678", "Code4Request9xyz");
+        assertThat(request.acceptsAccessCode("Code4Request9xyz")).isTrue();
+        assertThat(request.acceptsAccessCode(" Code4Request9xyz ")).isTrue();
+        assertThat(request.acceptsAccessCode("Code4Request9xyZ")).isFalse();
+        assertThat(request.acceptsAccessCode(null)).isFalse();
+        assertThatThrownBy(() -> additional().withApplicant(" ", "024-12345678", "x"))
+                .isInstanceOf(DomainRuleException.class).hasMessageContaining("ekey.applicantName");
+        assertThatThrownBy(() -> additional().withApplicant("王经办", "call me", "x"))
+                .isInstanceOf(DomainRuleException.class).hasMessageContaining("ekey.applicantPhone");
+    }
+
+    @Test
+    void theNewKeyIsCollectedOnceAndOnlyAfterBothChecks() {
+        EkeyRequest request = additional();
+        assertThatThrownBy(() -> request.markCollected("ab", NOW)).hasMessageContaining("ekey.notReady");
+        request.apply(EkeyTransition.SUBMIT, "QYADMIN", ENTERPRISE, null, NOW);
+        assertThat(request.acceptsScans()).isFalse();
+        request.apply(EkeyTransition.PASS_PRECHECK, "JGADMIN", AUTHORITY, null, NOW);
+        assertThat(request.isCollectable()).isFalse();
+        request.apply(EkeyTransition.PASS_PROVIDER_CHECK, "PROVIDER", PROVIDER, null, NOW);
+        assertThat(request.isCollectable()).isTrue();
+        request.markCollected("ab12", NOW);
+        assertThat(request.getCertificateSerial()).isEqualTo("ab12");
+        assertThatThrownBy(() -> request.markCollected("cd34", NOW)).hasMessageContaining("ekey.collected");
+    }
+
+    @Test
+    void unlockAndRevocationMakeNoKeyAndNeedOnlyTheForm() {
+        for (EkeyRequestType type : EnumSet.of(EkeyRequestType.UNLOCK, EkeyRequestType.REVOCATION)) {
+            assertThat(type.issuesKey()).isFalse();
+            assertThat(type.requiredScans()).containsExactly(ScanKind.APPLICATION_FORM);
+        }
+        assertThat(EkeyRequestType.FIRST_APPLICATION.requiredScans()).hasSize(6)
+                .contains(ScanKind.SEAL_CONFIRMATION).doesNotContain(ScanKind.CHANGE_CERTIFICATE);
+        assertThat(EkeyRequestType.INFORMATION_CHANGE.requiredScans()).contains(ScanKind.CHANGE_CERTIFICATE);
+    }
 }

@@ -1,0 +1,455 @@
+package org.xuke.identity.ekey;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.xuke.audit.AuditEntry;
+import org.xuke.audit.AuditLog;
+import org.xuke.enterprise.Enterprise;
+import org.xuke.enterprise.EnterpriseDetails;
+import org.xuke.enterprise.EnterpriseService;
+import org.xuke.enterprise.UnifiedSocialCreditCode;
+import org.xuke.identity.Account;
+import org.xuke.identity.AccountService;
+import org.xuke.identity.AccountService.CreatedAccount;
+import org.xuke.identity.Callers;
+import org.xuke.identity.CertificateIssuer;
+import org.xuke.identity.CertificateService;
+import org.xuke.identity.CertificateService.IssuedEkey;
+import org.xuke.identity.DataScope;
+import org.xuke.identity.Role;
+import org.xuke.platform.DomainRuleException;
+import org.xuke.platform.OutOfScopeException;
+
+/**
+ * The e-key processes of seed 004 as online workflows. An applicant opens a request on the public
+ * e-key page (he may have no working e-key: it is lost, locked or not made yet) and gets a request
+ * number and an access code, with which he uploads the stamped scans, submits, follows the checks
+ * and finally collects the new e-key once. The authority checks first (核验), the e-key provider
+ * second (复核); the stamped papers are what proves the applicant speaks for the company, as on
+ * the paper process. Officers act as themselves (the signed-in caller), within their scope.
+ */
+@Stateless
+public class EkeyRequestService {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** What the holder of an access code may do: the steps of the enterprise side. */
+    private static final Set<Role> APPLICANT = EnumSet.of(Role.ENTERPRISE_ADMIN);
+    /** Attributes a request list may be sorted by. */
+    public static final Set<String> SORTABLE = Set.of("number", "createdAtUtc", "state", "username", "type");
+    private static final Set<EkeyRequestState> OPEN = EnumSet.of(EkeyRequestState.DRAFT, EkeyRequestState.SUBMITTED,
+            EkeyRequestState.PRECHECK_FAILED, EkeyRequestState.PRECHECK_PASSED, EkeyRequestState.PROVIDER_FAILED);
+
+    @PersistenceContext(unitName = "xuke")
+    private EntityManager em;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private Callers callers;
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private CertificateService certificates;
+
+    @Inject
+    private EnterpriseService enterprises;
+
+    /** What an applicant fills in on the public page (the 申请表). */
+    public record Application(EkeyRequestType type, String uscc, String username, String applicantName,
+            String applicantPhone, String reason, String newUscc, String authorityCode, EnterpriseDetails enterprise)
+            implements Serializable {
+    }
+
+    /** Shown once: the request number and the access code (never stored in clear). */
+    public record Opened(String number, char[] accessCode) implements Serializable {
+    }
+
+    /** What the applicant receives once: the e-key and, for a new user, his one-time password. */
+    public record Collected(String username, String loginSerial, byte[] pkcs12, char[] oneTimePassword)
+            implements Serializable {
+    }
+
+    /** A request as a list or detail page shows it, with its enterprise and scans (no scan bytes). */
+    public record View(EkeyRequest request, Enterprise enterprise, List<EkeyScan> scans) implements Serializable {
+
+        public Set<ScanKind> missingScans() {
+            Set<ScanKind> missing = EnumSet.noneOf(ScanKind.class);
+            missing.addAll(request.getType().requiredScans());
+            scans.forEach(s -> missing.remove(s.getKind()));
+            return missing;
+        }
+    }
+
+    // ---- applicant (public page, access code) ----
+
+    public Opened open(Application form, String sourceAddress) {
+        if (form.type() == null) {
+            throw new DomainRuleException("ekey.type");
+        }
+        String username = form.username() == null ? "" : form.username().strip().toUpperCase(Locale.ROOT);
+        if (!Account.isValidUsername(username)) {
+            throw new DomainRuleException("account.username", username);
+        }
+        UnifiedSocialCreditCode uscc = UnifiedSocialCreditCode.parse(form.uscc());
+        Optional<Enterprise> existing = enterprises.findByUscc(uscc);
+        Enterprise enterprise;
+        if (form.type() == EkeyRequestType.FIRST_APPLICATION) {
+            if (existing.isPresent() && hasAccounts(existing.get())) {
+                throw new DomainRuleException("ekey.notFirst", uscc.value());
+            }
+            requireFreeUsername(username);
+            // A company the authority registered earlier keeps its record; a new one is filed now.
+            enterprise = existing.orElseGet(() -> enterprises.register(username, uscc.value(), form.authorityCode(),
+                    form.enterprise()));
+        } else {
+            enterprise = existing.filter(this::hasAccounts)
+                    .orElseThrow(() -> new DomainRuleException("ekey.noEnterprise", uscc.value()));
+            if (form.type() == EkeyRequestType.ADDITIONAL) {
+                requireFreeUsername(username);
+                if (certificates.validLoginCount(enterprise.getId()) >= CertificateService.MAX_VALID_PER_ENTERPRISE) {
+                    throw new DomainRuleException("certificate.limit",
+                            String.valueOf(CertificateService.MAX_VALID_PER_ENTERPRISE));
+                }
+            } else {
+                Account holder = accounts.find(username).filter(a -> enterprise.getId().equals(a.getEnterpriseId()))
+                        .orElseThrow(() -> new DomainRuleException("ekey.noHolder", username, uscc.value()));
+                requireNoOpenRequest(holder.getUsername());
+            }
+        }
+        char[] accessCode = AccountService.newOneTimePassword();
+        Instant now = clock.instant();
+        EkeyRequest request = new EkeyRequest(nextNumber(now), form.type(), enterprise.getId(), username,
+                form.reason(), form.newUscc(), username, now)
+                .withApplicant(form.applicantName(), form.applicantPhone(), new String(accessCode));
+        if (request.getNewUscc() != null && enterprises.findByUscc(UnifiedSocialCreditCode.parse(request.getNewUscc()))
+                .isPresent()) {
+            throw new DomainRuleException("enterprise.exists", request.getNewUscc());
+        }
+        em.persist(request);
+        audit.record(AuditEntry.of(username, "EKEY_REQUEST_OPENED", "ekey-request", request.getNumber())
+                .withDetails("type=" + form.type() + ";enterprise=" + uscc.value()).from(sourceAddress));
+        return new Opened(request.getNumber(), accessCode);
+    }
+
+    /** The request for a number and its access code; a wrong pair reads like an unknown number. */
+    public View track(String number, String accessCode, String sourceAddress) {
+        return view(byAccessCode(number, accessCode, sourceAddress, false));
+    }
+
+    public View upload(String number, String accessCode, ScanKind kind, String fileName, byte[] content,
+            String sourceAddress) {
+        EkeyRequest request = byAccessCode(number, accessCode, sourceAddress, true);
+        if (!request.acceptsScans()) {
+            throw new DomainRuleException("ekey.scansClosed");
+        }
+        if (kind == null) {
+            throw new DomainRuleException("ekey.scanKind");
+        }
+        Instant now = clock.instant();
+        Optional<EkeyScan> same = scansOf(request.getId()).stream().filter(s -> s.getKind() == kind).findFirst();
+        EkeyScan scan;
+        if (same.isPresent()) {
+            scan = same.get();
+            scan.replace(fileName, content, now);
+        } else {
+            scan = new EkeyScan(request.getId(), kind, fileName, content, now);
+            em.persist(scan);
+        }
+        audit.record(AuditEntry.of(request.getUsername(), "EKEY_SCAN_UPLOADED", "ekey-request", request.getNumber())
+                .withDetails("kind=" + kind + ";sha256=" + scan.getSha256() + ";bytes=" + scan.getSizeBytes())
+                .from(sourceAddress));
+        return view(request);
+    }
+
+    /** Submits (or resubmits after a refusal) once every paper the request type needs is there. */
+    public View submit(String number, String accessCode, String sourceAddress) {
+        EkeyRequest request = byAccessCode(number, accessCode, sourceAddress, true);
+        View view = view(request);
+        Set<ScanKind> missing = view.missingScans();
+        if (!missing.isEmpty()) {
+            throw new DomainRuleException("ekey.scansMissing", missing.toString());
+        }
+        step(request, EkeyTransition.SUBMIT, request.getUsername(), APPLICANT, null, sourceAddress);
+        return view;
+    }
+
+    public View withdraw(String number, String accessCode, String sourceAddress) {
+        EkeyRequest request = byAccessCode(number, accessCode, sourceAddress, true);
+        step(request, EkeyTransition.WITHDRAW, request.getUsername(), APPLICANT, null, sourceAddress);
+        return view(request);
+    }
+
+    /**
+     * Collects the resulting e-key once: the certificates are made now, so the private key exists
+     * only in the PKCS#12 under the password the applicant chose; a new user also gets his
+     * one-time login password here.
+     */
+    public Collected collect(String number, String accessCode, char[] pkcs12Password, String sourceAddress) {
+        EkeyRequest request = byAccessCode(number, accessCode, sourceAddress, true);
+        if (pkcs12Password == null || pkcs12Password.length < 8) {
+            throw new DomainRuleException("ekey.pkcs12Password");
+        }
+        if (!request.isCollectable()) {
+            throw new DomainRuleException(request.getCollectedAtUtc() != null ? "ekey.collected" : "ekey.notReady");
+        }
+        String actor = request.getUsername();
+        char[] oneTime = null;
+        if (request.createsUser()) {
+            boolean first = request.getType() == EkeyRequestType.FIRST_APPLICATION;
+            CreatedAccount created = accounts.createEnterpriseUser(actor, request.getUsername(),
+                    request.getApplicantName(), request.getEnterpriseId(), null, DataScope.COMPANY,
+                    first ? EnumSet.of(Role.ENTERPRISE_ADMIN, Role.ENTERPRISE_OPERATOR)
+                            : EnumSet.of(Role.ENTERPRISE_OPERATOR));
+            oneTime = created.oneTimePassword();
+        } else {
+            // the old key is lost (补办) or replaced (更新, 信息变更): it stops working now
+            int reason = request.getType() == EkeyRequestType.REISSUE ? CertificateIssuer.Revocation.KEY_COMPROMISE
+                    : CertificateIssuer.Revocation.SUPERSEDED;
+            certificates.revokeAllOf(actor, request.getUsername(), reason);
+        }
+        IssuedEkey issued = certificates.issue(actor, request.getUsername(), pkcs12Password);
+        request.markCollected(issued.loginSerial(), clock.instant());
+        audit.record(AuditEntry.of(actor, "EKEY_COLLECTED", "ekey-request", request.getNumber())
+                .withDetails("login=" + issued.loginSerial() + ";seal=" + issued.sealSerial()).from(sourceAddress));
+        return new Collected(request.getUsername(), issued.loginSerial(), issued.loginPkcs12(), oneTime);
+    }
+
+    // ---- officers and the e-key provider (signed-in caller) ----
+
+    /**
+     * One page of the requests the caller may check, optionally in one state and matching a text,
+     * sorted in the database by one of {@link #SORTABLE} (newest first by default).
+     */
+    public List<View> queueForCaller(EkeyRequestState state, String search, int first, int max, String sort,
+            boolean ascending) {
+        Account caller = requireChecker();
+        String order = SORTABLE.contains(sort) ? "r." + sort + (ascending ? " asc" : " desc")
+                : "r.createdAtUtc desc";
+        TypedQuery<EkeyRequest> query = em.createQuery("select r from EkeyRequest r, Enterprise e where "
+                + "e.id = r.enterpriseId" + where(caller, state, search) + " order by " + order + ", r.id desc",
+                EkeyRequest.class);
+        bind(query, caller, state, search);
+        List<View> views = new ArrayList<>();
+        for (EkeyRequest r : query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 200)))
+                .getResultList()) {
+            views.add(view(r));
+        }
+        return views;
+    }
+
+    public long countForCaller(EkeyRequestState state, String search) {
+        Account caller = requireChecker();
+        TypedQuery<Long> query = em.createQuery("select count(r) from EkeyRequest r, Enterprise e where "
+                + "e.id = r.enterpriseId" + where(caller, state, search), Long.class);
+        bind(query, caller, state, search);
+        return query.getSingleResult();
+    }
+
+    public View viewForCaller(long requestId) {
+        return view(inScope(requireChecker(), requestId));
+    }
+
+    /** A scan with its bytes, for the officer checking the papers. */
+    public EkeyScan scanForCaller(long requestId, ScanKind kind) {
+        EkeyRequest request = inScope(requireChecker(), requestId);
+        EkeyScan scan = scansOf(request.getId()).stream().filter(s -> s.getKind() == kind).findFirst()
+                .orElseThrow(() -> new OutOfScopeException("ekey.notFound"));
+        scan.content(); // the bytes are lazy: load them while the transaction is open
+        return scan;
+    }
+
+    /**
+     * A check decision by the caller on the version he saw: a decision made meanwhile by someone
+     * else wins and this one is refused. Passing the provider check carries out what needs no new
+     * key (unlock, revocation, the enterprise's new code).
+     */
+    public View decide(long requestId, long seenVersion, EkeyTransition transition, String opinion) {
+        Account caller = requireChecker();
+        EkeyRequest request = inScope(caller, requestId);
+        em.lock(request, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(request);
+        if (request.getVersion() != seenVersion) {
+            throw new DomainRuleException("ekey.concurrentDecision", request.getNumber());
+        }
+        if (transition == EkeyTransition.SUBMIT || transition == EkeyTransition.WITHDRAW) {
+            throw new DomainRuleException("ekey.wrongRole", transition.name());
+        }
+        step(request, transition, caller.getUsername(), caller.getRoles(), opinion, null);
+        if (transition == EkeyTransition.PASS_PROVIDER_CHECK) {
+            complete(caller.getUsername(), request);
+        }
+        return view(request);
+    }
+
+    // ---- the enterprise portal ----
+
+    /** The requests of the caller's own company (enterprise administrators). */
+    public List<View> ownCompanyRequests() {
+        Account caller = callers.require();
+        if (caller.getEnterpriseId() == null || !caller.hasRole(Role.ENTERPRISE_ADMIN)) {
+            throw new DomainRuleException("access.denied");
+        }
+        List<View> views = new ArrayList<>();
+        for (EkeyRequest r : em.createQuery("select r from EkeyRequest r where r.enterpriseId = :e "
+                + "order by r.createdAtUtc desc, r.id desc", EkeyRequest.class)
+                .setParameter("e", caller.getEnterpriseId()).setMaxResults(200).getResultList()) {
+            views.add(view(r));
+        }
+        return views;
+    }
+
+    // ---- internals ----
+
+    private void complete(String actor, EkeyRequest request) {
+        switch (request.getType()) {
+            case UNLOCK -> accounts.unlock(actor, request.getUsername());
+            case REVOCATION -> certificates.revokeAllOf(actor, request.getUsername(),
+                    CertificateIssuer.Revocation.CESSATION_OF_OPERATION);
+            case INFORMATION_CHANGE -> enterprises.changeUscc(actor, request.getEnterpriseId(), request.getNewUscc());
+            default -> {
+                // a new key: made when the applicant collects it
+            }
+        }
+    }
+
+    private void step(EkeyRequest request, EkeyTransition transition, String actor, Set<Role> roles, String opinion,
+            String sourceAddress) {
+        EkeyRequestStep step = request.apply(transition, actor, roles, opinion, clock.instant());
+        audit.record(AuditEntry.of(actor, "EKEY_REQUEST_" + transition.name(), "ekey-request", request.getNumber())
+                .withDetails(step.getFrom() + "→" + step.getTo()
+                        + (step.getOpinion() == null ? "" : ";opinion=" + step.getOpinion()))
+                .from(sourceAddress));
+    }
+
+    private EkeyRequest byAccessCode(String number, String accessCode, String sourceAddress, boolean forUpdate) {
+        String key = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
+        TypedQuery<EkeyRequest> query = em.createQuery("select r from EkeyRequest r where r.number = :n",
+                EkeyRequest.class).setParameter("n", key);
+        if (forUpdate) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        Optional<EkeyRequest> found = query.getResultStream().findFirst();
+        if (found.isEmpty() || !found.get().acceptsAccessCode(accessCode)) {
+            audit.record(AuditEntry.of("-", "EKEY_REQUEST_ACCESS_REFUSED", "ekey-request", key.isEmpty() ? "-" : key)
+                    .from(sourceAddress));
+            throw new OutOfScopeException("ekey.notFound");
+        }
+        return found.get();
+    }
+
+    private Account requireChecker() {
+        Account caller = callers.require();
+        if (!caller.hasRole(Role.AUTHORITY_ADMIN) && !caller.hasRole(Role.EKEY_PROVIDER)
+                && !caller.hasRole(Role.SYSTEM_ADMIN)) {
+            throw new DomainRuleException("access.denied");
+        }
+        return caller;
+    }
+
+    /** Authority administrators see their authority's enterprises; the provider and system staff all. */
+    private EkeyRequest inScope(Account caller, long requestId) {
+        EkeyRequest request = em.find(EkeyRequest.class, requestId);
+        if (request == null) {
+            throw new OutOfScopeException("ekey.notFound");
+        }
+        if (caller.getDataScope() != DataScope.ALL) {
+            Enterprise enterprise = em.find(Enterprise.class, request.getEnterpriseId());
+            if (!enterprise.getAuthorityCode().equals(caller.getAuthorityCode())) {
+                audit.record(AuditEntry.of(caller.getUsername(), "ACCESS_DENIED", "ekey-request", request.getNumber()));
+                throw new OutOfScopeException("ekey.notFound");
+            }
+        }
+        return request;
+    }
+
+    private static String where(Account caller, EkeyRequestState state, String search) {
+        StringBuilder where = new StringBuilder();
+        if (caller.getDataScope() != DataScope.ALL) {
+            where.append(" and e.authorityCode = :authority");
+        }
+        if (state != null) {
+            where.append(" and r.state = :state");
+        }
+        if (search != null && !search.isBlank()) {
+            where.append(" and (r.number like :upper or r.username like :upper or e.name like :text)");
+        }
+        return where.toString();
+    }
+
+    private static void bind(TypedQuery<?> query, Account caller, EkeyRequestState state, String search) {
+        if (caller.getDataScope() != DataScope.ALL) {
+            query.setParameter("authority", caller.getAuthorityCode());
+        }
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        if (search != null && !search.isBlank()) {
+            // user input is a literal: its % and _ match themselves
+            String text = search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            query.setParameter("text", "%" + text + "%");
+            query.setParameter("upper", "%" + text.toUpperCase(Locale.ROOT) + "%");
+        }
+    }
+
+    private View view(EkeyRequest request) {
+        return new View(request, em.find(Enterprise.class, request.getEnterpriseId()), scansOf(request.getId()));
+    }
+
+    private List<EkeyScan> scansOf(long requestId) {
+        return em.createQuery("select s from EkeyScan s where s.requestId = :r order by s.kind", EkeyScan.class)
+                .setParameter("r", requestId).getResultList();
+    }
+
+    private boolean hasAccounts(Enterprise enterprise) {
+        return em.createQuery("select count(a) from Account a where a.enterpriseId = :e", Long.class)
+                .setParameter("e", enterprise.getId()).getSingleResult() > 0;
+    }
+
+    /** A new user name must be free, and not asked for by another open request either. */
+    private void requireFreeUsername(String username) {
+        if (accounts.find(username).isPresent()) {
+            throw new DomainRuleException("account.taken", username);
+        }
+        requireNoOpenRequest(username);
+    }
+
+    private void requireNoOpenRequest(String username) {
+        long open = em.createQuery("select count(r) from EkeyRequest r where r.username = :u and r.state in :open",
+                Long.class).setParameter("u", username).setParameter("open", OPEN).getSingleResult();
+        long uncollected = em.createQuery("select count(r) from EkeyRequest r where r.username = :u and "
+                + "r.state = :done and r.collectedAtUtc is null and r.type in :keyed", Long.class)
+                .setParameter("u", username).setParameter("done", EkeyRequestState.COMPLETED)
+                .setParameter("keyed", EnumSet.of(EkeyRequestType.FIRST_APPLICATION, EkeyRequestType.REISSUE,
+                        EkeyRequestType.ADDITIONAL, EkeyRequestType.RENEWAL, EkeyRequestType.INFORMATION_CHANGE))
+                .getSingleResult();
+        if (open + uncollected > 0) {
+            throw new DomainRuleException("ekey.openRequest", username);
+        }
+    }
+
+    private String nextNumber(Instant now) {
+        long n = ((Number) em.createNativeQuery("select nextval('ekey_request_number_seq')").getSingleResult())
+                .longValue();
+        return String.format("EK%d%06d", now.atZone(CHINA).getYear(), n % 1_000_000);
+    }
+}

@@ -1,0 +1,20 @@
+package org.xuke.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.xuke.platform.ClockProducer;
+
+/** Times are stored in UTC; people read them in Beijing time. */
+@Named
+@ApplicationScoped
+public class ChinaTime {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    public String format(LocalDateTime utc) {
+        return utc == null ? "" : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(ClockProducer.CHINA).format(FORMAT);
+    }
+}

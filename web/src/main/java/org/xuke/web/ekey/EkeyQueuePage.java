@@ -1,0 +1,92 @@
+package org.xuke.web.ekey;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+import org.xuke.identity.ekey.EkeyRequestService;
+import org.xuke.identity.ekey.EkeyRequestService.View;
+import org.xuke.identity.ekey.EkeyRequestState;
+
+/** The checking side's list of e-key requests: the caller's scope, paged and sorted in the database. */
+@Named
+@ViewScoped
+public class EkeyQueuePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private EkeyRequestService service;
+
+    private EkeyRequestState state = EkeyRequestState.SUBMITTED;
+    private String search;
+    private final LazyDataModel<View> model = new Model();
+
+    /** The state filter follows the caller's step: the provider checks what the authority passed. */
+    public void load() {
+        if (jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().isUserInRole("EKEY_PROVIDER")
+                && state == EkeyRequestState.SUBMITTED) {
+            state = EkeyRequestState.PRECHECK_PASSED;
+        }
+    }
+
+    public EkeyRequestState[] getStates() {
+        return EkeyRequestState.values();
+    }
+
+    public LazyDataModel<View> getModel() {
+        return model;
+    }
+
+    public EkeyRequestState getState() {
+        return state;
+    }
+
+    public void setState(EkeyRequestState state) {
+        this.state = state;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+
+    private final class Model extends LazyDataModel<View> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, service.countForCaller(state, search));
+        }
+
+        @Override
+        public List<View> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                Map<String, FilterMeta> filterBy) {
+            SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst()
+                    .orElse(null);
+            return service.queueForCaller(state, search, first, pageSize, sort == null ? null : sort.getField(),
+                    sort == null || sort.getOrder() == SortOrder.ASCENDING);
+        }
+
+        @Override
+        public String getRowKey(View view) {
+            return String.valueOf(view.request().getId());
+        }
+
+        @Override
+        public View getRowData(String rowKey) {
+            return getWrappedData() == null ? null : getWrappedData().stream()
+                    .filter(v -> String.valueOf(v.request().getId()).equals(rowKey)).findFirst().orElse(null);
+        }
+    }
+}

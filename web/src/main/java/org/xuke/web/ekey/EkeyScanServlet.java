@@ -1,0 +1,47 @@
+package org.xuke.web.ekey;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.xuke.identity.ekey.EkeyRequestService;
+import org.xuke.identity.ekey.EkeyScan;
+import org.xuke.identity.ekey.ScanKind;
+import org.xuke.platform.DomainRuleException;
+
+/**
+ * Serves one uploaded scan to the officer checking it (under /officer/*, so signed in). Always as
+ * a download with its checked type and nosniff, so an uploaded file never runs in the portal.
+ */
+@WebServlet("/officer/ekey-scan")
+public class EkeyScanServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private EkeyRequestService service;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        EkeyScan scan;
+        try {
+            scan = service.scanForCaller(Long.parseLong(request.getParameter("request")),
+                    ScanKind.valueOf(request.getParameter("kind")));
+        } catch (IllegalArgumentException | NullPointerException | DomainRuleException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        byte[] content = scan.content();
+        response.setContentType(scan.getContentType());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "private, no-store");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode(scan.getFileName(), StandardCharsets.UTF_8).replace("+", "%20"));
+        response.setContentLength(content.length);
+        response.getOutputStream().write(content);
+    }
+}

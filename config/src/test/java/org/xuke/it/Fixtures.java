@@ -45,6 +45,12 @@ final class Fixtures {
         finish(accounts, certificates, created, password, true);
     }
 
+    /** Staff of the e-key provider, with an e-key. */
+    static void provider(AccountService accounts, CertificateService certificates, String username, String password)
+            throws IOException {
+        finish(accounts, certificates, accounts.createEkeyProvider("IT", username, username), password, true);
+    }
+
     private static void finish(AccountService accounts, CertificateService certificates, CreatedAccount created,
             String password, boolean withEkey) throws IOException {
         Files.createDirectories(DIR);

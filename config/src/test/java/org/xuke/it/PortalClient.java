@@ -80,17 +80,10 @@ final class PortalClient {
 
     /** Posts a form of the last page: its view state and nonce, plus the given fields. */
     HttpResponse<String> submit(String url, String formId, Map<String, String> fields) throws Exception {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put(formId, formId);
-        all.putAll(fields);
-        all.put("primefaces.nonce", find(lastPage, "nonce=\"([^\"]+)\""));
-        all.put("jakarta.faces.ViewState",
-                find(lastPage, "<form id=\"" + formId + "\".*?name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\""));
-        String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(encode(formFields(formId, fields)))).build(),
+                HttpResponse.BodyHandlers.ofString());
         lastPage = response.body();
         return response;
     }
@@ -98,12 +91,13 @@ final class PortalClient {
     /** Posts a multipart form of the last page with one file field. */
     HttpResponse<String> submitFile(String url, String formId, Map<String, String> fields, String fileField,
             String fileName, String content) throws Exception {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put(formId, formId);
-        all.putAll(fields);
-        all.put("primefaces.nonce", find(lastPage, "nonce=\"([^\"]+)\""));
-        all.put("jakarta.faces.ViewState",
-                find(lastPage, "<form id=\"" + formId + "\".*?name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\""));
+        return submitFile(url, formId, fields, fileField, fileName,
+                content == null ? null : content.getBytes(StandardCharsets.UTF_8), "text/csv");
+    }
+
+    HttpResponse<String> submitFile(String url, String formId, Map<String, String> fields, String fileField,
+            String fileName, byte[] content, String contentType) throws Exception {
+        Map<String, String> all = formFields(formId, fields);
         String boundary = "----xuke" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (var field : all.entrySet()) {
@@ -112,18 +106,50 @@ final class PortalClient {
         }
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
                 + (fileName == null ? "" : fileName) + "\"\r\nContent-Type: "
-                + (fileName == null ? "application/octet-stream" : "text/csv") + "\r\n\r\n")
+                + (fileName == null ? "application/octet-stream" : contentType) + "\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         if (content != null) {
-            body.write(content.getBytes(StandardCharsets.UTF_8));
+            body.write(content);
         }
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept-Language", "zh-CN")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
         lastPage = response.body();
         return response;
+    }
+
+    /** Posts a form of the last page and takes the answer as bytes (a download); the last page stays. */
+    HttpResponse<byte[]> submitForBytes(String url, String formId, Map<String, String> fields) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(formFields(formId, fields)))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<byte[]> getBytes(String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    String lastPage() {
+        return lastPage;
+    }
+
+    private Map<String, String> formFields(String formId, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(formId, formId);
+        all.putAll(fields);
+        all.put("primefaces.nonce", find(lastPage, "nonce=\"([^\"]+)\""));
+        all.put("jakarta.faces.ViewState",
+                find(lastPage, "<form id=\"" + formId + "\".*?name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\""));
+        return all;
+    }
+
+    private static String encode(Map<String, String> all) {
+        return all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     /** Opens the sign-in page and submits user name and password; returns the page it lands on. */

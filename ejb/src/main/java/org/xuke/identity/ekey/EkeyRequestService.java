@@ -243,7 +243,7 @@ public class EkeyRequestService {
     public List<View> queueForCaller(EkeyRequestState state, String search, int first, int max, String sort,
             boolean ascending) {
         Account caller = requireChecker();
-        String order = SORTABLE.contains(sort) ? "r." + sort + (ascending ? " asc" : " desc")
+        String order = sort != null && SORTABLE.contains(sort) ? "r." + sort + (ascending ? " asc" : " desc")
                 : "r.createdAtUtc desc";
         TypedQuery<EkeyRequest> query = em.createQuery("select r from EkeyRequest r, Enterprise e where "
                 + "e.id = r.enterpriseId" + where(caller, state, search) + " order by " + order + ", r.id desc",

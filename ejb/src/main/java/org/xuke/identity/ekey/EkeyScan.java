@@ -75,13 +75,15 @@ public class EkeyScan implements Serializable {
     }
 
     private void replace(String newFileName, byte[] newContent, ScanCheck.ScanType type, Instant now) {
+        // content first: writing the lazy attribute makes EclipseLink load the unfetched ones,
+        // which would overwrite anything assigned before it
+        this.content = newContent.clone();
         String name = newFileName.strip();
         // keep the end of a long name: the extension is what a reader looks for
         this.fileName = name.length() > 200 ? name.substring(name.length() - 200) : name;
         this.contentType = type.contentType();
         this.sizeBytes = newContent.length;
         this.sha256 = sha256(newContent);
-        this.content = newContent.clone();
         this.uploadedAtUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
     }
 

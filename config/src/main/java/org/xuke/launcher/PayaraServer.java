@@ -28,7 +28,7 @@ final class PayaraServer {
 
     static final String DOMAIN = "domain1";
     /** The accounts DemoData creates; kept in step with it. */
-    static final String DEMO_ACCOUNTS = "QIYE,QYADMIN,CHUSHEN,FUSHEN,FAZHENG,JGADMIN";
+    static final String DEMO_ACCOUNTS = "QIYE,QYADMIN,CHUSHEN,FUSHEN,FAZHENG,JGADMIN,FUWU";
     private static final String ROOT = "payara6/";
 
     private final Settings settings;

@@ -87,6 +87,8 @@ public class DemoData {
                 Set.of(Role.ISSUER)), "issuer 发证");
         add(lines, dir, ekeyPassword, accounts.createOfficer("demo", "JGADMIN", "演示机构管理员", AUTHORITY,
                 Set.of(Role.AUTHORITY_ADMIN)), "authority admin 机构管理员");
+        add(lines, dir, ekeyPassword, accounts.createEkeyProvider("demo", "FUWU", "演示电子钥匙服务商"),
+                "e-key provider 电子钥匙服务商");
         lines.add("# e-key PKCS#12 password (all files): " + new String(ekeyPassword));
         Files.write(dir.resolve("accounts.txt"), lines, StandardCharsets.UTF_8);
         LOG.info(() -> "Demo accounts written to " + dir.resolve("accounts.txt"));

@@ -97,6 +97,16 @@ final class PortalClient {
 
     HttpResponse<String> submitFile(String url, String formId, Map<String, String> fields, String fileField,
             String fileName, byte[] content, String contentType) throws Exception {
+        return submitFiles(url, formId, fields, Map.of(fileField, new Upload(fileName, content, contentType)));
+    }
+
+    /** A file to post: its name (null for none chosen), bytes and declared type. */
+    record Upload(String name, byte[] content, String contentType) {
+    }
+
+    /** Posts a multipart form of the last page with file fields. */
+    HttpResponse<String> submitFiles(String url, String formId, Map<String, String> fields,
+            Map<String, Upload> files) throws Exception {
         Map<String, String> all = formFields(formId, fields);
         String boundary = "----xuke" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -104,14 +114,18 @@ final class PortalClient {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
                     + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                + (fileName == null ? "" : fileName) + "\"\r\nContent-Type: "
-                + (fileName == null ? "application/octet-stream" : contentType) + "\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        if (content != null) {
-            body.write(content);
+        for (var file : files.entrySet()) {
+            Upload upload = file.getValue();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey()
+                    + "\"; filename=\"" + (upload.name() == null ? "" : upload.name()) + "\"\r\nContent-Type: "
+                    + (upload.name() == null ? "application/octet-stream" : upload.contentType()) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            if (upload.content() != null) {
+                body.write(upload.content());
+            }
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept-Language", "zh-CN")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),

@@ -32,6 +32,7 @@ import org.xuke.identity.CertificateService.IssuedEkey;
 import org.xuke.identity.DataScope;
 import org.xuke.identity.Role;
 import org.xuke.platform.DomainRuleException;
+import org.xuke.platform.LikePattern;
 import org.xuke.platform.OutOfScopeException;
 
 /**
@@ -404,10 +405,8 @@ public class EkeyRequestService {
             query.setParameter("state", state);
         }
         if (search != null && !search.isBlank()) {
-            // user input is a literal: its % and _ match themselves
-            String text = search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            query.setParameter("text", "%" + text + "%");
-            query.setParameter("upper", "%" + text.toUpperCase(Locale.ROOT) + "%");
+            query.setParameter("text", LikePattern.containing(search));
+            query.setParameter("upper", LikePattern.containing(search.toUpperCase(Locale.ROOT)));
         }
     }
 

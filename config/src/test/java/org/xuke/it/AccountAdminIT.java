@@ -1,0 +1,148 @@
+package org.xuke.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.xuke.enterprise.EnterpriseDetails;
+import org.xuke.enterprise.EnterpriseService;
+import org.xuke.identity.AccountService;
+import org.xuke.identity.CertificateService;
+import org.xuke.identity.Role;
+
+/**
+ * 用户管理 over HTTPS: an authority administrator creates an officer (one-time password shown
+ * once), makes his e-key, with which he signs in; unlocks and resets a user of an enterprise his
+ * authority serves; the other province's administrator reaches none of it; enterprise users do
+ * not open the page at all.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AccountAdminIT {
+
+    private static final String PASSWORD = "Xk-2026-yonghu-guanli-4";
+    private static final String PAGE = PortalClient.HTTPS + "/officer/accounts.xhtml";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.ear(AccountAdminIT.class, Fixtures.class, PortalClient.class);
+    }
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CertificateService certificates;
+
+    @Inject
+    EnterpriseService enterprises;
+
+    @Test
+    @Order(1)
+    void administratorsAndALockedEnterpriseUser() throws Exception {
+        Fixtures.officer(accounts, certificates, "PROV-LIAONING", "LNGUANLI", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
+        Fixtures.officer(accounts, certificates, "PROV-GUANGDONG", "GDGUANLI", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
+        long company = enterprises.register("IT", "91210102MA0XUKE06H", "PROV-LIAONING",
+                new EnterpriseDetails("辽宁用户管理测试公司", null, null, null, null, null)).getId();
+        Fixtures.enterpriseUser(accounts, certificates, company, "SUODING", PASSWORD, true);
+        for (int i = 0; i < 5; i++) {
+            accounts.login("SUODING", "wrong-password-9".toCharArray(), "it");
+        }
+    }
+
+    private static PortalClient signedIn(String username) throws Exception {
+        PortalClient browser = PortalClient.withEkey(Fixtures.ekey(username), Fixtures.EKEY_PASSWORD);
+        browser.login(username, PASSWORD);
+        return browser;
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void theAuthorityAdministratorCreatesAnOfficerWhoSignsInWithHisNewEkey() throws Exception {
+        PortalClient admin = signedIn("LNGUANLI");
+        String list = admin.get(PAGE).body();
+        assertTrue(list.contains("SUODING") && list.contains("已锁定"), "his enterprise's locked user is listed");
+        assertFalse(list.contains("GDGUANLI"), "the other province's administrator is not");
+
+        String created = admin.submit(PAGE, "create", Map.of("create:username", "lnchu", "create:displayName", "辽宁初审员",
+                "create:roles", "INITIAL_REVIEWER", "create:create", "")).body();
+        String oneTime = PortalClient.find(created, "id=\"one-time\">([A-Za-z0-9]{16})<");
+        assertTrue(created.contains("用户 LNCHU 已建立"), "user names are upper case");
+        String taken = admin.submit(PAGE, "create", Map.of("create:username", "LNCHU", "create:displayName", "重复",
+                "create:roles", "ISSUER", "create:create", "")).body();
+        assertTrue(taken.contains("已被使用"), "a taken user name is refused");
+
+        admin.get(PAGE);
+        String made = admin.submit(PAGE, "act", Map.of("act:target", "LNCHU", "act:keyPassword", "Officer-key-1",
+                "act:makeEkey", "")).body();
+        assertTrue(made.contains("电子钥匙已制作"), made);
+        HttpResponse<byte[]> file = admin.submitForBytes(PAGE, "download", Map.of("download:download", ""));
+        assertEquals(200, file.statusCode());
+        Path key = Fixtures.DIR.resolve("LNCHU-admin.p12");
+        Files.write(key, file.body());
+        PortalClient officer = PortalClient.withEkey(key, "Officer-key-1".toCharArray());
+        assertTrue(officer.login("LNCHU", oneTime).uri().getPath().endsWith("/account/password.xhtml"),
+                "the new officer signs in with his e-key and the one-time password");
+
+        admin.get(PAGE);
+        String enterpriseKey = admin.submit(PAGE, "act", Map.of("act:target", "SUODING",
+                "act:keyPassword", "Officer-key-1", "act:makeEkey", "")).body();
+        assertTrue(enterpriseKey.contains("须通过电子钥匙业务办理申请"), "enterprise keys only by e-key request");
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void theOtherProvinceReachesNothingAndEnterpriseUsersNotThePage() throws Exception {
+        PortalClient other = signedIn("GDGUANLI");
+        String list = other.get(PAGE).body();
+        assertFalse(list.contains("SUODING") || list.contains("LNCHU"), "nothing of Liaoning listed");
+        String refused = other.submit(PAGE, "act", Map.of("act:target", "SUODING", "act:unlock", "")).body();
+        assertTrue(refused.contains("找不到用户“SUODING”"), "another province's user reads as missing");
+
+        assertEquals(403, signedInAsLocked().statusCode(), "an enterprise user may not open 用户管理");
+    }
+
+    /** SUODING is locked; once unlocked by his authority (below) he is an ordinary enterprise user. */
+    private static HttpResponse<String> signedInAsLocked() throws Exception {
+        PortalClient browser = PortalClient.withEkey(Fixtures.ekey("SUODING"), Fixtures.EKEY_PASSWORD);
+        String locked = browser.login("SUODING", PASSWORD).body();
+        assertTrue(locked.contains("已锁定"), "still locked before the administrator acts");
+        PortalClient admin = signedIn("LNGUANLI");
+        admin.get(PAGE);
+        assertTrue(admin.submit(PAGE, "act", Map.of("act:target", "suoding", "act:unlock", "")).body()
+                .contains("用户 SUODING 已解锁"));
+        browser.login("SUODING", PASSWORD);
+        return browser.get(PAGE);
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void aResetPasswordIsShownOnceAndMustBeChanged() throws Exception {
+        PortalClient admin = signedIn("LNGUANLI");
+        admin.get(PAGE);
+        String reset = admin.submit(PAGE, "act", Map.of("act:target", "SUODING", "act:reset", "")).body();
+        String oneTime = PortalClient.find(reset, "id=\"one-time\">([A-Za-z0-9]{16})<");
+        PortalClient user = PortalClient.withEkey(Fixtures.ekey("SUODING"), Fixtures.EKEY_PASSWORD);
+        assertFalse(user.login("SUODING", PASSWORD).uri().getPath().endsWith("/enterprise/index.xhtml"),
+                "the old password no longer works");
+        assertTrue(user.login("SUODING", oneTime).uri().getPath().endsWith("/account/password.xhtml"));
+    }
+}

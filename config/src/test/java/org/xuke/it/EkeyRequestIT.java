@@ -145,6 +145,12 @@ class EkeyRequestIT {
         write("code", code);
         assertTrue(opened.contains("待提交"), "a new request waits for its papers");
 
+        for (String button : new String[] {"forms:application", "forms:sealLetter"}) {
+            HttpResponse<byte[]> pdf = applicant.submitForBytes(PAGE, "forms", Map.of(button, ""));
+            assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse("").split(";")[0], button);
+            assertTrue(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII).equals("%PDF-") && pdf.body().length > 5000,
+                    "the generated form is a PDF: " + button);
+        }
         String fake = uploadScan(applicant, ScanKind.APPLICATION_FORM, "form.png",
                 "not a picture".getBytes(StandardCharsets.UTF_8));
         says(fake, "不是 JPEG、PNG 图片或 PDF", "a text file named .png is refused");

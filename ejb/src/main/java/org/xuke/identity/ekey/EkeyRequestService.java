@@ -14,10 +14,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
+import org.xuke.catalog.CatalogEntry;
+import org.xuke.catalog.CatalogFilter;
+import org.xuke.catalog.CatalogKind;
+import org.xuke.catalog.CatalogService;
 import org.xuke.enterprise.Enterprise;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
@@ -34,6 +39,7 @@ import org.xuke.identity.Role;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.LikePattern;
 import org.xuke.platform.OutOfScopeException;
+import org.xuke.reports.ReportRenderer;
 
 /**
  * The e-key processes of seed 004 as online workflows. An applicant opens a request on the public
@@ -74,6 +80,9 @@ public class EkeyRequestService {
 
     @Inject
     private EnterpriseService enterprises;
+
+    @Inject
+    private CatalogService catalogs;
 
     /** What an applicant fills in on the public page (the 申请表). */
     public record Application(EkeyRequestType type, String uscc, String username, String applicantName,
@@ -233,6 +242,55 @@ public class EkeyRequestService {
         audit.record(AuditEntry.of(actor, "EKEY_COLLECTED", "ekey-request", request.getNumber())
                 .withDetails("login=" + issued.loginSerial() + ";seal=" + issued.sealSerial()).from(sourceAddress));
         return new Collected(request.getUsername(), issued.loginSerial(), issued.loginPkcs12(), oneTime);
+    }
+
+    /** The papers the applicant prints, stamps and uploads as scans (seed 004 step 3). */
+    public enum Form {
+        APPLICATION, SEAL_LETTER
+    }
+
+    /** A generated form of the request as PDF, filled from the request and its enterprise. */
+    public byte[] form(String number, String accessCode, Form form, String sourceAddress) {
+        View view = view(byAccessCode(number, accessCode, sourceAddress, false));
+        EkeyRequest r = view.request();
+        Enterprise e = view.enterprise();
+        String date = clock.instant().atZone(CHINA).toLocalDate().toString();
+        if (form == Form.SEAL_LETTER) {
+            return ReportRenderer.pdf("ekey-seal-letter", Map.of("number", r.getNumber(), "date", date,
+                    "enterpriseName", e.getName(), "uscc", e.getUscc().value(), "username", r.getUsername(),
+                    "applicantName", r.getApplicantName()));
+        }
+        StringBuilder boxes = new StringBuilder();
+        for (EkeyRequestType type : EkeyRequestType.values()) {
+            boxes.append(type == r.getType() ? "■" : "□").append(TYPE_NAMES.get(type)).append(' ');
+        }
+        return ReportRenderer.pdf("ekey-application", Map.ofEntries(Map.entry("number", r.getNumber()),
+                Map.entry("date", date), Map.entry("typeBoxes", boxes.toString().strip()),
+                Map.entry("enterpriseName", e.getName()), Map.entry("uscc", e.getUscc().value()),
+                Map.entry("enterpriseCode", e.getEnterpriseCode() == null ? "" : e.getEnterpriseCode().value()),
+                Map.entry("address", nonNull(e.getAddress())), Map.entry("authority", authorityName(e)),
+                Map.entry("filingNumber", nonNull(e.getFilingNumber())),
+                Map.entry("contact", (nonNull(e.getContactName()) + " " + nonNull(e.getContactPhone())).strip()),
+                Map.entry("username", r.getUsername()),
+                Map.entry("applicant", r.getApplicantName() + " " + r.getApplicantPhone()),
+                Map.entry("reason", nonNull(r.getReason())), Map.entry("newUscc", nonNull(r.getNewUscc()))));
+    }
+
+    /** The form's words for the request types (the printed form is always in Chinese). */
+    private static final Map<EkeyRequestType, String> TYPE_NAMES = Map.of(EkeyRequestType.FIRST_APPLICATION, "首次申领",
+            EkeyRequestType.REISSUE, "补办", EkeyRequestType.ADDITIONAL, "增办", EkeyRequestType.RENEWAL, "更新",
+            EkeyRequestType.UNLOCK, "解锁", EkeyRequestType.INFORMATION_CHANGE, "信息变更", EkeyRequestType.REVOCATION,
+            "注销");
+
+    private String authorityName(Enterprise enterprise) {
+        List<CatalogEntry> found = catalogs.find(CatalogKind.ISSUING_AUTHORITY,
+                new CatalogFilter(null, enterprise.getAuthorityCode(), null, null), 0, 5, "code", true);
+        return found.stream().filter(c -> c.getCode().equals(enterprise.getAuthorityCode())).map(CatalogEntry::getNameZh)
+                .findFirst().orElse(enterprise.getAuthorityCode());
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
     }
 
     // ---- officers and the e-key provider (signed-in caller) ----

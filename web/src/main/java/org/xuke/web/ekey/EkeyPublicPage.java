@@ -152,6 +152,20 @@ public class EkeyPublicPage implements Serializable {
         }
     }
 
+    /** The printable application form or seal confirmation letter, filled from the request. */
+    public void form(String which) throws IOException {
+        EkeyRequestService.Form form = EkeyRequestService.Form.valueOf(which);
+        byte[] pdf;
+        try {
+            pdf = service.form(number, accessCode, form, source());
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+            return;
+        }
+        send(pdf, "application/pdf", number + (form == EkeyRequestService.Form.APPLICATION ? "-application.pdf"
+                : "-seal-letter.pdf"));
+    }
+
     /** Sends the e-key file and forgets it. */
     public void download() throws IOException {
         if (pkcs12 == null) {
@@ -160,11 +174,15 @@ public class EkeyPublicPage implements Serializable {
         }
         byte[] bytes = pkcs12;
         pkcs12 = null;
+        send(bytes, "application/x-pkcs12", keyFileName);
+    }
+
+    private static void send(byte[] bytes, String contentType, String fileName) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         external.responseReset();
-        external.setResponseContentType("application/x-pkcs12");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + keyFileName + "\"");
+        external.setResponseContentType(contentType);
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         external.setResponseHeader("Cache-Control", "no-store");
         external.setResponseContentLength(bytes.length);
         external.getResponseOutputStream().write(bytes);

@@ -57,6 +57,40 @@ class LoginIT {
                 CertificateIssuer.Revocation.CESSATION_OF_OPERATION);
         Fixtures.officer(accounts, certificates, "PROV-BEIJING", "OFFICER", "Rev-2026-secure-x",
                 Set.of(Role.INITIAL_REVIEWER));
+        // e-keys of the deployment CA for READY, never stored: one whose validity ended yesterday, and
+        // the same made valid, to show that only the expiry differs
+        java.time.Instant now = java.time.Instant.now();
+        writeEkey("READY-expired.p12", now.minus(java.time.Duration.ofDays(400)), now.minus(java.time.Duration.ofDays(1)));
+        writeEkey("READY-unstored.p12", now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(1)));
+    }
+
+    private void writeEkey(String file, java.time.Instant from, java.time.Instant until) throws Exception {
+        org.xuke.identity.DeploymentCa ca = authority.get();
+        java.security.KeyPair keys = CertificateIssuer.newKeyPair(org.xuke.identity.KeyKind.EC_P256);
+        java.security.cert.X509Certificate certificate = ca.issue(org.xuke.identity.DeploymentCa.TLS_CA,
+                new org.bouncycastle.asn1.x500.X500Name("C=CN,O=Beijing login test,CN=READY"), keys.getPublic(), from,
+                until, CertificateIssuer.Purpose.TLS_CLIENT);
+        java.util.List<java.security.cert.X509Certificate> chain = new java.util.ArrayList<>(java.util.List.of(certificate));
+        chain.addAll(ca.chain(org.xuke.identity.DeploymentCa.TLS_CA));
+        java.nio.file.Files.write(Fixtures.DIR.resolve(file),
+                org.xuke.identity.Pkcs12.export(keys.getPrivate(), chain, Fixtures.EKEY_PASSWORD));
+    }
+
+    @Inject
+    org.xuke.identity.CertificateAuthorityProvider authority;
+
+    @Test
+    @Order(5)
+    @RunAsClient
+    void anExpiredEkeyIsRefused() throws Exception {
+        // the HTTPS listener itself refuses the expired certificate: the handshake is cut
+        PortalClient expired = PortalClient.withEkey(Fixtures.DIR.resolve("READY-expired.p12"), Fixtures.EKEY_PASSWORD);
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> expired.login("READY", READY_PASSWORD));
+        // while the same certificate within its validity passes TLS and is refused by the portal,
+        // which issued no such e-key to READY
+        PortalClient valid = PortalClient.withEkey(Fixtures.DIR.resolve("READY-unstored.p12"), Fixtures.EKEY_PASSWORD);
+        assertTrue(valid.login("READY", READY_PASSWORD).body().contains("未检测到本系统签发的电子钥匙证书"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.xuke.web.account;
 
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -22,6 +21,7 @@ import org.xuke.identity.Account;
 import org.xuke.identity.AccountAdministration;
 import org.xuke.identity.Role;
 import org.xuke.platform.DomainRuleException;
+import org.xuke.web.Downloads;
 import org.xuke.web.Texts;
 
 /**
@@ -112,15 +112,7 @@ public class AccountsPage implements Serializable {
         }
         byte[] bytes = pkcs12;
         pkcs12 = null;
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType("application/x-pkcs12");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + shownUsername + ".p12\"");
-        external.setResponseHeader("Cache-Control", "no-store");
-        external.setResponseContentLength(bytes.length);
-        external.getResponseOutputStream().write(bytes);
-        faces.responseComplete();
+        Downloads.send(bytes, "application/x-pkcs12", shownUsername + ".p12");
     }
 
     private void show(String user, char[] password) {

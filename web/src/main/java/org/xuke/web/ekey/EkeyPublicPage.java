@@ -1,6 +1,5 @@
 package org.xuke.web.ekey;
 
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -21,6 +20,7 @@ import org.xuke.identity.ekey.EkeyRequestService.View;
 import org.xuke.identity.ekey.EkeyRequestType;
 import org.xuke.identity.ekey.ScanKind;
 import org.xuke.platform.DomainRuleException;
+import org.xuke.web.Downloads;
 import org.xuke.web.Texts;
 
 /**
@@ -162,7 +162,7 @@ public class EkeyPublicPage implements Serializable {
             Texts.refused(null, e);
             return;
         }
-        send(pdf, "application/pdf", number + (form == EkeyRequestService.Form.APPLICATION ? "-application.pdf"
+        Downloads.send(pdf, "application/pdf", number + (form == EkeyRequestService.Form.APPLICATION ? "-application.pdf"
                 : "-seal-letter.pdf"));
     }
 
@@ -174,19 +174,7 @@ public class EkeyPublicPage implements Serializable {
         }
         byte[] bytes = pkcs12;
         pkcs12 = null;
-        send(bytes, "application/x-pkcs12", keyFileName);
-    }
-
-    private static void send(byte[] bytes, String contentType, String fileName) throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType(contentType);
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        external.setResponseHeader("Cache-Control", "no-store");
-        external.setResponseContentLength(bytes.length);
-        external.getResponseOutputStream().write(bytes);
-        faces.responseComplete();
+        Downloads.send(bytes, "application/x-pkcs12", keyFileName);
     }
 
     public boolean isKeyWaiting() {

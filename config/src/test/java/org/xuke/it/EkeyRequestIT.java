@@ -284,6 +284,15 @@ class EkeyRequestIT {
         var first = new EkeyRequestService.Application(EkeyRequestType.FIRST_APPLICATION, USCC, "LIANGB", "梁经办",
                 "024-88886666", null, null, "PROV-LIAONING", new EnterpriseDetails("x", null, null, null, null, null));
         assertEquals("ekey.notFirst", assertThrows(DomainRuleException.class, () -> requests.open(first, "it")).key());
+        var other = new EkeyRequestService.Application(EkeyRequestType.FIRST_APPLICATION, "91210102MA0XUKE07L",
+                "DIYI", "第一经办", "024-12345678", null, null, "PROV-LIAONING",
+                new EnterpriseDetails("辽宁首次申领测试公司", null, null, null, null, null));
+        requests.open(other, "it");
+        var secondFirst = new EkeyRequestService.Application(EkeyRequestType.FIRST_APPLICATION, "91210102MA0XUKE07L",
+                "DIER", "第二经办", "024-12345678", null, null, "PROV-LIAONING",
+                new EnterpriseDetails("辽宁首次申领测试公司", null, null, null, null, null));
+        assertEquals("ekey.firstOpen", assertThrows(DomainRuleException.class,
+                () -> requests.open(secondFirst, "it")).key(), "one first application at a time");
         var taken = new EkeyRequestService.Application(EkeyRequestType.ADDITIONAL, USCC, "LIANG", "梁经办",
                 "024-88886666", "业务增加", null, null, null);
         assertEquals("account.taken", assertThrows(DomainRuleException.class, () -> requests.open(taken, "it")).key());

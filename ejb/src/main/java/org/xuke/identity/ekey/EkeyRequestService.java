@@ -127,6 +127,10 @@ public class EkeyRequestService {
             if (existing.isPresent() && hasAccounts(existing.get())) {
                 throw new DomainRuleException("ekey.notFirst", uscc.value());
             }
+            if (existing.isPresent() && openFirstApplication(existing.get())) {
+                // one company, one first application at a time: it makes the company's administrator
+                throw new DomainRuleException("ekey.firstOpen", uscc.value());
+            }
             requireFreeUsername(username);
             // A company the authority registered earlier keeps its record; a new one is filed now.
             enterprise = existing.orElseGet(() -> enterprises.register(username, uscc.value(), form.authorityCode(),
@@ -475,6 +479,13 @@ public class EkeyRequestService {
     private List<EkeyScan> scansOf(long requestId) {
         return em.createQuery("select s from EkeyScan s where s.requestId = :r order by s.kind", EkeyScan.class)
                 .setParameter("r", requestId).getResultList();
+    }
+
+    private boolean openFirstApplication(Enterprise enterprise) {
+        return em.createQuery("select count(r) from EkeyRequest r where r.enterpriseId = :e and r.type = :t and "
+                + "(r.state in :open or (r.state = :done and r.collectedAtUtc is null))", Long.class)
+                .setParameter("e", enterprise.getId()).setParameter("t", EkeyRequestType.FIRST_APPLICATION)
+                .setParameter("open", OPEN).setParameter("done", EkeyRequestState.COMPLETED).getSingleResult() > 0;
     }
 
     private boolean hasAccounts(Enterprise enterprise) {

@@ -46,6 +46,15 @@ class CatalogServiceIT {
     }
 
     @Test
+    void theWorkingDayCalendarComesFromTheHolidayCatalogue() {
+        assertEquals(39, catalogs.count(CatalogKind.CALENDAR_DAY, new CatalogFilter(2026, null, null, null)));
+        var calendar = catalogs.workingDays();
+        assertEquals(java.time.LocalDate.of(2026, 10, 10), calendar.deadline(java.time.LocalDate.of(2026, 9, 30), 3),
+                "three working days over National Day end on the Saturday worked");
+        assertTrue(calendar.covers(2026));
+    }
+
+    @Test
     void findsCommodityByCodeAndByChineseName() {
         Commodity ods = catalogs.findCommodity(2026, "2903750010");
         assertNotNull(ods);

@@ -65,6 +65,11 @@ final class CatalogCsvFormats {
                 row.provenance());
     }
 
+    static CatalogEntry calendarDay(CsvRow row, Integer year, ImportContext context) {
+        return new CalendarDay(year, row.required("date"), row.required("type"), row.required("name_zh"),
+                row.get("name_en"), row.provenance());
+    }
+
     static CatalogEntry transportMode(CsvRow row, Integer year, ImportContext context) {
         return new TransportMode(row.required("code"), row.required("name_zh"), row.get("name_en"),
                 row.provenance());

@@ -45,7 +45,10 @@ public enum CatalogKind {
     ISSUING_AUTHORITY(IssuingAuthority.class, false, "level", List.of("nameZh", "nameEn", "region"),
             List.of("code", "nameZh", "level", "region", "licenceNumberCode", "provenance.confidence"),
             List.of("id", "name_zh", "level", "region", "source", "confidence"),
-            CatalogCsvFormats::issuingAuthority);
+            CatalogCsvFormats::issuingAuthority),
+    CALENDAR_DAY(CalendarDay.class, true, "dayKind", List.of("nameZh", "nameEn"),
+            List.of("catalogYear", "code", "dayKind", "nameZh", "nameEn", "provenance.confidence"),
+            List.of("date", "type", "name_zh", "source", "confidence"), CatalogCsvFormats::calendarDay);
 
     /** Turns one CSV row into an entity, or throws {@link CatalogDataException}. */
     @FunctionalInterface

@@ -40,6 +40,10 @@ public class CatalogRepository {
         return em.createQuery(query).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
+    public List<CalendarDay> allCalendarDays() {
+        return em.createQuery("select d from CalendarDay d", CalendarDay.class).getResultList();
+    }
+
     public long count(CatalogKind kind, CatalogFilter filter) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);

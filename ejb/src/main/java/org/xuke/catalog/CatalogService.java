@@ -39,6 +39,15 @@ public class CatalogService {
                 sortAttribute, ascending);
     }
 
+    /** The working-day calendar from every imported year of the holiday catalogue. */
+    public org.xuke.calendar.WorkingDays workingDays() {
+        java.util.Map<java.time.LocalDate, org.xuke.calendar.WorkingDays.Kind> days = new java.util.HashMap<>();
+        for (CalendarDay day : repository.allCalendarDays()) {
+            days.put(day.day(), day.kind());
+        }
+        return new org.xuke.calendar.WorkingDays(days);
+    }
+
     public long count(CatalogKind kind, CatalogFilter filter) {
         return repository.count(kind, filter == null ? CatalogFilter.none() : filter);
     }

@@ -60,6 +60,26 @@ class CatalogCsvParserTest {
     }
 
     @Test
+    void theHolidayCalendarGivesTheWorkingDays() {
+        List<CalendarDay> days = parseBundled(CatalogKind.CALENDAR_DAY, 2026, "holidays-cn-2026.csv").entries()
+                .stream().map(CalendarDay.class::cast).toList();
+        assertThat(days).hasSize(39);
+        java.util.Map<java.time.LocalDate, org.xuke.calendar.WorkingDays.Kind> map = new java.util.HashMap<>();
+        days.forEach(d -> map.put(d.day(), d.kind()));
+        org.xuke.calendar.WorkingDays calendar = new org.xuke.calendar.WorkingDays(map);
+        assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2026, 1, 4))).as("Sunday worked").isTrue();
+        assertThat(calendar.deadline(java.time.LocalDate.of(2026, 9, 30), 3)).isEqualTo(java.time.LocalDate.of(2026, 10, 10));
+    }
+
+    @Test
+    void aCalendarDayOfAnotherYearOrKindIsRefused() {
+        String csv = "date,type,name_zh,source,confidence\n2027-01-01,holiday,元旦,GOV,H\n2026-05-01,vacation,劳动节,GOV,H\n";
+        var result = new CatalogCsvParser().parse(CatalogKind.CALENDAR_DAY, 2026, new java.io.StringReader(csv), null);
+        assertThat(result.errors()).extracting(RowError::key)
+                .containsExactly("catalog.error.yearMismatch", "catalog.error.dayKind");
+    }
+
+    @Test
     void commodityCatalogueHoldsEveryCodeTheSeedsShow() {
         List<String> codes = parseBundled(CatalogKind.COMMODITY, 2026, "commodities-2026.csv", bundledContext)
                 .entries().stream().map(e -> ((Commodity) e).getCode()).toList();

@@ -12,7 +12,8 @@ public class CatalogMenu {
 
     private static final List<CatalogKind> KINDS = List.of(CatalogKind.COMMODITY, CatalogKind.TRADE_MODE,
             CatalogKind.COUNTRY, CatalogKind.PAYMENT_METHOD, CatalogKind.CUSTOMS_PORT, CatalogKind.TRANSPORT_MODE,
-            CatalogKind.CURRENCY, CatalogKind.ISSUING_AUTHORITY, CatalogKind.LICENSED_GOODS, CatalogKind.UNIT);
+            CatalogKind.CURRENCY, CatalogKind.ISSUING_AUTHORITY, CatalogKind.LICENSED_GOODS, CatalogKind.UNIT,
+            CatalogKind.CALENDAR_DAY);
 
     public List<CatalogKind> getKinds() {
         return KINDS;

@@ -1,0 +1,137 @@
+package org.xuke.application;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rules of DOMAIN.md for an export licence form, each answered at its field with a message
+ * key: the commodity of that year's catalogue and under export licence management, one port, no
+ * "EU" as a country, contract number at most 17 characters, consignor = exporter for quota goods,
+ * validity at most 6 months and within the year (next year's licences only from 10 December),
+ * positive amounts and quantities within the unit's precision.
+ */
+public final class FormRules {
+
+    public static final int CONTRACT_MAX = 17;
+    public static final MonthDay NEXT_YEAR_FROM = MonthDay.of(12, 10);
+
+    /** What the rules need to know beyond the form: today, and the commodity as that year's catalogue has it. */
+    public record Context(LocalDate today, boolean commodityKnown, boolean exportLicenceGoods, boolean quotaGoods,
+            int quantityScale, boolean approvalRequired) {
+    }
+
+    /** One broken rule at one field (the field names are the form's). */
+    public record FieldError(String field, String key, List<String> arguments) {
+
+        static FieldError of(String field, String key, Object... arguments) {
+            return new FieldError(field, key, java.util.Arrays.stream(arguments).map(String::valueOf).toList());
+        }
+    }
+
+    private FormRules() {
+    }
+
+    public static List<FieldError> check(ExportLicenceForm form, Context context) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate today = context.today();
+        if (form.year() != today.getYear()
+                && !(form.year() == today.getYear() + 1 && !MonthDay.from(today).isBefore(NEXT_YEAR_FROM))) {
+            errors.add(FieldError.of("year", "form.year", form.year(), today.getYear()));
+        }
+        if (blank(form.commodityCode()) || !context.commodityKnown()) {
+            errors.add(FieldError.of("commodityCode", "form.commodityUnknown", nz(form.commodityCode()), form.year()));
+        } else if (!context.exportLicenceGoods()) {
+            errors.add(FieldError.of("commodityCode", "form.commodityNotLicensed", form.commodityCode(), form.year()));
+        }
+        required(errors, "portCode", form.portCode());
+        required(errors, "exporterCode", form.exporterCode());
+        required(errors, "consignorCode", form.consignorCode());
+        required(errors, "tradeModeCode", form.tradeModeCode());
+        required(errors, "transportModeCode", form.transportModeCode());
+        required(errors, "paymentMethod", form.paymentMethod());
+        required(errors, "currencyCode", form.currencyCode());
+        if (blank(form.countryCode())) {
+            errors.add(FieldError.of("countryCode", "form.required"));
+        } else if ("EU".equals(form.countryCode().strip().toUpperCase(Locale.ROOT))) {
+            errors.add(FieldError.of("countryCode", "form.countryEu"));
+        }
+        if (blank(form.contractNumber())) {
+            errors.add(FieldError.of("contractNumber", "form.required"));
+        } else if (form.contractNumber().strip().length() > CONTRACT_MAX) {
+            errors.add(FieldError.of("contractNumber", "form.contractTooLong", CONTRACT_MAX,
+                    form.contractNumber().strip().length()));
+        }
+        if (context.quotaGoods() && !blank(form.consignorCode()) && !blank(form.exporterCode())
+                && !form.consignorCode().strip().equals(form.exporterCode().strip())) {
+            errors.add(FieldError.of("consignorCode", "form.quotaConsignor"));
+        }
+        if (context.approvalRequired() && blank(form.approvalNumber())) {
+            errors.add(FieldError.of("approvalNumber", "form.approvalRequired"));
+        }
+        validity(errors, form, today);
+        lines(errors, form, context.quantityScale());
+        if (form.usdRate() == null || form.usdRate().signum() <= 0) {
+            errors.add(FieldError.of("usdRate", "form.positive"));
+        }
+        return errors;
+    }
+
+    private static void validity(List<FieldError> errors, ExportLicenceForm form, LocalDate today) {
+        LocalDate end = form.validityEnd();
+        if (end == null) {
+            errors.add(FieldError.of("validityEnd", "form.required"));
+            return;
+        }
+        LocalDate from = form.year() > today.getYear() ? LocalDate.of(form.year(), 1, 1) : today;
+        if (end.isBefore(from)) {
+            errors.add(FieldError.of("validityEnd", "form.validityPast", end));
+        } else if (end.isAfter(from.plusMonths(6))) {
+            errors.add(FieldError.of("validityEnd", "form.validitySixMonths", end, from.plusMonths(6)));
+        }
+        if (end.getYear() != form.year()) {
+            errors.add(FieldError.of("validityEnd", "form.validityYear", end, form.year()));
+        }
+    }
+
+    private static void lines(List<FieldError> errors, ExportLicenceForm form, int quantityScale) {
+        if (form.lines() == null || form.lines().isEmpty()) {
+            errors.add(FieldError.of("lines", "form.noLines"));
+            return;
+        }
+        for (int i = 0; i < form.lines().size(); i++) {
+            SpecLine line = form.lines().get(i);
+            String at = "lines[" + i + "].";
+            if (blank(line.specification())) {
+                errors.add(FieldError.of(at + "specification", "form.required"));
+            }
+            positive(errors, at + "unitPrice", line.unitPrice(), 4);
+            positive(errors, at + "quantity", line.quantity(), quantityScale);
+        }
+    }
+
+    private static void positive(List<FieldError> errors, String field, BigDecimal value, int scale) {
+        if (value == null || value.signum() <= 0) {
+            errors.add(FieldError.of(field, "form.positive"));
+        } else if (value.stripTrailingZeros().scale() > scale) {
+            errors.add(FieldError.of(field, "form.precision", scale));
+        }
+    }
+
+    private static void required(List<FieldError> errors, String field, String value) {
+        if (blank(value)) {
+            errors.add(FieldError.of(field, "form.required"));
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}

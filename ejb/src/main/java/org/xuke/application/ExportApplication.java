@@ -1,0 +1,305 @@
+package org.xuke.application;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.xuke.identity.Role;
+import org.xuke.platform.DomainRuleException;
+
+/**
+ * An export licence application of one enterprise: the form as filled in, where it stands, and
+ * every step taken on it. The content changes only while the enterprise holds it (draft,
+ * returned, withdrawn); the state only through {@link ApplicationTransition}; the ministry
+ * application number is given once, at the first submission, and kept.
+ */
+@Entity
+@Table(name = "export_application")
+public class ExportApplication implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Id
+    @SequenceGenerator(name = "export_application_seq", sequenceName = "export_application_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "export_application_seq")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(name = "enterprise_id", nullable = false, updatable = false)
+    private long enterpriseId;
+
+    @Column(name = "created_by", nullable = false, updatable = false, length = 32)
+    private String createdBy;
+
+    /** For the 本部门 data scope. */
+    @Column(name = "department", updatable = false, length = 100)
+    private String department;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, length = 30)
+    private ApplicationState state;
+
+    @Column(name = "application_number", length = 21)
+    private String applicationNumber;
+
+    @Column(name = "licence_year", nullable = false)
+    private int year;
+
+    @Column(name = "commodity_code", nullable = false, length = 10)
+    private String commodityCode;
+
+    @Column(name = "port_code", nullable = false, length = 10)
+    private String portCode;
+
+    @Column(name = "exporter_code", nullable = false, length = 18)
+    private String exporterCode;
+
+    @Column(name = "consignor_code", nullable = false, length = 18)
+    private String consignorCode;
+
+    @Column(name = "trade_mode_code", nullable = false, length = 10)
+    private String tradeModeCode;
+
+    @Column(name = "country_code", nullable = false, length = 10)
+    private String countryCode;
+
+    @Column(name = "transport_mode_code", nullable = false, length = 10)
+    private String transportModeCode;
+
+    @Column(name = "payment_method", nullable = false, length = 40)
+    private String paymentMethod;
+
+    @Column(name = "validity_end", nullable = false)
+    private LocalDate validityEnd;
+
+    @Column(name = "contract_number", nullable = false, length = 17)
+    private String contractNumber;
+
+    @Column(name = "currency_code", nullable = false, length = 10)
+    private String currencyCode;
+
+    @Column(name = "approval_number", length = 40)
+    private String approvalNumber;
+
+    @Column(name = "usd_rate", nullable = false, precision = 18, scale = 6)
+    private BigDecimal usdRate;
+
+    @Column(name = "remarks", length = 500)
+    private String remarks;
+
+    @Column(name = "one_batch", nullable = false)
+    private boolean oneBatch;
+
+    @Column(name = "created_at_utc", nullable = false, updatable = false)
+    private LocalDateTime createdAtUtc;
+
+    @Column(name = "submitted_at_utc")
+    private LocalDateTime submittedAtUtc;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "export_application_line", joinColumns = @JoinColumn(name = "application_id"))
+    @OrderColumn(name = "line_no")
+    private List<ApplicationLine> lines = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "export_application_step", joinColumns = @JoinColumn(name = "application_id"))
+    @OrderColumn(name = "step_no")
+    private List<ApplicationStep> steps = new ArrayList<>();
+
+    protected ExportApplication() {
+        // for JPA
+    }
+
+    /** A new draft (暂存) from a form that passed {@link FormRules}. */
+    public ExportApplication(long enterpriseId, String createdBy, String department, ExportLicenceForm form,
+            Instant now) {
+        this.enterpriseId = enterpriseId;
+        this.createdBy = createdBy;
+        this.department = department;
+        this.state = ApplicationState.DRAFT;
+        this.createdAtUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        take(form);
+    }
+
+    /** 修改: same application (and number, if it has one), new content; only while the enterprise holds it. */
+    public void change(ExportLicenceForm form) {
+        if (!state.isEditable()) {
+            throw new DomainRuleException("application.notEditable", state.name());
+        }
+        take(form);
+    }
+
+    /** 复制: a new draft with the same content, without number or history. */
+    public ExportApplication copy(String by, String byDepartment, Instant now) {
+        return new ExportApplication(enterpriseId, by, byDepartment, form(), now);
+    }
+
+    private void take(ExportLicenceForm form) {
+        this.year = form.year();
+        this.commodityCode = form.commodityCode().strip();
+        this.portCode = form.portCode().strip();
+        this.exporterCode = form.exporterCode().strip();
+        this.consignorCode = form.consignorCode().strip();
+        this.tradeModeCode = form.tradeModeCode().strip();
+        this.countryCode = form.countryCode().strip();
+        this.transportModeCode = form.transportModeCode().strip();
+        this.paymentMethod = form.paymentMethod().strip();
+        this.validityEnd = form.validityEnd();
+        this.contractNumber = form.contractNumber().strip();
+        this.currencyCode = form.currencyCode().strip();
+        this.approvalNumber = form.approvalNumber() == null || form.approvalNumber().isBlank() ? null
+                : form.approvalNumber().strip();
+        this.usdRate = form.usdRate();
+        this.remarks = form.remarks() == null || form.remarks().isBlank() ? null : form.remarks().strip();
+        this.oneBatch = form.oneBatch();
+        this.lines.clear();
+        form.lines().forEach(l -> this.lines.add(new ApplicationLine(l)));
+    }
+
+    /** The content as a form again (to show, to seal in canonical form, to copy). */
+    public ExportLicenceForm form() {
+        return new ExportLicenceForm(year, commodityCode, portCode, exporterCode, consignorCode, tradeModeCode,
+                countryCode, transportModeCode, paymentMethod, validityEnd, contractNumber, currencyCode,
+                approvalNumber, lines.stream().map(ApplicationLine::toSpecLine).toList(), usdRate, remarks, oneBatch);
+    }
+
+    /**
+     * Takes one step: refused in the wrong state, without the step's role, without a required
+     * opinion, or when the officer who decided the initial review would also decide the second.
+     */
+    public ApplicationStep apply(ApplicationTransition transition, String actor, Set<Role> roles, String opinion,
+            Instant now) {
+        if (!transition.allowedFrom(state)) {
+            throw new DomainRuleException("application.wrongState", state.name(), transition.name());
+        }
+        if (roles == null || !roles.contains(transition.role())) {
+            throw new DomainRuleException("application.wrongRole", transition.name());
+        }
+        String text = opinion == null || opinion.isBlank() ? null : opinion.strip();
+        if (transition.opinionRequired() && text == null) {
+            throw new DomainRuleException("application.opinionRequired");
+        }
+        if (text != null && text.length() > 1000) {
+            throw new DomainRuleException("application.opinionTooLong", "1000");
+        }
+        if ((transition == ApplicationTransition.PASS_SECOND_REVIEW || transition == ApplicationTransition.REJECT)
+                && actor.equals(initialReviewer())) {
+            throw new DomainRuleException("application.sameReviewer");
+        }
+        ApplicationStep step = new ApplicationStep(actor, LocalDateTime.ofInstant(now, ZoneOffset.UTC), state,
+                transition.to(), text);
+        steps.add(step);
+        if (transition == ApplicationTransition.SUBMIT) {
+            submittedAtUtc = step.getAtUtc();
+        }
+        state = transition.to();
+        return step;
+    }
+
+    /** Who passed the initial review in the current round (the latest pass to second review). */
+    public String initialReviewer() {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            ApplicationStep step = steps.get(i);
+            if (step.getTo() == ApplicationState.PENDING_SECOND_REVIEW) {
+                return step.getActor();
+            }
+            if (step.getTo() == ApplicationState.PENDING_INITIAL_REVIEW) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The ministry application number, given at the first submission and kept on resubmission. */
+    public void numberIfNew(ApplicationNumber number) {
+        if (applicationNumber == null) {
+            applicationNumber = number.value();
+        }
+    }
+
+    public boolean hasNumber() {
+        return applicationNumber != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public long getEnterpriseId() {
+        return enterpriseId;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public String getDepartment() {
+        return department;
+    }
+
+    public ApplicationState getState() {
+        return state;
+    }
+
+    public String getApplicationNumber() {
+        return applicationNumber;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public String getCommodityCode() {
+        return commodityCode;
+    }
+
+    public LocalDateTime getCreatedAtUtc() {
+        return createdAtUtc;
+    }
+
+    public LocalDateTime getSubmittedAtUtc() {
+        return submittedAtUtc;
+    }
+
+    public List<ApplicationStep> getSteps() {
+        return Collections.unmodifiableList(steps);
+    }
+
+    /** A draft has no business key yet (the number comes at submission), so identity is the row's. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ExportApplication that && id != null && id.equals(that.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id == null ? 0 : id.hashCode();
+    }
+}

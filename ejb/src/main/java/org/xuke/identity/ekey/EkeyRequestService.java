@@ -364,23 +364,6 @@ public class EkeyRequestService {
         return view(request);
     }
 
-    // ---- the enterprise portal ----
-
-    /** The requests of the caller's own company (enterprise administrators). */
-    public List<View> ownCompanyRequests() {
-        Account caller = callers.require();
-        if (caller.getEnterpriseId() == null || !caller.hasRole(Role.ENTERPRISE_ADMIN)) {
-            throw new DomainRuleException("access.denied");
-        }
-        List<View> views = new ArrayList<>();
-        for (EkeyRequest r : em.createQuery("select r from EkeyRequest r where r.enterpriseId = :e "
-                + "order by r.createdAtUtc desc, r.id desc", EkeyRequest.class)
-                .setParameter("e", caller.getEnterpriseId()).setMaxResults(200).getResultList()) {
-            views.add(view(r));
-        }
-        return views;
-    }
-
     // ---- internals ----
 
     private void complete(String actor, EkeyRequest request) {

@@ -113,6 +113,27 @@ public class ExportApplication implements Serializable {
     @Column(name = "one_batch", nullable = false)
     private boolean oneBatch;
 
+    /** The authority that handles it: the enterprise's at creation (officer queues read only this table). */
+    @Column(name = "authority_code", nullable = false, updatable = false, length = 40)
+    private String authorityCode;
+
+    /** Box 14, kept as a column for quota sums. */
+    @Column(name = "total_quantity", precision = 18, scale = 5)
+    private BigDecimal totalQuantity;
+
+    /** The enterprise's electronic seal over {@link #canonicalContent()} (detached CMS). */
+    @Column(name = "seal")
+    private byte[] seal;
+
+    @Column(name = "sealed_by", length = 32)
+    private String sealedBy;
+
+    @Column(name = "sealed_at_utc")
+    private LocalDateTime sealedAtUtc;
+
+    @Column(name = "form_printed", nullable = false)
+    private boolean formPrinted;
+
     @Column(name = "created_at_utc", nullable = false, updatable = false)
     private LocalDateTime createdAtUtc;
 
@@ -134,9 +155,10 @@ public class ExportApplication implements Serializable {
     }
 
     /** A new draft (暂存) from a form that passed {@link FormRules}. */
-    public ExportApplication(long enterpriseId, String createdBy, String department, ExportLicenceForm form,
-            Instant now) {
+    public ExportApplication(long enterpriseId, String authorityCode, String createdBy, String department,
+            ExportLicenceForm form, Instant now) {
         this.enterpriseId = enterpriseId;
+        this.authorityCode = authorityCode;
         this.createdBy = createdBy;
         this.department = department;
         this.state = ApplicationState.DRAFT;
@@ -154,7 +176,7 @@ public class ExportApplication implements Serializable {
 
     /** 复制: a new draft with the same content, without number or history. */
     public ExportApplication copy(String by, String byDepartment, Instant now) {
-        return new ExportApplication(enterpriseId, by, byDepartment, form(), now);
+        return new ExportApplication(enterpriseId, authorityCode, by, byDepartment, form(), now);
     }
 
     private void take(ExportLicenceForm form) {
@@ -177,6 +199,54 @@ public class ExportApplication implements Serializable {
         this.oneBatch = form.oneBatch();
         this.lines.clear();
         form.lines().forEach(l -> this.lines.add(new ApplicationLine(l)));
+        this.totalQuantity = form.totalQuantity();
+        // new content: the old seal no longer covers it
+        this.seal = null;
+        this.sealedBy = null;
+        this.sealedAtUtc = null;
+    }
+
+    /**
+     * What the enterprise's seal signs: the form with the enterprise and the application number
+     * (once it has one), as canonical JSON. The same content always gives the same bytes.
+     */
+    public byte[] canonicalContent() {
+        ExportLicenceForm f = form();
+        java.util.Map<String, Object> doc = new java.util.TreeMap<>();
+        doc.put("kind", "EXPORT_LICENCE_APPLICATION");
+        doc.put("enterpriseId", enterpriseId);
+        doc.put("applicationNumber", applicationNumber);
+        doc.put("year", f.year());
+        doc.put("commodityCode", f.commodityCode());
+        doc.put("portCode", f.portCode());
+        doc.put("exporterCode", f.exporterCode());
+        doc.put("consignorCode", f.consignorCode());
+        doc.put("tradeModeCode", f.tradeModeCode());
+        doc.put("countryCode", f.countryCode());
+        doc.put("transportModeCode", f.transportModeCode());
+        doc.put("paymentMethod", f.paymentMethod());
+        doc.put("validityEnd", f.validityEnd().toString());
+        doc.put("contractNumber", f.contractNumber());
+        doc.put("currencyCode", f.currencyCode());
+        doc.put("approvalNumber", f.approvalNumber());
+        doc.put("usdRate", f.usdRate());
+        doc.put("remarks", f.remarks());
+        doc.put("oneBatch", f.oneBatch());
+        doc.put("lines", f.lines().stream().map(l -> java.util.Map.of("specification", l.specification(),
+                "unitPrice", l.unitPrice(), "quantity", l.quantity())).toList());
+        doc.put("grandTotal", f.grandTotal());
+        return org.xuke.identity.CanonicalJson.bytes(doc);
+    }
+
+    /** 保存并盖章: the seal made over {@link #canonicalContent()} by one of the enterprise's users. */
+    public void sealed(byte[] cms, String by, Instant at) {
+        this.seal = cms.clone();
+        this.sealedBy = by;
+        this.sealedAtUtc = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    public boolean isSealed() {
+        return seal != null;
     }
 
     /** The content as a form again (to show, to seal in canonical form, to copy). */
@@ -233,11 +303,24 @@ public class ExportApplication implements Serializable {
         return null;
     }
 
-    /** The ministry application number, given at the first submission and kept on resubmission. */
-    public void numberIfNew(ApplicationNumber number) {
-        if (applicationNumber == null) {
-            applicationNumber = number.value();
+    /**
+     * The ministry application number, given at the first submission and kept on resubmission.
+     * The number is part of the sealed content, so the caller seals again after numbering.
+     */
+    public void number(ApplicationNumber number) {
+        if (applicationNumber != null) {
+            throw new IllegalStateException("Already numbered: " + applicationNumber);
         }
+        applicationNumber = number.value();
+        seal = null;
+    }
+
+    /** 打印申请表: the enterprise printed the approved application form. */
+    public void markFormPrinted() {
+        if (state != ApplicationState.APPROVED && state != ApplicationState.ISSUED) {
+            throw new DomainRuleException("application.wrongState", state.name(), "PRINT");
+        }
+        formPrinted = true;
     }
 
     public boolean hasNumber() {
@@ -278,6 +361,38 @@ public class ExportApplication implements Serializable {
 
     public String getCommodityCode() {
         return commodityCode;
+    }
+
+    public String getAuthorityCode() {
+        return authorityCode;
+    }
+
+    public BigDecimal getTotalQuantity() {
+        return totalQuantity;
+    }
+
+    public byte[] getSeal() {
+        return seal == null ? null : seal.clone();
+    }
+
+    public String getSealedBy() {
+        return sealedBy;
+    }
+
+    public LocalDateTime getSealedAtUtc() {
+        return sealedAtUtc;
+    }
+
+    public boolean isFormPrinted() {
+        return formPrinted;
+    }
+
+    public LocalDate getValidityEnd() {
+        return validityEnd;
+    }
+
+    public boolean isOneBatch() {
+        return oneBatch;
     }
 
     public LocalDateTime getCreatedAtUtc() {

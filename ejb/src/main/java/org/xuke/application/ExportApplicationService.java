@@ -2,25 +2,69 @@ package org.xuke.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.xuke.application.FormRules.FieldError;
+import org.xuke.audit.AuditEntry;
+import org.xuke.audit.AuditLog;
 import org.xuke.catalog.CatalogKind;
 import org.xuke.catalog.CatalogService;
 import org.xuke.catalog.Commodity;
 import org.xuke.catalog.LicenceKind;
+import org.xuke.calendar.WorkingDays;
+import org.xuke.enterprise.Enterprise;
+import org.xuke.identity.Account;
+import org.xuke.identity.Callers;
+import org.xuke.identity.CertificateService;
+import org.xuke.identity.DataScope;
+import org.xuke.identity.Role;
+import org.xuke.identity.SealVerification;
+import org.xuke.licence.ExportLicence;
+import org.xuke.platform.DomainRuleException;
+import org.xuke.platform.LikePattern;
+import org.xuke.platform.OutOfScopeException;
+import org.xuke.quota.QuotaAllocation;
 
 /**
- * The boundary of export licence applications. So far: checking a form against DOMAIN.md's rules
- * and against the catalogues of its year, as the form page does at every save.
+ * The boundary of export licence applications (seed 001 section 二, seed 003). Every method acts
+ * for the signed-in caller: enterprise users on their own company's applications within their
+ * data scope, officers on their authority's. Decisions lock the application and carry the
+ * version the officer saw, so of two officers deciding at once one wins and the other is told.
  */
 @Stateless
 public class ExportApplicationService {
 
     /** Quantities to three decimals until the unit catalogue carries each unit's precision. */
     static final int QUANTITY_SCALE = 3;
+    /** 出口许可证 statutory time limit (DOMAIN.md): 3 working days from receipt. */
+    public static final int TIME_LIMIT_DAYS = 3;
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** Under review or approved: their quantities are held against the quota until issued or refused. */
+    private static final Set<ApplicationState> HOLDING_QUOTA = EnumSet.of(ApplicationState.PENDING_INITIAL_REVIEW,
+            ApplicationState.PENDING_SECOND_REVIEW, ApplicationState.APPROVED);
+    private static final Map<String, String> SORTABLE = Map.of("applicationNumber", "a.applicationNumber",
+            "createdAtUtc", "a.createdAtUtc", "submittedAtUtc", "a.submittedAtUtc", "commodityCode", "a.commodityCode",
+            "state", "a.state", "enterpriseName", "e.name", "totalQuantity", "a.totalQuantity");
+
+    @PersistenceContext(unitName = "xuke")
+    private EntityManager em;
 
     @Inject
     private CatalogService catalogs;
@@ -28,11 +72,37 @@ public class ExportApplicationService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private Callers callers;
+
+    @Inject
+    private CertificateService certificates;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private LicenceNumbers licenceNumbers;
+
+    /** An application as its page shows it: the content, the enterprise, the commodity, the licence once issued. */
+    public record View(ExportApplication application, ExportLicenceForm form, Enterprise enterprise,
+            Commodity commodity, List<ApplicationStep> steps, ExportLicence licence) implements Serializable {
+    }
+
+    /** A save: either the saved, sealed application or the broken rules at their fields (nothing saved). */
+    public record Saved(View view, List<FieldError> errors) implements Serializable {
+
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    // ---- the form ----
+
     /** Every broken rule of the form, at its field; empty when the form may be saved. */
     public List<FieldError> check(ExportLicenceForm form) {
-        String code = form.commodityCode() == null ? null : form.commodityCode().strip();
-        Commodity commodity = code == null || code.isEmpty() ? null : catalogs.findCommodity(form.year(), code);
-        FormRules.Context context = new FormRules.Context(LocalDate.now(clock), commodity != null,
+        Commodity commodity = commodity(form.year(), form.commodityCode());
+        FormRules.Context context = new FormRules.Context(today(), commodity != null,
                 commodity != null && commodity.requires(LicenceKind.EXPORT), commodity != null && commodity.isQuota(),
                 QUANTITY_SCALE, commodity != null && commodity.isRequiresApproval());
         List<FieldError> errors = new ArrayList<>(FormRules.check(form, context));
@@ -44,6 +114,507 @@ public class ExportApplicationService {
         return errors;
     }
 
+    /**
+     * 录入申请表, first step: year, commodity and port are checked, then the form opens with them
+     * and with what the enterprise record gives (exporter = consignor = the caller's company).
+     */
+    public Saved start(int year, String commodityCode, String portCode) {
+        Account caller = requireOperator();
+        Enterprise own = em.find(Enterprise.class, caller.getEnterpriseId());
+        LocalDate today = today();
+        LocalDate from = year > today.getYear() ? LocalDate.of(year, 1, 1) : today;
+        LocalDate end = from.plusMonths(6);
+        if (end.getYear() != year) {
+            end = LocalDate.of(year, 12, 31);
+        }
+        String code = own.getEnterpriseCode().value();
+        ExportLicenceForm form = new ExportLicenceForm(year, trim(commodityCode), trim(portCode), code, code, "0110",
+                null, null, null, end, null, "502", null, List.of(new SpecLine(null, null, null)), BigDecimal.ONE,
+                null, true);
+        List<FieldError> errors = check(form).stream().filter(e -> e.field().equals("year")
+                || e.field().equals("commodityCode") || e.field().equals("portCode")).toList();
+        return new Saved(new View(null, form, own, commodity(year, commodityCode), List.of(), null), errors);
+    }
+
+    /**
+     * 保存并盖章: a new draft ({@code id} null) or new content for one the enterprise holds, on the
+     * version the user saw; the exporter is always the caller's company. Sealed with the caller's
+     * seal certificate over the canonical content. A broken rule saves nothing.
+     */
+    public Saved saveAndSeal(Long id, long seenVersion, ExportLicenceForm submitted) {
+        Account caller = requireOperator();
+        Enterprise own = em.find(Enterprise.class, caller.getEnterpriseId());
+        ExportLicenceForm form = withExporter(submitted, own.getEnterpriseCode().value());
+        List<FieldError> errors = check(form);
+        if (!errors.isEmpty()) {
+            return new Saved(null, errors);
+        }
+        ExportApplication application;
+        if (id == null) {
+            application = new ExportApplication(own.getId(), own.getAuthorityCode(), caller.getUsername(),
+                    caller.getDepartment(), form, clock.instant());
+            em.persist(application);
+        } else {
+            application = ownForUpdate(caller, id, seenVersion);
+            application.change(form);
+        }
+        application.sealed(certificates.sealAs(caller.getUsername(), application.canonicalContent()),
+                caller.getUsername(), clock.instant());
+        em.flush();
+        audit.record(AuditEntry.of(caller.getUsername(), id == null ? "APPLICATION_CREATED" : "APPLICATION_CHANGED",
+                "export-application", label(application)).withDetails("sealed"));
+        return new Saved(view(application), List.of());
+    }
+
+    /** 复制: a new, unsealed draft with the same content. */
+    public View copy(long id) {
+        Account caller = requireOperator();
+        ExportApplication source = own(caller, id);
+        ExportApplication copy = source.copy(caller.getUsername(), caller.getDepartment(), clock.instant());
+        em.persist(copy);
+        em.flush();
+        audit.record(AuditEntry.of(caller.getUsername(), "APPLICATION_COPIED", "export-application", label(copy))
+                .withDetails("from=" + label(source)));
+        return view(copy);
+    }
+
+    /** 删除: only drafts and returned applications, after the page asked for confirmation. */
+    public void delete(long id, long seenVersion) {
+        Account caller = requireOperator();
+        ExportApplication application = ownForUpdate(caller, id, seenVersion);
+        if (!application.getState().isDeletable()) {
+            throw new DomainRuleException("application.notDeletable", application.getState().name());
+        }
+        audit.record(AuditEntry.of(caller.getUsername(), "APPLICATION_DELETED", "export-application",
+                label(application)).withDetails("state=" + application.getState()));
+        em.remove(application);
+    }
+
+    /**
+     * 上报: the sealed application goes to its authority; the first submission gives it the
+     * ministry application number. A quota commodity's quantity must fit in what is left of the
+     * enterprise's quota (allocated − drawn by licences − held by applications under review).
+     */
+    public View submit(long id, long seenVersion) {
+        Account caller = requireOperator();
+        ExportApplication application = ownForUpdate(caller, id, seenVersion);
+        if (!ApplicationTransition.SUBMIT.allowedFrom(application.getState())) {
+            throw new DomainRuleException("application.wrongState", application.getState().name(), "SUBMIT");
+        }
+        if (!application.isSealed()) {
+            throw new DomainRuleException("application.notSealed");
+        }
+        List<FieldError> errors = check(application.form());
+        if (!errors.isEmpty()) {
+            throw new DomainRuleException("application.invalid", errors.get(0).field());
+        }
+        Commodity commodity = commodity(application.getYear(), application.getCommodityCode());
+        if (commodity.isQuota()) {
+            checkQuota(application, commodity);
+        }
+        if (!application.hasNumber()) {
+            Enterprise own = em.find(Enterprise.class, application.getEnterpriseId());
+            application.number(ApplicationNumber.of(application.getYear(), own.getEnterpriseCode(),
+                    nextSerial(own.getId(), application.getYear())));
+        }
+        step(application, ApplicationTransition.SUBMIT, caller, null);
+        return view(application);
+    }
+
+    /** 撤销: back to the enterprise while the initial review has not decided. */
+    public View withdraw(long id, long seenVersion) {
+        Account caller = requireOperator();
+        ExportApplication application = ownForUpdate(caller, id, seenVersion);
+        step(application, ApplicationTransition.WITHDRAW, caller, null);
+        return view(application);
+    }
+
+    /** 打印申请表: recorded when the enterprise prints an approved application's form. */
+    public View markFormPrinted(long id) {
+        Account caller = requireOperator();
+        ExportApplication application = own(caller, id);
+        application.markFormPrinted();
+        audit.record(AuditEntry.of(caller.getUsername(), "APPLICATION_FORM_PRINTED", "export-application",
+                label(application)));
+        return view(application);
+    }
+
+    // ---- officers ----
+
+    /**
+     * 初审 / 复审: one decision on one application, on the version the officer saw. The role, the
+     * state, the opinion and the two-officer rule are the application's to check.
+     */
+    public View decide(long id, long seenVersion, ApplicationTransition transition, String opinion) {
+        if (!transition.isReview()) {
+            throw new DomainRuleException("application.wrongRole", transition.name());
+        }
+        Account caller = requireOfficer();
+        ExportApplication application = authorityForUpdate(caller, id, seenVersion);
+        step(application, transition, caller, opinion);
+        return view(application);
+    }
+
+    /**
+     * 发证: an approved application becomes a licence. The number (year + the authority's
+     * 2-character code + 6 digits) comes from the authority's gap-free sequence in this
+     * transaction; a quota licence draws its quantity; the content is sealed by the issuer.
+     */
+    public View issue(long id, long seenVersion) {
+        Account caller = requireOfficer();
+        ExportApplication application = authorityForUpdate(caller, id, seenVersion);
+        step(application, ApplicationTransition.ISSUE, caller, null);
+        var authority = catalogs.findAuthority(application.getAuthorityCode());
+        String code = authority == null ? null : authority.getLicenceNumberCode();
+        if (code == null || code.isBlank()) {
+            throw new DomainRuleException("licence.noAuthorityCode", application.getAuthorityCode());
+        }
+        LicenceNumber number = licenceNumbers.next(code, application.getYear());
+        Commodity commodity = commodity(application.getYear(), application.getCommodityCode());
+        if (commodity.isQuota()) {
+            QuotaAllocation quota = quotaForUpdate(application.getEnterpriseId(), application.getYear(),
+                    commodity.getCategoryCode());
+            if (quota == null) {
+                throw new DomainRuleException("quota.none", commodity.getCategoryCode(),
+                        String.valueOf(application.getYear()));
+            }
+            quota.draw(application.getTotalQuantity());
+        }
+        Enterprise enterprise = em.find(Enterprise.class, application.getEnterpriseId());
+        byte[] content = licenceContent(number, application, enterprise, commodity, authority.getNameZh());
+        ExportLicence licence = new ExportLicence(number.value(), application.getId(), enterprise.getId(),
+                application.getAuthorityCode(), application.getYear(), application.getCommodityCode(),
+                application.getTotalQuantity(), application.getValidityEnd(), application.isOneBatch(),
+                caller.getUsername(), clock.instant(), content, certificates.sealAs(caller.getUsername(), content));
+        em.persist(licence);
+        audit.record(AuditEntry.of(caller.getUsername(), "LICENCE_ISSUED", "export-licence", number.value())
+                .withDetails("application=" + label(application)));
+        return view(application);
+    }
+
+    // ---- reading ----
+
+    /** One application, for its enterprise (within the data scope) or its authority's officers. */
+    public View viewForCaller(long id) {
+        Account caller = callers.require();
+        return view(caller.getEnterpriseId() != null ? own(caller, id) : ofAuthority(caller, id));
+    }
+
+    /** Checks the stored enterprise seal against the content as it is now. */
+    public SealVerification verifySealForCaller(long id) {
+        View view = viewForCaller(id);
+        byte[] seal = view.application().getSeal();
+        if (seal == null) {
+            throw new DomainRuleException("application.notSealed");
+        }
+        return certificates.verifySeal(view.application().canonicalContent(), seal);
+    }
+
+    /** The caller's list (enterprise users: own company within the data scope; officers: their authority). */
+    public List<ApplicationRow> listForCaller(ApplicationFilter filter, int first, int max, String sort,
+            boolean ascending) {
+        Account caller = callers.require();
+        String order = SORTABLE.getOrDefault(sort == null ? "" : sort,
+                caller.getEnterpriseId() != null ? "a.createdAtUtc" : "a.submittedAtUtc");
+        boolean asc = sort == null ? caller.getEnterpriseId() == null : ascending;
+        TypedQuery<ApplicationRow> query = em.createQuery("select new org.xuke.application.ApplicationRow(a.id, "
+                + "a.version, a.applicationNumber, a.state, a.year, a.commodityCode, e.name, a.createdBy, "
+                + "a.createdAtUtc, a.submittedAtUtc, a.totalQuantity, a.formPrinted) from ExportApplication a, "
+                + "Enterprise e where e.id = a.enterpriseId" + where(caller, filter) + " order by " + order
+                + (asc ? " asc" : " desc") + ", a.id" + (asc ? " asc" : " desc"), ApplicationRow.class);
+        bind(query, caller, filter);
+        List<ApplicationRow> rows = query.setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, max),
+                200)).getResultList();
+        if (caller.getEnterpriseId() != null) {
+            return rows;
+        }
+        WorkingDays days = catalogs.workingDays();
+        LocalDate today = today();
+        return rows.stream().map(r -> {
+            if (r.submittedAtUtc() == null || !(r.state() == ApplicationState.PENDING_INITIAL_REVIEW
+                    || r.state() == ApplicationState.PENDING_SECOND_REVIEW)) {
+                return r;
+            }
+            LocalDate received = r.submittedAtUtc().atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).toLocalDate();
+            return r.withClock(days.elapsed(received, today), days.deadline(received, TIME_LIMIT_DAYS));
+        }).toList();
+    }
+
+    public long countForCaller(ApplicationFilter filter) {
+        Account caller = callers.require();
+        TypedQuery<Long> query = em.createQuery("select count(a) from ExportApplication a, Enterprise e "
+                + "where e.id = a.enterpriseId" + where(caller, filter), Long.class);
+        bind(query, caller, filter);
+        return query.getSingleResult();
+    }
+
+    /** 查看电子许可证: the enterprise's licences (officers: their authority's), newest first. */
+    public List<ExportLicence> licencesForCaller(String search, int first, int max) {
+        Account caller = callers.require();
+        TypedQuery<ExportLicence> query = em.createQuery("select l from ExportLicence l where "
+                + licenceScope(caller) + (blank(search) ? "" : " and l.number like :n")
+                + " order by l.issuedAtUtc desc, l.id desc", ExportLicence.class);
+        bindLicenceScope(query, caller);
+        if (!blank(search)) {
+            query.setParameter("n", LikePattern.containing(search.strip().toUpperCase(Locale.ROOT)));
+        }
+        return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, max), 200))
+                .getResultList();
+    }
+
+    public long countLicencesForCaller(String search) {
+        Account caller = callers.require();
+        TypedQuery<Long> query = em.createQuery("select count(l) from ExportLicence l where " + licenceScope(caller)
+                + (blank(search) ? "" : " and l.number like :n"), Long.class);
+        bindLicenceScope(query, caller);
+        if (!blank(search)) {
+            query.setParameter("n", LikePattern.containing(search.strip().toUpperCase(Locale.ROOT)));
+        }
+        return query.getSingleResult();
+    }
+
+    // ---- internals ----
+
+    private void checkQuota(ExportApplication application, Commodity commodity) {
+        QuotaAllocation quota = quotaForUpdate(application.getEnterpriseId(), application.getYear(),
+                commodity.getCategoryCode());
+        if (quota == null) {
+            throw new DomainRuleException("quota.none", commodity.getCategoryCode(),
+                    String.valueOf(application.getYear()));
+        }
+        BigDecimal held = em.createQuery("select coalesce(sum(a.totalQuantity), 0) from ExportApplication a, "
+                + "Commodity c where a.enterpriseId = :e and a.year = :y and a.state in :held and a.id <> :self "
+                + "and c.catalogYear = a.year and c.code = a.commodityCode and c.categoryCode = :cat", BigDecimal.class)
+                .setParameter("e", application.getEnterpriseId()).setParameter("y", application.getYear())
+                .setParameter("held", HOLDING_QUOTA).setParameter("self", application.getId())
+                .setParameter("cat", commodity.getCategoryCode()).getSingleResult();
+        BigDecimal remaining = quota.remaining(held);
+        if (application.getTotalQuantity().compareTo(remaining) > 0) {
+            throw new DomainRuleException("quota.exceeded", commodity.getCategoryCode(), plain(quota.getAllocated()),
+                    plain(quota.getUsed()), plain(held), plain(remaining), plain(application.getTotalQuantity()));
+        }
+    }
+
+    /** The quota row is locked so two submissions of one enterprise cannot both take the last of it. */
+    private QuotaAllocation quotaForUpdate(long enterpriseId, int year, String category) {
+        return em.createQuery("select q from QuotaAllocation q where q.enterpriseId = :e and q.year = :y and "
+                + "q.categoryCode = :c", QuotaAllocation.class).setParameter("e", enterpriseId).setParameter("y", year)
+                .setParameter("c", category).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .orElse(null);
+    }
+
+    /** The next 6-digit serial of the enterprise's application numbers in a year, in one atomic statement. */
+    private long nextSerial(long enterpriseId, int year) {
+        return ((Number) em.createNativeQuery("insert into application_serial (enterprise_id, serial_year, last_value) "
+                + "values (?1, ?2, 1) on conflict (enterprise_id, serial_year) do update set last_value = "
+                + "application_serial.last_value + 1 returning last_value").setParameter(1, enterpriseId)
+                .setParameter(2, year).getSingleResult()).longValue();
+    }
+
+    private byte[] licenceContent(LicenceNumber number, ExportApplication application, Enterprise enterprise,
+            Commodity commodity, String authorityName) {
+        ExportLicenceForm f = application.form();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("kind", "EXPORT_LICENCE");
+        doc.put("licenceNumber", number.value());
+        doc.put("applicationNumber", application.getApplicationNumber());
+        doc.put("exporter", Map.of("code", f.exporterCode(), "uscc", enterprise.getUscc().value(), "name",
+                enterprise.getName()));
+        doc.put("consignorCode", f.consignorCode());
+        doc.put("validityEnd", f.validityEnd().toString());
+        doc.put("tradeModeCode", f.tradeModeCode());
+        doc.put("contractNumber", f.contractNumber());
+        doc.put("portCode", f.portCode());
+        doc.put("countryCode", f.countryCode());
+        doc.put("paymentMethod", f.paymentMethod());
+        doc.put("transportModeCode", f.transportModeCode());
+        doc.put("commodity", Map.of("code", f.commodityCode(), "name", commodity.getNameZh(), "unit",
+                commodity.getUnitCode()));
+        doc.put("lines", f.lines().stream().map(l -> Map.of("specification", l.specification(), "unitPrice",
+                l.unitPrice(), "quantity", l.quantity(), "total", l.total())).toList());
+        doc.put("currencyCode", f.currencyCode());
+        doc.put("totalQuantity", f.totalQuantity());
+        doc.put("grandTotal", f.grandTotal());
+        doc.put("grandTotalUsd", f.grandTotalUsd());
+        doc.put("remarks", f.remarks());
+        doc.put("oneBatch", f.oneBatch());
+        doc.put("authority", authorityName);
+        doc.put("issueDate", today().toString());
+        return org.xuke.identity.CanonicalJson.bytes(doc);
+    }
+
+    private void step(ExportApplication application, ApplicationTransition transition, Account caller,
+            String opinion) {
+        ApplicationStep step = application.apply(transition, caller.getUsername(), caller.getRoles(), opinion,
+                clock.instant());
+        audit.record(AuditEntry.of(caller.getUsername(), "APPLICATION_" + transition.name(), "export-application",
+                label(application)).withDetails(step.getFrom() + "→" + step.getTo()
+                        + (step.getOpinion() == null ? "" : ";opinion=" + step.getOpinion())));
+    }
+
+    private Account requireOperator() {
+        Account caller = callers.require();
+        if (caller.getEnterpriseId() == null || !caller.hasRole(Role.ENTERPRISE_OPERATOR)) {
+            throw new DomainRuleException("access.denied");
+        }
+        return caller;
+    }
+
+    private Account requireOfficer() {
+        Account caller = callers.require();
+        if (caller.getEnterpriseId() != null || caller.getAuthorityCode() == null
+                && caller.getDataScope() != DataScope.ALL) {
+            throw new DomainRuleException("access.denied");
+        }
+        return caller;
+    }
+
+    /** The caller's company's application within his data scope; anything else is "not found", audited. */
+    private ExportApplication own(Account caller, long id) {
+        ExportApplication application = em.find(ExportApplication.class, id);
+        if (application == null || caller.getEnterpriseId() == null
+                || application.getEnterpriseId() != caller.getEnterpriseId() || !inDataScope(caller, application)) {
+            refuse(caller, id, application);
+        }
+        return application;
+    }
+
+    private ExportApplication ofAuthority(Account caller, long id) {
+        ExportApplication application = em.find(ExportApplication.class, id);
+        if (application == null || caller.getDataScope() != DataScope.ALL
+                && !application.getAuthorityCode().equals(caller.getAuthorityCode())) {
+            refuse(caller, id, application);
+        }
+        return application;
+    }
+
+    private void refuse(Account caller, long id, ExportApplication application) {
+        if (application != null) {
+            audit.record(AuditEntry.of(caller.getUsername(), "ACCESS_DENIED", "export-application", label(application)));
+        }
+        throw new OutOfScopeException("application.notFound", String.valueOf(id));
+    }
+
+    private ExportApplication ownForUpdate(Account caller, long id, long seenVersion) {
+        return locked(own(caller, id), seenVersion);
+    }
+
+    private ExportApplication authorityForUpdate(Account caller, long id, long seenVersion) {
+        return locked(ofAuthority(caller, id), seenVersion);
+    }
+
+    /** Row lock, then the version the user saw: a decision taken meanwhile is never overwritten. */
+    private ExportApplication locked(ExportApplication application, long seenVersion) {
+        em.lock(application, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(application);
+        if (application.getVersion() != seenVersion) {
+            throw new DomainRuleException("application.concurrentChange", label(application));
+        }
+        return application;
+    }
+
+    private static boolean inDataScope(Account caller, ExportApplication application) {
+        return switch (caller.getDataScope()) {
+            case SELF -> caller.getUsername().equals(application.getCreatedBy());
+            case DEPARTMENT -> caller.getDepartment() != null
+                    && caller.getDepartment().equals(application.getDepartment());
+            default -> true;
+        };
+    }
+
+    private String where(Account caller, ApplicationFilter filter) {
+        StringBuilder where = new StringBuilder();
+        if (caller.getEnterpriseId() != null) {
+            where.append(" and a.enterpriseId = :enterprise");
+            if (caller.getDataScope() == DataScope.SELF) {
+                where.append(" and a.createdBy = :me");
+            } else if (caller.getDataScope() == DataScope.DEPARTMENT) {
+                where.append(" and a.department = :department");
+            }
+        } else if (caller.getDataScope() != DataScope.ALL) {
+            where.append(" and a.authorityCode = :authority");
+        }
+        if (filter.states() != null && !filter.states().isEmpty()) {
+            where.append(" and a.state in :states");
+        }
+        if (filter.from() != null) {
+            where.append(" and a.createdAtUtc >= :from");
+        }
+        if (filter.to() != null) {
+            where.append(" and a.createdAtUtc < :to");
+        }
+        if (!blank(filter.commodity())) {
+            where.append(" and a.commodityCode like :commodity");
+        }
+        if (!blank(filter.search())) {
+            where.append(" and (a.applicationNumber like :search or e.name like :search)");
+        }
+        if (filter.formPrinted() != null) {
+            where.append(" and a.formPrinted = :printed");
+        }
+        return where.toString();
+    }
+
+    private void bind(TypedQuery<?> query, Account caller, ApplicationFilter filter) {
+        if (caller.getEnterpriseId() != null) {
+            query.setParameter("enterprise", caller.getEnterpriseId());
+            if (caller.getDataScope() == DataScope.SELF) {
+                query.setParameter("me", caller.getUsername());
+            } else if (caller.getDataScope() == DataScope.DEPARTMENT) {
+                query.setParameter("department", caller.getDepartment());
+            }
+        } else if (caller.getDataScope() != DataScope.ALL) {
+            query.setParameter("authority", caller.getAuthorityCode());
+        }
+        if (filter.states() != null && !filter.states().isEmpty()) {
+            query.setParameter("states", filter.states());
+        }
+        if (filter.from() != null) {
+            query.setParameter("from", utc(filter.from()));
+        }
+        if (filter.to() != null) {
+            query.setParameter("to", utc(filter.to().plusDays(1)));
+        }
+        if (!blank(filter.commodity())) {
+            query.setParameter("commodity", LikePattern.startingWith(filter.commodity()));
+        }
+        if (!blank(filter.search())) {
+            query.setParameter("search", LikePattern.containing(filter.search().strip()));
+        }
+        if (filter.formPrinted() != null) {
+            query.setParameter("printed", filter.formPrinted());
+        }
+    }
+
+    private static String licenceScope(Account caller) {
+        if (caller.getEnterpriseId() != null) {
+            return "l.enterpriseId = :scope";
+        }
+        return caller.getDataScope() == DataScope.ALL ? "1 = 1" : "l.authorityCode = :scope";
+    }
+
+    private static void bindLicenceScope(TypedQuery<?> query, Account caller) {
+        if (caller.getEnterpriseId() != null) {
+            query.setParameter("scope", caller.getEnterpriseId());
+        } else if (caller.getDataScope() != DataScope.ALL) {
+            query.setParameter("scope", caller.getAuthorityCode());
+        }
+    }
+
+    private View view(ExportApplication application) {
+        ExportLicence licence = application.getState() == ApplicationState.ISSUED
+                ? em.createQuery("select l from ExportLicence l where l.applicationId = :a", ExportLicence.class)
+                        .setParameter("a", application.getId()).getResultStream().findFirst().orElse(null)
+                : null;
+        return new View(application, application.form(), em.find(Enterprise.class, application.getEnterpriseId()),
+                commodity(application.getYear(), application.getCommodityCode()), List.copyOf(application.getSteps()),
+                licence);
+    }
+
+    private Commodity commodity(int year, String code) {
+        return blank(code) ? null : catalogs.findCommodity(year, code.strip());
+    }
+
     private void known(List<FieldError> errors, String field, CatalogKind kind, String code) {
         if (code == null || code.isBlank() || errors.stream().anyMatch(e -> e.field().equals(field))) {
             return;
@@ -51,5 +622,37 @@ public class ExportApplicationService {
         if (!catalogs.exists(kind, null, code.strip())) {
             errors.add(new FieldError(field, "form.unknownCode", List.of(code.strip())));
         }
+    }
+
+    private static ExportLicenceForm withExporter(ExportLicenceForm f, String code) {
+        return new ExportLicenceForm(f.year(), f.commodityCode(), f.portCode(), code, f.consignorCode(),
+                f.tradeModeCode(), f.countryCode(), f.transportModeCode(), f.paymentMethod(), f.validityEnd(),
+                f.contractNumber(), f.currencyCode(), f.approvalNumber(), f.lines() == null ? List.of() : f.lines(),
+                f.usdRate(), f.remarks(), f.oneBatch());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(CHINA));
+    }
+
+    private static LocalDateTime utc(LocalDate chinaDate) {
+        return LocalDateTime.ofInstant(chinaDate.atStartOfDay(CHINA).toInstant(), ZoneOffset.UTC);
+    }
+
+    private static String label(ExportApplication application) {
+        return application.getApplicationNumber() != null ? application.getApplicationNumber()
+                : "draft-" + application.getId();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String trim(String text) {
+        return text == null ? null : text.strip();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 }

@@ -65,6 +65,10 @@ public class CatalogService {
         return repository.findByCode(Commodity.class, code, year);
     }
 
+    public IssuingAuthority findAuthority(String code) {
+        return code == null ? null : repository.findByCode(IssuingAuthority.class, code, null);
+    }
+
     public List<CatalogImport> recentImports(int max) {
         return repository.recentImports(Math.min(max, 200));
     }

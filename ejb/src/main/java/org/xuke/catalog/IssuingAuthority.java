@@ -60,6 +60,12 @@ public class IssuingAuthority extends CatalogEntry {
         return region;
     }
 
+    /** Set by the bureau at deployment (the codes are not published). */
+    public void assignLicenceNumberCode(String code) {
+        this.licenceNumberCode = Guards.optionalMatching(code, "licence_no_code", LICENCE_CODE,
+                "2 capital letters or digits");
+    }
+
     public String getLicenceNumberCode() {
         return licenceNumberCode;
     }

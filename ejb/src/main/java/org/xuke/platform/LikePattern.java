@@ -7,6 +7,14 @@ public final class LikePattern {
     }
 
     public static String containing(String text) {
-        return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + literal(text) + "%";
+    }
+
+    public static String startingWith(String text) {
+        return literal(text) + "%";
+    }
+
+    private static String literal(String text) {
+        return text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

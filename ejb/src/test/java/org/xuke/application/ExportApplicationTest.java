@@ -27,7 +27,7 @@ class ExportApplicationTest {
     }
 
     private static ExportApplication submitted() {
-        ExportApplication application = new ExportApplication(7L, "QIYE", null, form("HT-1"), NOW);
+        ExportApplication application = new ExportApplication(7L, "PROV-LIAONING", "QIYE", null, form("HT-1"), NOW);
         application.apply(ApplicationTransition.SUBMIT, "QIYE", OPERATOR, null, NOW);
         return application;
     }
@@ -62,14 +62,29 @@ class ExportApplicationTest {
     void theNumberIsGivenOnceAndACopyStartsAfresh() {
         ExportApplication application = submitted();
         ApplicationNumber first = ApplicationNumber.of(2026, EnterpriseCode.parse("2101020000001"), 1);
-        application.numberIfNew(first);
-        application.numberIfNew(ApplicationNumber.of(2026, EnterpriseCode.parse("2101020000001"), 2));
+        application.number(first);
+        assertThatThrownBy(() -> application.number(ApplicationNumber.of(2026, EnterpriseCode.parse("2101020000001"),
+                2))).isInstanceOf(IllegalStateException.class);
         assertThat(application.getApplicationNumber()).isEqualTo(first.value());
         ExportApplication copy = application.copy("QIYE", null, NOW);
         assertThat(copy.getState()).isEqualTo(ApplicationState.DRAFT);
         assertThat(copy.hasNumber()).isFalse();
         assertThat(copy.getSteps()).isEmpty();
         assertThat(copy.form()).isEqualTo(application.form());
+    }
+
+    @Test
+    void theSealCoversTheContentAndAChangeDropsIt() {
+        ExportApplication application = new ExportApplication(7L, "PROV-LIAONING", "QIYE", null, form("HT-1"), NOW);
+        byte[] before = application.canonicalContent();
+        assertThat(application.canonicalContent()).as("same content, same bytes").isEqualTo(before);
+        application.sealed(new byte[] {1, 2, 3}, "QIYE", NOW);
+        assertThat(application.isSealed()).isTrue();
+        application.change(form("HT-2"));
+        assertThat(application.isSealed()).as("a changed application is sealed again").isFalse();
+        assertThat(application.canonicalContent()).isNotEqualTo(before);
+        assertThat(new String(application.canonicalContent(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"contractNumber\":\"HT-2\"");
     }
 
     @Test

@@ -42,13 +42,24 @@ public final class Texts {
     public static String rule(String key, List<String> arguments) {
         for (String bundle : RULE_BUNDLES) {
             try {
-                ResourceBundle.getBundle(bundle, locale(), Texts.class.getClassLoader()).getString(key);
-                return get(bundle, key, arguments);
+                ResourceBundle texts = ResourceBundle.getBundle(bundle, locale(), Texts.class.getClassLoader());
+                texts.getString(key);
+                // states and steps travel as enum names; the message shows their label
+                return get(bundle, key, arguments.stream().map(a -> label(texts, a)).toList());
             } catch (MissingResourceException e) {
                 // not this context's key
             }
         }
         return key + " " + arguments;
+    }
+
+    private static String label(ResourceBundle texts, String argument) {
+        for (String prefix : List.of("state.", "transition.")) {
+            if (argument != null && texts.containsKey(prefix + argument)) {
+                return texts.getString(prefix + argument);
+            }
+        }
+        return argument;
     }
 
     public static String text(String key, Object... arguments) {

@@ -1,0 +1,116 @@
+package org.xuke.quota;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.List;
+import org.xuke.audit.AuditEntry;
+import org.xuke.audit.AuditLog;
+import org.xuke.enterprise.Enterprise;
+import org.xuke.enterprise.UnifiedSocialCreditCode;
+import org.xuke.identity.Account;
+import org.xuke.identity.Callers;
+import org.xuke.identity.DataScope;
+import org.xuke.identity.Role;
+import org.xuke.platform.DomainRuleException;
+
+/**
+ * 配额 records, kept by the authority administrator for the enterprises his authority serves
+ * (system administrators: all). Submissions check them and issued licences draw on them
+ * ({@link org.xuke.application.ExportApplicationService}).
+ */
+@Stateless
+public class QuotaService {
+
+    @PersistenceContext(unitName = "xuke")
+    private EntityManager em;
+
+    @Inject
+    private Callers callers;
+
+    @Inject
+    private AuditLog audit;
+
+    /** A quota line as the page lists it. */
+    public record Row(QuotaAllocation quota, String enterpriseName, UnifiedSocialCreditCode uscc) implements Serializable {
+    }
+
+    /** Sets (or changes) the allocation of an enterprise for a year and category. */
+    public QuotaAllocation allocate(String uscc, int year, String categoryCode, BigDecimal quantity,
+            String documentNumber) {
+        Account caller = requireAdministrator();
+        UnifiedSocialCreditCode code = UnifiedSocialCreditCode.parse(uscc == null ? "" : uscc.strip());
+        Enterprise enterprise = em.createQuery("select e from Enterprise e where e.uscc = :u", Enterprise.class)
+                .setParameter("u", code).getResultStream().findFirst()
+                .filter(e -> caller.getDataScope() == DataScope.ALL
+                        || e.getAuthorityCode().equals(caller.getAuthorityCode()))
+                .orElseThrow(() -> new DomainRuleException("quota.enterpriseUnknown", code.value()));
+        String category = categoryCode == null ? "" : categoryCode.strip().toUpperCase(java.util.Locale.ROOT);
+        if (category.isEmpty() || category.length() > 20) {
+            throw new DomainRuleException("quota.category");
+        }
+        if (year < 2000 || year > 2099) {
+            throw new DomainRuleException("quota.year", String.valueOf(year));
+        }
+        QuotaAllocation quota = em.createQuery("select q from QuotaAllocation q where q.enterpriseId = :e and "
+                + "q.year = :y and q.categoryCode = :c", QuotaAllocation.class).setParameter("e", enterprise.getId())
+                .setParameter("y", year).setParameter("c", category).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElse(null);
+        if (quota == null) {
+            quota = new QuotaAllocation(enterprise.getId(), year, category, quantity, documentNumber,
+                    caller.getUsername());
+            em.persist(quota);
+        } else {
+            quota.reallocate(quantity, documentNumber, caller.getUsername());
+        }
+        audit.record(AuditEntry.of(caller.getUsername(), "QUOTA_ALLOCATED", "quota",
+                code.value() + "/" + year + "/" + category).withDetails("allocated="
+                        + QuotaAllocation.plain(quantity)));
+        return quota;
+    }
+
+    public List<Row> listForCaller(Integer year, int first, int max) {
+        Account caller = requireAdministrator();
+        TypedQuery<Row> query = em.createQuery("select new org.xuke.quota.QuotaService.Row(q, e.name, e.uscc) "
+                + "from QuotaAllocation q, Enterprise e where e.id = q.enterpriseId" + where(caller, year)
+                + " order by q.year desc, e.name, q.categoryCode", Row.class);
+        bind(query, caller, year);
+        return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, max), 200))
+                .getResultList();
+    }
+
+    public long countForCaller(Integer year) {
+        Account caller = requireAdministrator();
+        TypedQuery<Long> query = em.createQuery("select count(q) from QuotaAllocation q, Enterprise e "
+                + "where e.id = q.enterpriseId" + where(caller, year), Long.class);
+        bind(query, caller, year);
+        return query.getSingleResult();
+    }
+
+    private static String where(Account caller, Integer year) {
+        return (caller.getDataScope() == DataScope.ALL ? "" : " and e.authorityCode = :a")
+                + (year == null ? "" : " and q.year = :y");
+    }
+
+    private static void bind(TypedQuery<?> query, Account caller, Integer year) {
+        if (caller.getDataScope() != DataScope.ALL) {
+            query.setParameter("a", caller.getAuthorityCode());
+        }
+        if (year != null) {
+            query.setParameter("y", year);
+        }
+    }
+
+    private Account requireAdministrator() {
+        Account caller = callers.require();
+        if (!caller.hasRole(Role.AUTHORITY_ADMIN) && !caller.hasRole(Role.SYSTEM_ADMIN)) {
+            throw new DomainRuleException("access.denied");
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,102 @@
+package org.xuke.web.application;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import org.xuke.application.ApplicationTransition;
+import org.xuke.application.ExportApplicationService;
+import org.xuke.application.ExportApplicationService.View;
+import org.xuke.identity.SealVerification;
+import org.xuke.platform.DomainRuleException;
+import org.xuke.platform.OutOfScopeException;
+import org.xuke.web.Texts;
+
+/** One application for an officer: the form, the enterprise's seal, the history, and his step on it. */
+@Named
+@ViewScoped
+public class ApplicationDecisionPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private ExportApplicationService service;
+
+    private Long id;
+    private View view;
+    private long seenVersion;
+    private String opinion;
+    private SealVerification sealCheck;
+
+    public void load() throws IOException {
+        if (view != null) {
+            return;
+        }
+        try {
+            view = service.viewForCaller(id == null ? -1 : id);
+            seenVersion = view.application().getVersion();
+        } catch (OutOfScopeException e) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    public void decide(String transition) {
+        ApplicationTransition step = ApplicationTransition.valueOf(transition);
+        try {
+            view = step == ApplicationTransition.ISSUE ? service.issue(id, seenVersion)
+                    : service.decide(id, seenVersion, step, opinion);
+            seenVersion = view.application().getVersion();
+            opinion = null;
+            if (step == ApplicationTransition.ISSUE) {
+                Texts.info("app.issuedOne", view.application().getApplicationNumber(), view.licence().getNumber());
+            } else {
+                Texts.info("app.decidedOne", view.application().getApplicationNumber(),
+                        Texts.rule("transition." + step, List.of()));
+            }
+        } catch (DomainRuleException e) {
+            Texts.refused("decision:opinion", e);
+        }
+    }
+
+    public void verifySeal() {
+        try {
+            sealCheck = service.verifySealForCaller(id);
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+        }
+    }
+
+    public boolean may(String transition) {
+        ApplicationTransition t = ApplicationTransition.valueOf(transition);
+        return view != null && t.allowedFrom(view.application().getState())
+                && FacesContext.getCurrentInstance().getExternalContext().isUserInRole(t.role().name());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public View getView() {
+        return view;
+    }
+
+    public String getOpinion() {
+        return opinion;
+    }
+
+    public void setOpinion(String opinion) {
+        this.opinion = opinion;
+    }
+
+    public SealVerification getSealCheck() {
+        return sealCheck;
+    }
+}

@@ -1,0 +1,253 @@
+package org.xuke.web.application;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.List;
+import org.xuke.application.ApplicationState;
+import org.xuke.application.ExportApplicationService;
+import org.xuke.application.ExportApplicationService.Saved;
+import org.xuke.application.ExportApplicationService.View;
+import org.xuke.application.FormRules;
+import org.xuke.application.FormRules.FieldError;
+import org.xuke.identity.SealVerification;
+import org.xuke.platform.ClockProducer;
+import org.xuke.platform.DomainRuleException;
+import org.xuke.platform.OutOfScopeException;
+import org.xuke.web.Texts;
+
+/**
+ * 录入申请表 / 查看、修改申请: first year, commodity and port, then the whole form, pre-filled;
+ * 保存并盖章, 上报, 撤销, 复制, 删除 on the application the page shows. The form stays in the
+ * view, so a refused save loses nothing.
+ */
+@Named
+@ViewScoped
+public class ApplicationFormPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private ExportApplicationService service;
+
+    private Long id;
+    private View view;
+    private long seenVersion;
+    private FormModel form;
+    private int startYear = LocalDate.now(ClockProducer.CHINA).getYear();
+    private String startCommodity;
+    private String startPort;
+    private SealVerification sealCheck;
+
+    /** f:viewAction: an application out of the caller's scope reads like a missing one. */
+    public void load() throws IOException {
+        if (id == null || view != null) {
+            return;
+        }
+        try {
+            show(service.viewForCaller(id));
+        } catch (OutOfScopeException e) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    /** The years one may apply for today: this one, and from 10 December the next. */
+    public List<Integer> getYears() {
+        LocalDate today = LocalDate.now(ClockProducer.CHINA);
+        List<Integer> years = new ArrayList<>(List.of(today.getYear()));
+        if (!MonthDay.from(today).isBefore(FormRules.NEXT_YEAR_FROM)) {
+            years.add(today.getYear() + 1);
+        }
+        return years;
+    }
+
+    public void start() {
+        Saved started = service.start(startYear, startCommodity, startPort);
+        if (!started.ok()) {
+            fieldErrors("start", started.errors(), true);
+            return;
+        }
+        form = FormModel.of(started.view().form());
+        view = started.view();
+    }
+
+    /** A new application moves to its own address once saved, so a reload or a back never saves it twice. */
+    public String save() {
+        try {
+            boolean created = id == null;
+            Saved saved = service.saveAndSeal(id, seenVersion, form.toForm());
+            if (!saved.ok()) {
+                fieldErrors("form", saved.errors(), false);
+                Texts.error(null, "application.saveRefused", saved.errors().size());
+                return null;
+            }
+            show(saved.view());
+            Texts.info("application.saved");
+            if (created) {
+                FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+                return "/enterprise/application?faces-redirect=true&id=" + id;
+            }
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+        }
+        return null;
+    }
+
+    public void submit() {
+        act(() -> service.submit(id, seenVersion), "application.submitted");
+    }
+
+    public void withdraw() {
+        act(() -> service.withdraw(id, seenVersion), "application.withdrawn");
+    }
+
+    public String copy() {
+        try {
+            View copy = service.copy(id);
+            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+            Texts.info("application.copied");
+            return "/enterprise/application?faces-redirect=true&id=" + copy.application().getId();
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+            return null;
+        }
+    }
+
+    public String delete() {
+        try {
+            service.delete(id, seenVersion);
+            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+            Texts.info("application.deleted");
+            return "/enterprise/applications?faces-redirect=true";
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+            return null;
+        }
+    }
+
+    public void verifySeal() {
+        try {
+            sealCheck = service.verifySealForCaller(id);
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+        }
+    }
+
+    public void addLine() {
+        form.addLine();
+    }
+
+    public void removeLine(int index) {
+        form.removeLine(index);
+    }
+
+    private void act(java.util.function.Supplier<View> action, String done) {
+        try {
+            show(action.get());
+            Texts.info(done, view.application().getApplicationNumber());
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+        }
+    }
+
+    private void show(View shown) {
+        view = shown;
+        id = shown.application().getId();
+        seenVersion = shown.application().getVersion();
+        form = FormModel.of(shown.form());
+        sealCheck = null;
+    }
+
+    private void fieldErrors(String formId, List<FieldError> errors, boolean startStep) {
+        for (FieldError error : errors) {
+            String field = error.field();
+            String clientId;
+            if (startStep) {
+                clientId = formId + ":" + switch (field) {
+                    case "commodityCode" -> "commodity";
+                    case "portCode" -> "port";
+                    default -> "year";
+                };
+            } else if (field.startsWith("lines[")) {
+                int index = Integer.parseInt(field.substring(6, field.indexOf(']')));
+                clientId = formId + ":lines:" + index + ":" + field.substring(field.indexOf('.') + 1);
+            } else {
+                clientId = formId + ":" + field;
+            }
+            Texts.refused(clientId, new DomainRuleException(error.key(), error.arguments().toArray(String[]::new)));
+        }
+    }
+
+    /** Editable by the enterprise: a new form, a draft, a returned or withdrawn application. */
+    public boolean isEditable() {
+        return form != null && (view.application() == null || view.application().getState().isEditable());
+    }
+
+    public boolean may(String what) {
+        if (view == null || view.application() == null) {
+            return false;
+        }
+        ApplicationState state = view.application().getState();
+        return switch (what) {
+            case "SUBMIT" -> state.isEditable() && view.application().isSealed();
+            case "WITHDRAW" -> state == ApplicationState.PENDING_INITIAL_REVIEW;
+            case "DELETE" -> state.isDeletable();
+            default -> true;
+        };
+    }
+
+    public boolean isStarted() {
+        return form != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public View getView() {
+        return view;
+    }
+
+    public FormModel getForm() {
+        return form;
+    }
+
+    public SealVerification getSealCheck() {
+        return sealCheck;
+    }
+
+    public int getStartYear() {
+        return startYear;
+    }
+
+    public void setStartYear(int startYear) {
+        this.startYear = startYear;
+    }
+
+    public String getStartCommodity() {
+        return startCommodity;
+    }
+
+    public void setStartCommodity(String startCommodity) {
+        this.startCommodity = startCommodity;
+    }
+
+    public String getStartPort() {
+        return startPort;
+    }
+
+    public void setStartPort(String startPort) {
+        this.startPort = startPort;
+    }
+}

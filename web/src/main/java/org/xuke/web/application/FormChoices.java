@@ -1,0 +1,79 @@
+package org.xuke.web.application;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.model.SelectItem;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.xuke.catalog.CatalogEntry;
+import org.xuke.catalog.CatalogFilter;
+import org.xuke.catalog.CatalogKind;
+import org.xuke.catalog.CatalogService;
+
+/** The catalogue choices of the application form ("code name"), read once per request. */
+@Named
+@RequestScoped
+public class FormChoices {
+
+    @Inject
+    private CatalogService catalogs;
+
+    private List<SelectItem> countries;
+    private List<SelectItem> tradeModes;
+    private List<SelectItem> transportModes;
+    private List<SelectItem> currencies;
+    private List<SelectItem> paymentMethods;
+    private List<SelectItem> ports;
+
+    public List<SelectItem> getCountries() {
+        return countries == null ? countries = coded(CatalogKind.COUNTRY) : countries;
+    }
+
+    public List<SelectItem> getTradeModes() {
+        return tradeModes == null ? tradeModes = coded(CatalogKind.TRADE_MODE) : tradeModes;
+    }
+
+    public List<SelectItem> getTransportModes() {
+        return transportModes == null ? transportModes = coded(CatalogKind.TRANSPORT_MODE) : transportModes;
+    }
+
+    public List<SelectItem> getCurrencies() {
+        return currencies == null ? currencies = coded(CatalogKind.CURRENCY) : currencies;
+    }
+
+    public List<SelectItem> getPorts() {
+        return ports == null ? ports = coded(CatalogKind.CUSTOMS_PORT) : ports;
+    }
+
+    /** The licence form's payment methods have no codes: the name is the value. */
+    public List<SelectItem> getPaymentMethods() {
+        if (paymentMethods == null) {
+            paymentMethods = all(CatalogKind.PAYMENT_METHOD).stream()
+                    .map(e -> new SelectItem(e.getNameZh(), e.getNameZh())).toList();
+        }
+        return paymentMethods;
+    }
+
+    /** The commodities of a year under export licence management (the first step's list). */
+    public List<SelectItem> commodities(int year) {
+        return catalogs.<org.xuke.catalog.Commodity>find(CatalogKind.COMMODITY, new CatalogFilter(year, null, null,
+                null), 0, 500, "code", true).stream().filter(c -> c.requires(org.xuke.catalog.LicenceKind.EXPORT))
+                .map(c -> new SelectItem(c.getCode(), c.getCode() + " " + c.getNameZh())).toList();
+    }
+
+    private List<SelectItem> coded(CatalogKind kind) {
+        return all(kind).stream().filter(e -> e.getCode() != null)
+                .map(e -> new SelectItem(e.getCode(), e.getCode() + " " + e.getNameZh())).toList();
+    }
+
+    private List<CatalogEntry> all(CatalogKind kind) {
+        List<CatalogEntry> entries = new java.util.ArrayList<>();
+        for (int first = 0;; first += 500) {
+            List<CatalogEntry> page = catalogs.find(kind, null, first, 500, "code", true);
+            entries.addAll(page);
+            if (page.size() < 500) {
+                return entries;
+            }
+        }
+    }
+}

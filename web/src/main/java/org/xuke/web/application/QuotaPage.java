@@ -1,0 +1,150 @@
+package org.xuke.web.application;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.xuke.catalog.IssuingAuthority;
+import org.xuke.licence.AuthoritySettings;
+import org.xuke.platform.ClockProducer;
+import org.xuke.platform.DomainRuleException;
+import org.xuke.quota.QuotaService;
+import org.xuke.quota.QuotaService.Row;
+import org.xuke.web.Texts;
+
+/** 配额与发证机构设置: the authority administrator's licence number code and the quota records. */
+@Named
+@ViewScoped
+public class QuotaPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private QuotaService quotas;
+
+    @Inject
+    private AuthoritySettings settings;
+
+    private String licenceCode;
+    private String uscc;
+    private int year = LocalDate.now(ClockProducer.CHINA).getYear();
+    private String category;
+    private BigDecimal quantity;
+    private String document;
+    private Integer listYear;
+
+    private final LazyDataModel<Row> model = new LazyDataModel<>() {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) quotas.countForCaller(listYear);
+        }
+
+        @Override
+        public List<Row> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                Map<String, FilterMeta> filterBy) {
+            return quotas.listForCaller(listYear, first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(Row row) {
+            return String.valueOf(row.quota().getId());
+        }
+    };
+
+    public IssuingAuthority getAuthority() {
+        return settings.ownAuthority();
+    }
+
+    public void saveLicenceCode() {
+        try {
+            IssuingAuthority authority = settings.setLicenceNumberCode(licenceCode);
+            Texts.info("quotaPage.codeSaved", authority.getNameZh(), authority.getLicenceNumberCode());
+            licenceCode = null;
+        } catch (DomainRuleException e) {
+            Texts.refused("code:licenceCode", e);
+        }
+    }
+
+    public void allocate() {
+        try {
+            quotas.allocate(uscc, year, category, quantity, document);
+            Texts.info("quotaPage.saved", uscc, year, category);
+            uscc = null;
+            category = null;
+            quantity = null;
+            document = null;
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+        }
+    }
+
+    public LazyDataModel<Row> getModel() {
+        return model;
+    }
+
+    public String getLicenceCode() {
+        return licenceCode;
+    }
+
+    public void setLicenceCode(String licenceCode) {
+        this.licenceCode = licenceCode;
+    }
+
+    public String getUscc() {
+        return uscc;
+    }
+
+    public void setUscc(String uscc) {
+        this.uscc = uscc;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public void setYear(int year) {
+        this.year = year;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = category;
+    }
+
+    public BigDecimal getQuantity() {
+        return quantity;
+    }
+
+    public void setQuantity(BigDecimal quantity) {
+        this.quantity = quantity;
+    }
+
+    public String getDocument() {
+        return document;
+    }
+
+    public void setDocument(String document) {
+        this.document = document;
+    }
+
+    public Integer getListYear() {
+        return listYear;
+    }
+
+    public void setListYear(Integer listYear) {
+        this.listYear = listYear;
+    }
+}

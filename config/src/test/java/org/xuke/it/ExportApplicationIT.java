@@ -1,0 +1,286 @@
+package org.xuke.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.xuke.enterprise.EnterpriseDetails;
+import org.xuke.enterprise.EnterpriseService;
+import org.xuke.identity.AccountService;
+import org.xuke.identity.CertificateService;
+import org.xuke.identity.Role;
+
+/**
+ * The export licence workflow over HTTPS, page by page as the portals offer it: a form refused at
+ * its field without losing input, saved and sealed, submitted with a ministry number, returned
+ * with an opinion, changed and resubmitted under the same number, withdrawn, passed by two
+ * different officers and issued with a licence number; other companies and other provinces see
+ * nothing; two officers deciding at once; a quota exceeded at submission.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExportApplicationIT {
+
+    private static final String PASSWORD = "Xk-2026-export-flow-3";
+    private static final String FORM = PortalClient.HTTPS + "/enterprise/application.xhtml";
+    private static final String LIST = PortalClient.HTTPS + "/enterprise/applications.xhtml";
+    private static final String DECIDE = PortalClient.HTTPS + "/officer/application.xhtml?id=";
+    /** 未锻轧的镓、铋 (export licence, no quota) and 长粒米碎米 (quota category EL06) of the 2026 catalogue. */
+    private static final String GALLIUM = "8112921000";
+    private static final String RICE = "1006401000";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.ear(ExportApplicationIT.class, Fixtures.class, PortalClient.class);
+    }
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CertificateService certificates;
+
+    @Inject
+    EnterpriseService enterprises;
+
+    @Test
+    @Order(1)
+    void enterprisesAndOfficers() throws Exception {
+        long company = enterprises.register("IT", "91210102MA0XUKE100", "PROV-LIAONING", new EnterpriseDetails(
+                "辽宁出口申请测试公司", "2101020000100", "沈阳", "联系人", "024-1", null)).getId();
+        long other = enterprises.register("IT", "91210102MA0XUKE113", "PROV-LIAONING", new EnterpriseDetails(
+                "辽宁另一家测试公司", "2101020000113", "沈阳", "联系人", "024-2", null)).getId();
+        Fixtures.enterpriseUser(accounts, certificates, company, "CKJB", PASSWORD, true);
+        Fixtures.enterpriseUser(accounts, certificates, other, "CKQT", PASSWORD, true);
+        Fixtures.officer(accounts, certificates, "PROV-LIAONING", "CKCS", PASSWORD, Set.of(Role.INITIAL_REVIEWER));
+        Fixtures.officer(accounts, certificates, "PROV-LIAONING", "CKLIANG", PASSWORD,
+                Set.of(Role.INITIAL_REVIEWER, Role.SECOND_REVIEWER));
+        Fixtures.officer(accounts, certificates, "PROV-LIAONING", "CKFS", PASSWORD, Set.of(Role.SECOND_REVIEWER));
+        Fixtures.officer(accounts, certificates, "PROV-LIAONING", "CKFZ", PASSWORD, Set.of(Role.ISSUER));
+        Fixtures.officer(accounts, certificates, "PROV-LIAONING", "CKJG", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
+        Fixtures.officer(accounts, certificates, "PROV-GUANGDONG", "CKGD", PASSWORD, Set.of(Role.INITIAL_REVIEWER));
+    }
+
+    private static PortalClient signedIn(String username) throws Exception {
+        PortalClient browser = PortalClient.withEkey(Fixtures.ekey(username), Fixtures.EKEY_PASSWORD);
+        browser.login(username, PASSWORD);
+        return browser;
+    }
+
+    /** Opens a new form for a commodity, fills it, saves and seals it; returns the new application's id. */
+    static long newApplication(PortalClient enterprise, String commodity, String quantity, String contract)
+            throws Exception {
+        enterprise.get(FORM);
+        String opened = enterprise.submit(FORM, "start", Map.of("start:year", "2026", "start:commodity", commodity,
+                "start:port", "0901", "start:next", "")).body();
+        assertTrue(opened.contains("id=\"form:contractNumber\""), "the form opens after the first step");
+        HttpResponse<String> saved = enterprise.submit(FORM, "form", fields(contract, quantity, "form:save"));
+        assertTrue(saved.body().contains("申请已保存并加盖企业电子签章"), saved.body());
+        return Long.parseLong(saved.uri().getQuery().replaceAll(".*id=(\\d+).*", "$1"));
+    }
+
+    static Map<String, String> fields(String contract, String quantity, String button) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("form:tradeModeCode", "0110");
+        fields.put("form:countryCode", "116");
+        fields.put("form:transportModeCode", "2");
+        fields.put("form:paymentMethod", "信用证");
+        fields.put("form:validityEnd", "2026-12-31");
+        fields.put("form:contractNumber", contract);
+        fields.put("form:currencyCode", "502");
+        fields.put("form:usdRate", "1");
+        fields.put("form:oneBatch", "true");
+        fields.put("form:lines:0:specification", "99.99%");
+        fields.put("form:lines:0:unitPrice", "12.5");
+        fields.put("form:lines:0:quantity", quantity);
+        fields.put(button, "");
+        return fields;
+    }
+
+    private static String state(String page) {
+        return PortalClient.find(page, "id=\"application-state\">([^<]+)<");
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void aFormIsRefusedAtItsFieldsKeepingTheInputThenSavedSealedAndSubmitted() throws Exception {
+        PortalClient enterprise = signedIn("CKJB");
+        enterprise.get(FORM);
+        String unknown = enterprise.submit(FORM, "start", Map.of("start:year", "2026", "start:commodity",
+                "0000000000", "start:port", "0901", "start:next", "")).body();
+        assertTrue(unknown.contains("不在 2026 年度商品目录中"), "an unknown commodity is refused at the first step");
+
+        enterprise.submit(FORM, "start", Map.of("start:year", "2026", "start:commodity", GALLIUM, "start:port",
+                "0901", "start:next", ""));
+        assertTrue(enterprise.lastPage().contains("辽宁出口申请测试公司"), "exporter from the enterprise record");
+        assertTrue(enterprise.lastPage().contains("value=\"2101020000100\""), "consignor pre-filled");
+        Map<String, String> bad = fields("HT-2026-0123456789", "-5", "form:save");
+        String refused = enterprise.submit(FORM, "form", bad).body();
+        assertTrue(refused.contains("合同号最多 17 个字符，当前为 18 个"), "contract length at the field");
+        assertTrue(refused.contains("必须大于 0"), "negative quantity at the field");
+        assertTrue(refused.contains("value=\"HT-2026-0123456789\""), "the input is kept");
+
+        HttpResponse<String> saved = enterprise.submit(FORM, "form", fields("HT-2026-01", "100", "form:save"));
+        assertTrue(saved.body().contains("已盖章：CKJB"), "sealed by the user who saved");
+        assertEquals("暂存", state(saved.body()));
+        String id = saved.uri().getQuery().replaceAll(".*id=(\\d+).*", "$1");
+        String verified = enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:verify", "")).body();
+        assertTrue(verified.contains("签章有效"), "the seal verifies against the stored content");
+
+        String submitted = enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", "")).body();
+        assertEquals("待初审", state(submitted));
+        String number = PortalClient.find(submitted, "id=\"application-number\">(\\d{21})<");
+        assertTrue(number.startsWith("262101020000100"), "year + enterprise code + serial: " + number);
+
+        // another company of the same authority, and another authority, see nothing of it
+        assertEquals(404, signedIn("CKQT").get(FORM + "?id=" + id).statusCode());
+        assertEquals(404, signedIn("CKGD").get(DECIDE + id).statusCode());
+        assertEquals(403, enterprise.get(PortalClient.HTTPS + "/officer/applications.xhtml").statusCode(),
+                "an enterprise user has no officer queue");
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void returnedWithAnOpinionChangedResubmittedUnderTheSameNumberPassedByTwoOfficersAndIssued() throws Exception {
+        PortalClient enterprise = signedIn("CKJB");
+        String list = enterprise.get(LIST + "?list=PENDING").body();
+        String id = PortalClient.find(list, "application.xhtml\\?id=(\\d+)");
+        String number = PortalClient.find(enterprise.get(FORM + "?id=" + id).body(),
+                "id=\"application-number\">(\\d{21})<");
+
+        PortalClient initial = signedIn("CKCS");
+        String queue = initial.get(PortalClient.HTTPS + "/officer/applications.xhtml?stage=INITIAL").body();
+        assertTrue(queue.contains(number) && queue.contains("0 / 3"), "in the initial queue with its clock");
+        initial.get(DECIDE + id);
+        String noOpinion = initial.submit(DECIDE + id, "decision", Map.of("decision:return", "")).body();
+        assertTrue(noOpinion.contains("退回或不通过时必须填写审批意见"), "a return needs an opinion");
+        String returned = initial.submit(DECIDE + id, "decision", Map.of("decision:opinion", "合同号与合同不符",
+                "decision:return", "")).body();
+        assertEquals("初审退回", state(returned));
+
+        String seen = enterprise.get(FORM + "?id=" + id).body();
+        assertTrue(seen.contains("合同号与合同不符"), "the enterprise reads the opinion");
+        String changed = enterprise.submit(FORM + "?id=" + id, "form", fields("HT-2026-02", "100", "form:save"))
+                .body();
+        assertTrue(changed.contains("已盖章：CKJB"), "sealed again after the change");
+        assertFalse(changed.contains("actions:withdraw"), "a returned application offers no withdrawal");
+        String resubmitted = enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", "")).body();
+        assertEquals(number, PortalClient.find(resubmitted, "id=\"application-number\">(\\d{21})<"),
+                "the number is kept");
+        String withdrawn = enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:withdraw", "")).body();
+        assertEquals("已撤销", state(withdrawn));
+        enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", ""));
+        assertEquals("待初审", state(enterprise.lastPage()));
+
+        PortalClient both = signedIn("CKLIANG");
+        both.get(DECIDE + id);
+        assertEquals("待复审", state(both.submit(DECIDE + id, "decision", Map.of("decision:passInitial", "")).body()));
+        both.get(DECIDE + id);
+        String same = both.lastPage();
+        assertTrue(same.contains("decision:passSecond"), "he holds the second-review role too");
+        String refused = both.submit(DECIDE + id, "decision", Map.of("decision:passSecond", "")).body();
+        assertTrue(refused.contains("同一申请的初审和复审不能由同一人办理"), "not both stages by one officer");
+        assertEquals("待复审", state(refused));
+
+        PortalClient second = signedIn("CKFS");
+        second.get(DECIDE + id);
+        assertEquals("复审通过", state(second.submit(DECIDE + id, "decision", Map.of("decision:passSecond", ""))
+                .body()));
+
+        PortalClient issuer = signedIn("CKFZ");
+        issuer.get(DECIDE + id);
+        String noCode = issuer.submit(DECIDE + id, "decision", Map.of("decision:issue", "")).body();
+        assertTrue(noCode.contains("尚未设置许可证编号代码"), "no licence without the authority's code");
+        assertEquals("复审通过", state(noCode));
+        PortalClient admin = signedIn("CKJG");
+        String quotas = PortalClient.HTTPS + "/officer/quotas.xhtml";
+        admin.get(quotas);
+        assertTrue(admin.submit(quotas, "code", Map.of("code:licenceCode", "L-", "code:saveCode", "")).body()
+                .contains("应为 2 位大写字母或数字"), "a malformed code is refused");
+        String set = admin.submit(quotas, "code", Map.of("code:licenceCode", "ln", "code:saveCode", "")).body();
+        assertTrue(set.contains("许可证编号代码已设为 LN"), set);
+        issuer.get(DECIDE + id);
+        String issued = issuer.submit(DECIDE + id, "decision", Map.of("decision:issue", "")).body();
+        assertEquals("已发证", state(issued));
+        String licence = PortalClient.find(issued, "id=\"licence-number\">(26LN\\d{6})<");
+        String mine = enterprise.get(PortalClient.HTTPS + "/enterprise/licences.xhtml").body();
+        assertTrue(mine.contains(licence), "the enterprise sees its licence");
+        assertFalse(signedIn("CKQT").get(PortalClient.HTTPS + "/enterprise/licences.xhtml").body().contains(licence),
+                "another company does not");
+        String history = enterprise.get(FORM + "?id=" + id).body();
+        for (String step : new String[] {"CKCS", "CKLIANG", "CKFS", "CKFZ"}) {
+            assertTrue(history.contains(">" + step + "<"), step + " in the history");
+        }
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void ofTwoOfficersDecidingAtOnceOneWinsAndTheOtherIsTold() throws Exception {
+        PortalClient enterprise = signedIn("CKJB");
+        long id = newApplication(enterprise, GALLIUM, "10", "HT-2026-03");
+        enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", ""));
+        PortalClient first = signedIn("CKCS");
+        PortalClient second = signedIn("CKLIANG");
+        first.get(DECIDE + id);
+        second.get(DECIDE + id);
+        assertEquals("待复审", state(first.submit(DECIDE + id, "decision", Map.of("decision:passInitial", ""))
+                .body()));
+        String late = second.submit(DECIDE + id, "decision", Map.of("decision:opinion", "资料不全",
+                "decision:return", "")).body();
+        assertTrue(late.contains("已被他人处理或修改"), "the second decision is refused with a clear message");
+        assertEquals("待复审", state(second.get(DECIDE + id).body()), "nothing was overwritten");
+    }
+
+    @Test
+    @Order(5)
+    @RunAsClient
+    void aQuotaCommodityNeedsQuotaAndIsRefusedBeyondWhatIsLeft() throws Exception {
+        PortalClient enterprise = signedIn("CKJB");
+        long first = newApplication(enterprise, RICE, "60", "HT-2026-R1");
+        String none = enterprise.submit(FORM + "?id=" + first, "actions", Map.of("actions:submit", "")).body();
+        assertTrue(none.contains("没有 EL06 类配额"), "no quota, no quota goods");
+
+        PortalClient admin = signedIn("CKJG");
+        String quotas = PortalClient.HTTPS + "/officer/quotas.xhtml";
+        admin.get(quotas);
+        String set = admin.submit(quotas, "allocate", Map.of("allocate:uscc", "91210102MA0XUKE100", "allocate:year",
+                "2026", "allocate:category", "EL06", "allocate:quantity", "100", "allocate:document", "商配额〔2026〕1号",
+                "allocate:save", "")).body();
+        assertTrue(set.contains("已保存 91210102MA0XUKE100 的 2026 年度 EL06 类配额"), set);
+        assertEquals(403, signedIn("CKGD").get(quotas).statusCode(), "quotas are the administrator's");
+
+        assertEquals("待初审", state(enterprise.submit(FORM + "?id=" + first, "actions",
+                Map.of("actions:submit", "")).body()));
+        long second = newApplication(enterprise, RICE, "50", "HT-2026-R2");
+        String exceeded = enterprise.submit(FORM + "?id=" + second, "actions", Map.of("actions:submit", "")).body();
+        assertTrue(exceeded.contains("超出配额：EL06 类配额 100，已发证使用 0，审批中占用 60，剩余 40，本次申请 50"), exceeded);
+        assertEquals("暂存", state(exceeded));
+
+        // the list: batch submit refuses it again, one message per application; then it is deleted
+        enterprise.get(LIST + "?list=SUBMIT");
+        String batch = enterprise.submit(LIST + "?list=SUBMIT", "list", Map.of("list:applications_selection",
+                String.valueOf(second), "list:submitSelected", "")).body();
+        assertTrue(batch.contains("已处理 0 件，共选中 1 件"), batch);
+        String deleted = enterprise.submit(LIST + "?list=SUBMIT", "list", Map.of("list:applications_selection",
+                String.valueOf(second), "list:deleteSelected", "")).body();
+        assertTrue(deleted.contains("已处理 1 件，共选中 1 件"), deleted);
+        assertEquals(404, enterprise.get(FORM + "?id=" + second).statusCode());
+    }
+}

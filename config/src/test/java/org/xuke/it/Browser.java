@@ -1,0 +1,132 @@
+package org.xuke.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person at a real headless Chromium (Debian's chromium and chromedriver, never a
+ * downloaded browser), holding his e-key through an {@link EkeyProxy}, signed in on the login
+ * page like anyone else. Screenshots go to target/browser-screenshots as test artifacts.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final EkeyProxy proxy;
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final WebDriverWait wait;
+
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    private Browser(String username) throws Exception {
+        proxy = new EkeyProxy(Fixtures.ekey(username), Fixtures.EKEY_PASSWORD);
+        profile = Files.createTempDirectory("xuke-chromium-" + username);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // the flags this machine's closed network needs; the proxy holds the e-key, loopback included
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,1100", "--lang=zh-CN",
+                "--proxy-server=" + proxy.address(), "--proxy-bypass-list=<-loopback>", "--ignore-certificate-errors");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** Opens the browser and signs in with user name and password (the e-key being in the proxy). */
+    static Browser signIn(String username, String password) throws Exception {
+        Browser browser = new Browser(username);
+        try {
+            browser.open("/login.xhtml");
+            browser.type("login:username", username);
+            browser.type("login:password", password);
+            browser.click("login:submit");
+            browser.wait.until(d -> !d.getCurrentUrl().contains("/login.xhtml"));
+            return browser;
+        } catch (Exception | AssertionError e) {
+            browser.close();
+            throw e;
+        }
+    }
+
+    void open(String path) {
+        driver.get(PortalClient.HTTPS + path);
+    }
+
+    void type(String id, String text) {
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void choose(String id, String value) {
+        new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)))).selectByValue(value);
+    }
+
+    void click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    void clickLink(String text) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(text))).click();
+    }
+
+    /** Waits until the element shows exactly this text (after a full-page form post). */
+    String waitForText(String id, String text) {
+        wait.until(ExpectedConditions.textToBe(By.id(id), text));
+        return text;
+    }
+
+    /** Waits until the page says this (a message after a full-page form post). */
+    void waitForMessage(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    }
+
+    String text(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+    }
+
+    String page() {
+        return driver.getPageSource();
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    void screenshot(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("xuke.screenshots", "target/browser-screenshots"));
+        Files.createDirectories(dir);
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            proxy.close();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.xuke.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The steps of {@link BrowserIT}, run on the test's side (Selenium is not in the deployment). */
+final class BrowserFlow {
+
+    private BrowserFlow() {
+    }
+
+    static void fromTheFormToTheLicence(String password) throws Exception {
+        try (Browser enterprise = Browser.signIn("LLQY", password)) {
+            enterprise.screenshot("01-enterprise-signed-in");
+            enterprise.open("/enterprise/application.xhtml");
+            enterprise.type("start:commodity", "8112921000");
+            enterprise.type("start:port", "0901");
+            enterprise.click("start:next");
+            enterprise.choose("form:countryCode", "116");
+            enterprise.choose("form:transportModeCode", "2");
+            enterprise.choose("form:paymentMethod", "信用证");
+            enterprise.type("form:contractNumber", "HT-GD-2026-01");
+            enterprise.type("form:lines:0:specification", "99.99%");
+            enterprise.type("form:lines:0:unitPrice", "12.5");
+            enterprise.type("form:lines:0:quantity", "100");
+            enterprise.screenshot("02-form-filled");
+            enterprise.click("form:save");
+            enterprise.waitForText("application-state", "暂存");
+            assertTrue(enterprise.text("application-seal").startsWith("已盖章：LLQY"), "sealed on saving");
+            enterprise.screenshot("03-saved-and-sealed");
+            enterprise.click("actions:submit");
+            enterprise.waitForText("application-state", "待初审");
+            String number = enterprise.text("application-number");
+            assertTrue(number.matches("264401010000012\\d{6}"), number);
+            enterprise.screenshot("04-submitted");
+
+            try (Browser initial = Browser.signIn("LLCS", password)) {
+                initial.open("/officer/applications.xhtml?stage=INITIAL");
+                initial.screenshot("05-initial-queue");
+                initial.clickLink(number);
+                initial.type("decision:opinion", "合同号有误，请核对");
+                initial.click("decision:return");
+                initial.waitForText("application-state", "初审退回");
+                initial.screenshot("06-returned");
+
+                enterprise.open("/enterprise/applications.xhtml?list=SUBMIT");
+                enterprise.clickLink(number);
+                assertTrue(enterprise.page().contains("合同号有误，请核对"), "the opinion is shown");
+                enterprise.type("form:contractNumber", "HT-GD-2026-02");
+                enterprise.click("form:save");
+                enterprise.waitForMessage("申请已保存并加盖企业电子签章");
+                enterprise.click("actions:submit");
+                enterprise.waitForText("application-state", "待初审");
+                assertEquals(number, enterprise.text("application-number"), "resubmitted under the same number");
+                enterprise.screenshot("07-changed-and-resubmitted");
+
+                initial.open("/officer/applications.xhtml?stage=INITIAL");
+                initial.clickLink(number);
+                initial.click("decision:passInitial");
+                initial.waitForText("application-state", "待复审");
+                initial.screenshot("08-initial-review-passed");
+            }
+            try (Browser second = Browser.signIn("LLFS", password)) {
+                second.open("/officer/applications.xhtml?stage=SECOND");
+                second.clickLink(number);
+                second.click("decision:passSecond");
+                second.waitForText("application-state", "复审通过");
+                second.screenshot("09-second-review-passed");
+            }
+            String licence;
+            try (Browser issuer = Browser.signIn("LLFZ", password)) {
+                issuer.open("/officer/applications.xhtml?stage=ISSUE");
+                issuer.clickLink(number);
+                issuer.click("decision:issue");
+                issuer.waitForText("application-state", "已发证");
+                licence = issuer.text("licence-number");
+                assertTrue(licence.matches("26GD\\d{6}"), licence);
+                issuer.screenshot("10-issued");
+            }
+            enterprise.open("/enterprise/licences.xhtml");
+            assertTrue(enterprise.all(".licence-number").stream().anyMatch(e -> e.getText().equals(licence)),
+                    "the licence appears for the enterprise");
+            enterprise.screenshot("11-licence-for-the-enterprise");
+        }
+    }
+}

@@ -57,4 +57,18 @@ class WorkingDaysTest {
         assertThat(CALENDAR.covers(2026)).isTrue();
         assertThat(CALENDAR.covers(2028)).isFalse();
     }
+
+    @Test
+    void theFastCountAgreesWithTheDayByDayCountOverTheWholeYear() {
+        WorkingDays days = CALENDAR;
+        LocalDate start = LocalDate.of(2026, 6, 1);
+        for (int r = 0; r < 200; r++) {
+            for (int t = r; t < r + 90; t++) {
+                LocalDate received = start.plusDays(r);
+                LocalDate today = start.plusDays(t);
+                assertThat(days.elapsed(received, today)).as(received + " → " + today)
+                        .isEqualTo(days.elapsedDayByDay(received, today));
+            }
+        }
+    }
 }

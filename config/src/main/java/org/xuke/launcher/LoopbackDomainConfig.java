@@ -29,6 +29,8 @@ final class LoopbackDomainConfig {
                         + "\" das-public-address=\"" + LOOPBACK + "\" ");
         result = replaceOnce(result, SERVER_CONFIG_JVM_OPTIONS,
                 "$1\n                <jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>");
+        // Payara's default 512 MB heap keeps the collector busy once a few dozen sessions hold views
+        result = result.replace("<jvm-options>-Xmx512m</jvm-options>", "<jvm-options>-Xmx2g</jvm-options>");
         if (!serverConfig(result).contains("<jms-service")) {
             // jms-service appears in server-config only after a first boot; write it now so the
             // broker never starts on all interfaces.

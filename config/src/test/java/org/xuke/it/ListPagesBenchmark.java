@@ -161,6 +161,9 @@ class ListPagesBenchmark {
         figures.add(run("enterprise list (500 of 1M, page of 20)", enterprise, list, "applications_data"));
         figures.add(run("officer queue (100,000 pending, page of 20)", officer, queue, "applications_data"));
         figures.add(run("trivial Facelets page (again, after)", enterprise, trivial, "ok"));
+        // where the time goes: the portal template with no data on it
+        figures.add(run("enterprise home (portal template only)", enterprise,
+                PortalClient.HTTPS + "/enterprise/index.xhtml", "xuke-menu"));
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%d clients, %d s warm-up, %d s measured per page, HTTPS with e-key, "
                 + "1,000,000 applications / 2,000 enterprises", CLIENTS, WARM_UP_SECONDS, MEASURE_SECONDS));

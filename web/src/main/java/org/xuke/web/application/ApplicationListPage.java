@@ -1,23 +1,13 @@
 package org.xuke.web.application;
 
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 import org.xuke.application.ApplicationFilter;
 import org.xuke.application.ApplicationRow;
 import org.xuke.application.ApplicationState;
-import org.xuke.application.ExportApplicationService;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.web.Texts;
 
@@ -28,7 +18,7 @@ import org.xuke.web.Texts;
  */
 @Named
 @ViewScoped
-public class ApplicationListPage implements Serializable {
+public class ApplicationListPage extends ApplicationTable {
 
     private static final long serialVersionUID = 1L;
 
@@ -54,17 +44,8 @@ public class ApplicationListPage implements Serializable {
         }
     }
 
-    @Inject
-    private ExportApplicationService service;
-
     private Tab tab = Tab.SUBMIT;
     private ApplicationState state;
-    private LocalDate from;
-    private LocalDate to;
-    private String commodity;
-    private String search;
-    private List<ApplicationRow> selection = new ArrayList<>();
-    private final LazyDataModel<ApplicationRow> model = new Model();
 
     public void submitSelected() {
         batch(true);
@@ -75,12 +56,12 @@ public class ApplicationListPage implements Serializable {
     }
 
     private void batch(boolean submit) {
-        if (selection == null || selection.isEmpty()) {
+        if (getSelection().isEmpty()) {
             Texts.error(null, "app.noSelection");
             return;
         }
         int done = 0;
-        for (ApplicationRow row : selection) {
+        for (ApplicationRow row : getSelection()) {
             String label = row.applicationNumber() != null ? row.applicationNumber() : Texts.text("app.draftLabel",
                     row.id());
             try {
@@ -96,21 +77,18 @@ public class ApplicationListPage implements Serializable {
                 Texts.error(null, "app.batchRefused", label, Texts.rule(e.key(), e.arguments()));
             }
         }
-        Texts.info("app.batchDone", done, selection.size());
-        selection = new ArrayList<>();
+        Texts.info("app.batchDone", done, getSelection().size());
+        setSelection(null);
     }
 
-    private ApplicationFilter filter() {
+    @Override
+    protected ApplicationFilter filter() {
         Set<ApplicationState> states = state != null && tab.states.contains(state) ? EnumSet.of(state) : tab.states;
-        return new ApplicationFilter(states, from, to, commodity, search, tab.printed);
+        return new ApplicationFilter(states, getFrom(), getTo(), getCommodity(), getSearch(), tab.printed);
     }
 
     public Tab[] getTabs() {
         return Tab.values();
-    }
-
-    public LazyDataModel<ApplicationRow> getModel() {
-        return model;
     }
 
     public Tab getTab() {
@@ -127,75 +105,5 @@ public class ApplicationListPage implements Serializable {
 
     public void setState(ApplicationState state) {
         this.state = state;
-    }
-
-    public LocalDate getFrom() {
-        return from;
-    }
-
-    public void setFrom(LocalDate from) {
-        this.from = from;
-    }
-
-    public LocalDate getTo() {
-        return to;
-    }
-
-    public void setTo(LocalDate to) {
-        this.to = to;
-    }
-
-    public String getCommodity() {
-        return commodity;
-    }
-
-    public void setCommodity(String commodity) {
-        this.commodity = commodity;
-    }
-
-    public String getSearch() {
-        return search;
-    }
-
-    public void setSearch(String search) {
-        this.search = search;
-    }
-
-    public List<ApplicationRow> getSelection() {
-        return selection;
-    }
-
-    public void setSelection(List<ApplicationRow> selection) {
-        this.selection = selection;
-    }
-
-    private final class Model extends LazyDataModel<ApplicationRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, service.countForCaller(filter()));
-        }
-
-        @Override
-        public List<ApplicationRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
-            SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst()
-                    .orElse(null);
-            return service.listForCaller(filter(), first, pageSize, sort == null ? null : sort.getField(),
-                    sort == null || sort.getOrder() == SortOrder.ASCENDING);
-        }
-
-        @Override
-        public String getRowKey(ApplicationRow row) {
-            return String.valueOf(row.id());
-        }
-
-        @Override
-        public ApplicationRow getRowData(String rowKey) {
-            return getWrappedData() == null ? null : getWrappedData().stream()
-                    .filter(r -> String.valueOf(r.id()).equals(rowKey)).findFirst().orElse(null);
-        }
     }
 }

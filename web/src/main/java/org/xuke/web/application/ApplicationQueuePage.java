@@ -2,24 +2,14 @@ package org.xuke.web.application;
 
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 import org.xuke.application.ApplicationFilter;
 import org.xuke.application.ApplicationRow;
 import org.xuke.application.ApplicationState;
 import org.xuke.application.ApplicationTransition;
-import org.xuke.application.ExportApplicationService;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.web.Texts;
 
@@ -30,7 +20,7 @@ import org.xuke.web.Texts;
  */
 @Named
 @ViewScoped
-public class ApplicationQueuePage implements Serializable {
+public class ApplicationQueuePage extends ApplicationTable {
 
     private static final long serialVersionUID = 1L;
 
@@ -54,17 +44,8 @@ public class ApplicationQueuePage implements Serializable {
         }
     }
 
-    @Inject
-    private ExportApplicationService service;
-
     private Stage stage;
-    private LocalDate from;
-    private LocalDate to;
-    private String commodity;
-    private String search;
     private String opinion;
-    private List<ApplicationRow> selection = new ArrayList<>();
-    private final LazyDataModel<ApplicationRow> model = new Model();
 
     /** f:viewAction: without a chosen queue, the one of the caller's role. */
     public void load() {
@@ -78,12 +59,12 @@ public class ApplicationQueuePage implements Serializable {
 
     public void decide(String transition) {
         ApplicationTransition step = ApplicationTransition.valueOf(transition);
-        if (selection == null || selection.isEmpty()) {
+        if (getSelection().isEmpty()) {
             Texts.error(null, "app.noSelection");
             return;
         }
         int done = 0;
-        for (ApplicationRow row : selection) {
+        for (ApplicationRow row : getSelection()) {
             try {
                 if (step == ApplicationTransition.ISSUE) {
                     var view = service.issue(row.id(), row.version());
@@ -97,16 +78,17 @@ public class ApplicationQueuePage implements Serializable {
                 Texts.error(null, "app.batchRefused", row.applicationNumber(), Texts.rule(e.key(), e.arguments()));
             }
         }
-        Texts.info("app.batchDone", done, selection.size());
-        selection = new ArrayList<>();
+        Texts.info("app.batchDone", done, getSelection().size());
+        setSelection(null);
         opinion = null;
     }
 
-    private ApplicationFilter filter() {
+    @Override
+    protected ApplicationFilter filter() {
         Set<ApplicationState> states = stage == Stage.DONE || stage == null
                 ? EnumSet.of(ApplicationState.ISSUED, ApplicationState.REJECTED, ApplicationState.RETURNED)
                 : EnumSet.of(stage.state);
-        return new ApplicationFilter(states, from, to, commodity, search, null);
+        return new ApplicationFilter(states, getFrom(), getTo(), getCommodity(), getSearch(), null);
     }
 
     public Stage[] getStages() {
@@ -118,10 +100,6 @@ public class ApplicationQueuePage implements Serializable {
                 && FacesContext.getCurrentInstance().getExternalContext().isUserInRole(stage.role);
     }
 
-    public LazyDataModel<ApplicationRow> getModel() {
-        return model;
-    }
-
     public Stage getStage() {
         return stage;
     }
@@ -130,81 +108,11 @@ public class ApplicationQueuePage implements Serializable {
         this.stage = stage;
     }
 
-    public LocalDate getFrom() {
-        return from;
-    }
-
-    public void setFrom(LocalDate from) {
-        this.from = from;
-    }
-
-    public LocalDate getTo() {
-        return to;
-    }
-
-    public void setTo(LocalDate to) {
-        this.to = to;
-    }
-
-    public String getCommodity() {
-        return commodity;
-    }
-
-    public void setCommodity(String commodity) {
-        this.commodity = commodity;
-    }
-
-    public String getSearch() {
-        return search;
-    }
-
-    public void setSearch(String search) {
-        this.search = search;
-    }
-
     public String getOpinion() {
         return opinion;
     }
 
     public void setOpinion(String opinion) {
         this.opinion = opinion;
-    }
-
-    public List<ApplicationRow> getSelection() {
-        return selection;
-    }
-
-    public void setSelection(List<ApplicationRow> selection) {
-        this.selection = selection;
-    }
-
-    private final class Model extends LazyDataModel<ApplicationRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, service.countForCaller(filter()));
-        }
-
-        @Override
-        public List<ApplicationRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
-            SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst()
-                    .orElse(null);
-            return service.listForCaller(filter(), first, pageSize, sort == null ? null : sort.getField(),
-                    sort == null || sort.getOrder() == SortOrder.ASCENDING);
-        }
-
-        @Override
-        public String getRowKey(ApplicationRow row) {
-            return String.valueOf(row.id());
-        }
-
-        @Override
-        public ApplicationRow getRowData(String rowKey) {
-            return getWrappedData() == null ? null : getWrappedData().stream()
-                    .filter(r -> String.valueOf(r.id()).equals(rowKey)).findFirst().orElse(null);
-        }
     }
 }

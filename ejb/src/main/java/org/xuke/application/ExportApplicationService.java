@@ -127,7 +127,7 @@ public class ExportApplicationService {
         if (end.getYear() != year) {
             end = LocalDate.of(year, 12, 31);
         }
-        String code = own.getEnterpriseCode().value();
+        String code = enterpriseCode(own);
         ExportLicenceForm form = new ExportLicenceForm(year, trim(commodityCode), trim(portCode), code, code, "0110",
                 null, null, null, end, null, "502", null, List.of(new SpecLine(null, null, null)), BigDecimal.ONE,
                 null, true);
@@ -144,7 +144,7 @@ public class ExportApplicationService {
     public Saved saveAndSeal(Long id, long seenVersion, ExportLicenceForm submitted) {
         Account caller = requireOperator();
         Enterprise own = em.find(Enterprise.class, caller.getEnterpriseId());
-        ExportLicenceForm form = withExporter(submitted, own.getEnterpriseCode().value());
+        ExportLicenceForm form = withExporter(submitted, enterpriseCode(own));
         List<FieldError> errors = check(form);
         if (!errors.isEmpty()) {
             return new Saved(null, errors);
@@ -214,6 +214,7 @@ public class ExportApplicationService {
         }
         if (!application.hasNumber()) {
             Enterprise own = em.find(Enterprise.class, application.getEnterpriseId());
+            enterpriseCode(own);
             application.number(ApplicationNumber.of(application.getYear(), own.getEnterpriseCode(),
                     nextSerial(own.getId(), application.getYear())));
         }
@@ -625,6 +626,14 @@ public class ExportApplicationService {
         if (!catalogs.exists(kind, null, code.strip())) {
             errors.add(new FieldError(field, "form.unknownCode", List.of(code.strip())));
         }
+    }
+
+    /** The 13-digit code goes into the form and the application number: an enterprise record without it cannot apply. */
+    private static String enterpriseCode(Enterprise enterprise) {
+        if (enterprise.getEnterpriseCode() == null) {
+            throw new DomainRuleException("application.noEnterpriseCode", enterprise.getName());
+        }
+        return enterprise.getEnterpriseCode().value();
     }
 
     private static ExportLicenceForm withExporter(ExportLicenceForm f, String code) {

@@ -69,13 +69,17 @@ public class ApplicationFormPage implements Serializable {
     }
 
     public void start() {
-        Saved started = service.start(startYear, startCommodity, startPort);
-        if (!started.ok()) {
-            fieldErrors("start", started.errors(), true);
-            return;
+        try {
+            Saved started = service.start(startYear, startCommodity, startPort);
+            if (!started.ok()) {
+                fieldErrors("start", started.errors(), true);
+                return;
+            }
+            form = FormModel.of(started.view().form());
+            view = started.view();
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
         }
-        form = FormModel.of(started.view().form());
-        view = started.view();
     }
 
     /** A new application moves to its own address once saved, so a reload or a back never saves it twice. */

@@ -57,8 +57,13 @@ public class DemoData {
     @PostConstruct
     void load() {
         String dir = System.getProperty("xuke.demo.dir");
-        if (dir == null || dir.isBlank()
-                || enterprises.findByUscc(UnifiedSocialCreditCode.parse(DEMO_USCC)).isPresent()) {
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        // the real codes are not published: the demo authority uses a made-up one (a bureau sets its
+        // own); also on a demo database from before licences could be issued
+        authoritySettings.assignAtDeployment("demo", AUTHORITY, "LN");
+        if (enterprises.findByUscc(UnifiedSocialCreditCode.parse(DEMO_USCC)).isPresent()) {
             return;
         }
         try {
@@ -73,8 +78,6 @@ public class DemoData {
         Enterprise company = enterprises.register("demo", DEMO_USCC, AUTHORITY, new EnterpriseDetails(
                 "沈阳许可演示进出口有限公司", "2101020000001", "辽宁省沈阳市和平区演示路 1 号", "演示联系人", "024-00000000",
                 "01990001"));
-        // the real codes are not published: the demo authority uses a made-up one (a bureau sets its own)
-        authoritySettings.assignAtDeployment("demo", AUTHORITY, "LN");
         char[] ekeyPassword = new String(AccountService.newOneTimePassword()).substring(0, 12).toCharArray();
         List<String> lines = new ArrayList<>();
         lines.add("# xuke demo accounts (created " + java.time.LocalDate.now(ClockProducer.CHINA) + ")");

@@ -1,6 +1,8 @@
 package org.xuke.identity;
 
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
@@ -20,9 +22,37 @@ public class Callers {
     @Inject
     private AccountService accounts;
 
+    @Inject
+    private Instance<RequestCaller> perRequest;
+
     public Optional<Account> current() {
+        String name = callerName();
+        return name == null ? Optional.empty() : accounts.find(name);
+    }
+
+    /** Only a signed-in caller is remembered, so a sign-in later in the same request is still seen. */
+    private String callerName() {
+        RequestCaller cache = requestCache();
+        if (cache != null && cache.name() != null) {
+            return cache.name();
+        }
         Principal principal = security.getCallerPrincipal();
-        return principal == null ? Optional.empty() : accounts.find(principal.getName());
+        String name = principal == null ? null : principal.getName();
+        if (cache != null && name != null) {
+            cache.remember(name);
+        }
+        return name;
+    }
+
+    private RequestCaller requestCache() {
+        try {
+            RequestCaller cache = perRequest.get();
+            cache.name();
+            return cache;
+        } catch (ContextNotActiveException e) {
+            // a timer, a message: no request to remember the caller in
+            return null;
+        }
     }
 
     /** The signed-in account with a usable password, or a refusal. */

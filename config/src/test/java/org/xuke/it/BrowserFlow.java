@@ -32,6 +32,7 @@ final class BrowserFlow {
             enterprise.waitForText("application-state", "待初审");
             String number = enterprise.text("application-number");
             assertTrue(number.matches("264401010000012\\d{6}"), number);
+            assertTrue(enterprise.text("application-seal").startsWith("已盖章：LLQY"), "still sealed once submitted");
             enterprise.screenshot("04-submitted");
 
             try (Browser initial = Browser.signIn("LLCS", password)) {

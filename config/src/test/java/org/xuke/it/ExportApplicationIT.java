@@ -146,6 +146,9 @@ class ExportApplicationIT {
         assertEquals("待初审", state(submitted));
         String number = PortalClient.find(submitted, "id=\"application-number\">(\\d{21})<");
         assertTrue(number.startsWith("262101020000100"), "year + enterprise code + serial: " + number);
+        assertTrue(submitted.contains("已盖章：CKJB"), "the seal holds through numbering");
+        String stillValid = enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:verify", "")).body();
+        assertTrue(stillValid.contains("签章有效"), "and still verifies once submitted");
 
         // another company of the same authority, and another authority, see nothing of it
         assertEquals(404, signedIn("CKQT").get(FORM + "?id=" + id).statusCode());

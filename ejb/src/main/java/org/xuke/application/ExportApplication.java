@@ -207,15 +207,15 @@ public class ExportApplication implements Serializable {
     }
 
     /**
-     * What the enterprise's seal signs: the form with the enterprise and the application number
-     * (once it has one), as canonical JSON. The same content always gives the same bytes.
+     * What the enterprise's seal signs: the form and the enterprise, as canonical JSON. The
+     * ministry number is not part of it: it is given at submission, after the enterprise sealed,
+     * and the seal must hold through it. The same content always gives the same bytes.
      */
     public byte[] canonicalContent() {
         ExportLicenceForm f = form();
         java.util.Map<String, Object> doc = new java.util.TreeMap<>();
         doc.put("kind", "EXPORT_LICENCE_APPLICATION");
         doc.put("enterpriseId", enterpriseId);
-        doc.put("applicationNumber", applicationNumber);
         doc.put("year", f.year());
         doc.put("commodityCode", f.commodityCode());
         doc.put("portCode", f.portCode());
@@ -303,16 +303,12 @@ public class ExportApplication implements Serializable {
         return null;
     }
 
-    /**
-     * The ministry application number, given at the first submission and kept on resubmission.
-     * The number is part of the sealed content, so the caller seals again after numbering.
-     */
+    /** The ministry application number, given at the first submission and kept on resubmission. */
     public void number(ApplicationNumber number) {
         if (applicationNumber != null) {
             throw new IllegalStateException("Already numbered: " + applicationNumber);
         }
         applicationNumber = number.value();
-        seal = null;
     }
 
     /** 打印申请表: the enterprise printed the approved application form. */

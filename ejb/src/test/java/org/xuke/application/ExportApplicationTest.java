@@ -80,6 +80,9 @@ class ExportApplicationTest {
         assertThat(application.canonicalContent()).as("same content, same bytes").isEqualTo(before);
         application.sealed(new byte[] {1, 2, 3}, "QIYE", NOW);
         assertThat(application.isSealed()).isTrue();
+        application.number(ApplicationNumber.of(2026, EnterpriseCode.parse("2101020000001"), 1));
+        assertThat(application.isSealed()).as("numbering at submission keeps the seal").isTrue();
+        assertThat(application.canonicalContent()).as("the number is not sealed content").isEqualTo(before);
         application.change(form("HT-2"));
         assertThat(application.isSealed()).as("a changed application is sealed again").isFalse();
         assertThat(application.canonicalContent()).isNotEqualTo(before);

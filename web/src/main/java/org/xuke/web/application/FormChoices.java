@@ -54,6 +54,23 @@ public class FormChoices {
         return paymentMethods;
     }
 
+    /** "code name" of a catalogue code, for showing a stored application (the code alone if unknown). */
+    public String label(String kind, String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        List<SelectItem> items = switch (kind) {
+            case "COUNTRY" -> getCountries();
+            case "TRADE_MODE" -> getTradeModes();
+            case "TRANSPORT_MODE" -> getTransportModes();
+            case "CURRENCY" -> getCurrencies();
+            case "CUSTOMS_PORT" -> getPorts();
+            default -> List.of();
+        };
+        return items.stream().filter(i -> code.equals(i.getValue())).map(SelectItem::getLabel).findFirst()
+                .orElse(code);
+    }
+
     /** The commodities of a year under export licence management (the first step's list). */
     public List<SelectItem> commodities(int year) {
         return catalogs.<org.xuke.catalog.Commodity>find(CatalogKind.COMMODITY, new CatalogFilter(year, null, null,

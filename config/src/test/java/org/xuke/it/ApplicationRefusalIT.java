@@ -64,6 +64,7 @@ class ApplicationRefusalIT {
         Fixtures.officer(accounts, certificates, "PROV-LIAONING", "JJFS", PASSWORD, Set.of(Role.SECOND_REVIEWER));
         Fixtures.officer(accounts, certificates, "PROV-GUANGDONG", "JJGD", PASSWORD,
                 Set.of(Role.INITIAL_REVIEWER, Role.SECOND_REVIEWER));
+        Fixtures.provider(accounts, certificates, "JJFW", PASSWORD);
     }
 
     private static PortalClient signedIn(String username) throws Exception {
@@ -97,6 +98,11 @@ class ApplicationRefusalIT {
         assertEquals("REFUSED access.denied", call(enterprise, ENTERPRISE_PROBE, "PASS_INITIAL_REVIEW", id));
         assertEquals(403, enterprise.get(OFFICER_PROBE + "?op=RETURN&id=" + id).statusCode(),
                 "the officer portal is closed to enterprise users");
+        PortalClient provider = signedIn("JJFW");
+        assertEquals("REFUSED access.denied", call(provider, OFFICER_PROBE, "PASS_INITIAL_REVIEW", id),
+                "the e-key provider has no part in licences");
+        assertEquals(403, provider.get(PortalClient.HTTPS + "/officer/application.xhtml?id=" + id).statusCode());
+        assertEquals(403, provider.get(PortalClient.HTTPS + "/officer/applications.xhtml").statusCode());
 
         assertEquals("OK PENDING_INITIAL_REVIEW", call(enterprise, ENTERPRISE_PROBE, "submit", id));
         assertEquals("REFUSED application.wrongState", call(enterprise, ENTERPRISE_PROBE, "submit", id));

@@ -59,6 +59,8 @@ public class ExportApplicationService {
     /** Under review or approved: their quantities are held against the quota until issued or refused. */
     private static final Set<ApplicationState> HOLDING_QUOTA = EnumSet.of(ApplicationState.PENDING_INITIAL_REVIEW,
             ApplicationState.PENDING_SECOND_REVIEW, ApplicationState.APPROVED);
+    private static final Set<Role> LICENCE_STAFF = EnumSet.of(Role.INITIAL_REVIEWER, Role.SECOND_REVIEWER,
+            Role.ISSUER, Role.AUTHORITY_ADMIN, Role.SYSTEM_ADMIN);
     private static final Map<String, String> SORTABLE = Map.of("applicationNumber", "a.applicationNumber",
             "createdAtUtc", "a.createdAtUtc", "submittedAtUtc", "a.submittedAtUtc", "commodityCode", "a.commodityCode",
             "state", "a.state", "enterpriseName", "e.name", "totalQuantity", "a.totalQuantity");
@@ -297,7 +299,7 @@ public class ExportApplicationService {
 
     /** One application, for its enterprise (within the data scope) or its authority's officers. */
     public View viewForCaller(long id) {
-        Account caller = callers.require();
+        Account caller = reader();
         return view(caller.getEnterpriseId() != null ? own(caller, id) : ofAuthority(caller, id));
     }
 
@@ -314,7 +316,7 @@ public class ExportApplicationService {
     /** The caller's list (enterprise users: own company within the data scope; officers: their authority). */
     public List<ApplicationRow> listForCaller(ApplicationFilter filter, int first, int max, String sort,
             boolean ascending) {
-        Account caller = callers.require();
+        Account caller = reader();
         String order = SORTABLE.getOrDefault(sort == null ? "" : sort,
                 caller.getEnterpriseId() != null ? "a.createdAtUtc" : "a.submittedAtUtc");
         boolean asc = sort == null ? caller.getEnterpriseId() == null : ascending;
@@ -342,7 +344,7 @@ public class ExportApplicationService {
     }
 
     public long countForCaller(ApplicationFilter filter) {
-        Account caller = callers.require();
+        Account caller = reader();
         // the enterprise is joined only when its name is searched: a count over a long queue stays one index range
         String from = blank(filter.search()) ? "from ExportApplication a where 1 = 1"
                 : "from ExportApplication a, Enterprise e where e.id = a.enterpriseId";
@@ -354,7 +356,7 @@ public class ExportApplicationService {
 
     /** 查看电子许可证: the enterprise's licences (officers: their authority's), newest first. */
     public List<ExportLicence> licencesForCaller(String search, int first, int max) {
-        Account caller = callers.require();
+        Account caller = reader();
         TypedQuery<ExportLicence> query = em.createQuery("select l from ExportLicence l where "
                 + licenceScope(caller) + (blank(search) ? "" : " and l.number like :n")
                 + " order by l.issuedAtUtc desc, l.id desc", ExportLicence.class);
@@ -367,7 +369,7 @@ public class ExportApplicationService {
     }
 
     public long countLicencesForCaller(String search) {
-        Account caller = callers.require();
+        Account caller = reader();
         TypedQuery<Long> query = em.createQuery("select count(l) from ExportLicence l where " + licenceScope(caller)
                 + (blank(search) ? "" : " and l.number like :n"), Long.class);
         bindLicenceScope(query, caller);
@@ -465,9 +467,27 @@ public class ExportApplicationService {
     }
 
     private Account requireOfficer() {
-        Account caller = callers.require();
-        if (caller.getEnterpriseId() != null || caller.getAuthorityCode() == null
-                && caller.getDataScope() != DataScope.ALL) {
+        return officerOrEnterprise(callers.require(), false);
+    }
+
+    /**
+     * Applications are read by their enterprise's users and by the licence staff of an authority
+     * (system administrators: all); others signed in to the officer portal, such as the e-key
+     * provider, are refused.
+     */
+    private Account reader() {
+        return officerOrEnterprise(callers.require(), true);
+    }
+
+    private static Account officerOrEnterprise(Account caller, boolean enterpriseToo) {
+        if (caller.getEnterpriseId() != null) {
+            if (enterpriseToo) {
+                return caller;
+            }
+            throw new DomainRuleException("access.denied");
+        }
+        boolean staff = LICENCE_STAFF.stream().anyMatch(caller::hasRole);
+        if (!staff || caller.getAuthorityCode() == null && caller.getDataScope() != DataScope.ALL) {
             throw new DomainRuleException("access.denied");
         }
         return caller;

@@ -41,6 +41,10 @@ public class ApplicationDecisionPage implements Serializable {
         } catch (OutOfScopeException e) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
             FacesContext.getCurrentInstance().responseComplete();
+        } catch (DomainRuleException e) {
+            // signed in, but not someone who reads applications
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(403, "");
+            FacesContext.getCurrentInstance().responseComplete();
         }
     }
 

@@ -59,16 +59,10 @@ public class FormChoices {
         if (code == null || code.isBlank()) {
             return "";
         }
-        List<SelectItem> items = switch (kind) {
-            case "COUNTRY" -> getCountries();
-            case "TRADE_MODE" -> getTradeModes();
-            case "TRANSPORT_MODE" -> getTransportModes();
-            case "CURRENCY" -> getCurrencies();
-            case "CUSTOMS_PORT" -> getPorts();
-            default -> List.of();
-        };
-        return items.stream().filter(i -> code.equals(i.getValue())).map(SelectItem::getLabel).findFirst()
-                .orElse(code);
+        // one prefix query for this code, not the whole catalogue (customs ports alone are over a thousand)
+        return catalogs.find(CatalogKind.valueOf(kind), new CatalogFilter(null, code, null, null), 0, 20, "code", true)
+                .stream().filter(e -> code.equals(e.getCode())).map(e -> e.getCode() + " " + e.getNameZh())
+                .findFirst().orElse(code);
     }
 
     /** The commodities of a year under export licence management (the first step's list). */

@@ -289,6 +289,7 @@ public class ExportApplicationService {
                 application.getAuthorityCode(), application.getYear(), application.getCommodityCode(),
                 application.getTotalQuantity(), application.getValidityEnd(), application.isOneBatch(),
                 caller.getUsername(), clock.instant(), content, certificates.sealAs(caller.getUsername(), content));
+        licence.verificationCode();
         em.persist(licence);
         audit.record(AuditEntry.of(caller.getUsername(), "LICENCE_ISSUED", "export-licence", number.value())
                 .withDetails("application=" + label(application)));

@@ -39,6 +39,19 @@ public class CatalogService {
                 sortAttribute, ascending);
     }
 
+    /**
+     * "code name" of a catalogue code, for showing and printing a stored document (the code alone
+     * if the catalogue no longer has it). One prefix query for this code, not the whole catalogue.
+     */
+    public String label(CatalogKind kind, String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        return find(kind, new CatalogFilter(null, code, null, null), 0, 20, "code", true).stream()
+                .filter(e -> code.equals(e.getCode())).map(e -> e.getCode() + " " + e.getNameZh())
+                .findFirst().orElse(code);
+    }
+
     /** The working-day calendar from every imported year of the holiday catalogue. */
     public org.xuke.calendar.WorkingDays workingDays() {
         java.util.Map<java.time.LocalDate, org.xuke.calendar.WorkingDays.Kind> days = new java.util.HashMap<>();

@@ -41,6 +41,8 @@ public final class CertificateIssuer {
     /** What a certificate is for; decides its extensions. */
     public enum Purpose {
         CERTIFICATE_AUTHORITY, TLS_CLIENT, SEAL,
+        /** An issuing authority's key for the PDF signature of the documents it issues. */
+        DOCUMENT_SIGNING,
         /** The portal's own HTTPS certificate for the loopback run: localhost and 127.0.0.1. */
         TLS_SERVER
     }
@@ -102,7 +104,7 @@ public final class CertificateIssuer {
                         .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
                             new GeneralName(GeneralName.dNSName, "localhost"),
                             new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
-                case SEAL -> builder
+                case SEAL, DOCUMENT_SIGNING -> builder
                         .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                         .addExtension(Extension.keyUsage, true,
                                 new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));

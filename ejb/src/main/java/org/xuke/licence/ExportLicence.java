@@ -3,6 +3,8 @@ package org.xuke.licence;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -12,6 +14,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -66,6 +69,13 @@ public class ExportLicence implements Serializable {
     @Column(name = "issued_at_utc", nullable = false, updatable = false)
     private LocalDateTime issuedAtUtc;
 
+    @Column(name = "verification_code", length = 8)
+    private String verificationCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 16)
+    private LicenceStatus status = LicenceStatus.ISSUED;
+
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "content", nullable = false, updatable = false)
     private String content;
@@ -95,6 +105,48 @@ public class ExportLicence implements Serializable {
         this.oneBatch = oneBatch;
         this.issuedBy = issuedBy;
         this.issuedAtUtc = LocalDateTime.ofInstant(issuedAt, ZoneOffset.UTC);
+    }
+
+    /** Letters and digits a reader cannot confuse (no 0/O, 1/I/L). */
+    private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * The short code printed with the QR code: anyone holding the licence can check it on the
+     * public page, and nobody can walk the licence numbers without a print in hand. Licences
+     * issued before printing existed get theirs when first printed.
+     */
+    public String verificationCode() {
+        if (verificationCode == null) {
+            StringBuilder code = new StringBuilder(8);
+            for (int i = 0; i < 8; i++) {
+                code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+            }
+            verificationCode = code.toString();
+        }
+        return verificationCode;
+    }
+
+    /** Whether {@code code} is this licence's verification code (case and spaces forgiven, constant time). */
+    public boolean hasVerificationCode(String code) {
+        if (verificationCode == null || code == null) {
+            return false;
+        }
+        return java.security.MessageDigest.isEqual(verificationCode.getBytes(StandardCharsets.US_ASCII),
+                code.strip().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** What the public verification page says of the licence on {@code today}. */
+    public LicenceStanding standingOn(LocalDate today) {
+        return switch (status) {
+            case DELETED -> LicenceStanding.DELETED;
+            case WRITTEN_OFF -> LicenceStanding.WRITTEN_OFF;
+            case ISSUED -> today.isAfter(validityEnd) ? LicenceStanding.EXPIRED : LicenceStanding.VALID;
+        };
+    }
+
+    public LicenceStatus getStatus() {
+        return status;
     }
 
     public byte[] canonicalContent() {

@@ -56,13 +56,7 @@ public class FormChoices {
 
     /** "code name" of a catalogue code, for showing a stored application (the code alone if unknown). */
     public String label(String kind, String code) {
-        if (code == null || code.isBlank()) {
-            return "";
-        }
-        // one prefix query for this code, not the whole catalogue (customs ports alone are over a thousand)
-        return catalogs.find(CatalogKind.valueOf(kind), new CatalogFilter(null, code, null, null), 0, 20, "code", true)
-                .stream().filter(e -> code.equals(e.getCode())).map(e -> e.getCode() + " " + e.getNameZh())
-                .findFirst().orElse(code);
+        return catalogs.label(CatalogKind.valueOf(kind), code);
     }
 
     /** The commodities of a year under export licence management (the first step's list). */

@@ -1,0 +1,287 @@
+package org.xuke.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.sql.DataSource;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.xuke.enterprise.EnterpriseDetails;
+import org.xuke.enterprise.EnterpriseService;
+import org.xuke.identity.AccountService;
+import org.xuke.identity.CertificateService;
+import org.xuke.identity.Role;
+import org.xuke.reports.PdfSignatures;
+
+/**
+ * Printing over HTTPS and verification over HTTP: an issued licence downloads as a PDF with the
+ * holder's Chinese name, a QR code holding its verification address and the authority's PDF
+ * signature; another company gets 404; the application form prints and moves to 已打印申请表;
+ * an officer prints paper copies in the background (copy 1, then a reprint marked as such); the
+ * public page answers for valid, unknown, wrong-code and tampered licences, and limits its rate.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PrintingIT {
+
+    private static final String PASSWORD = "Xk-2026-printing-5";
+    private static final String COMPANY = "吉林𠮷堃喆昇镕出口测试公司";
+    private static final String FORM = PortalClient.HTTPS + "/enterprise/application.xhtml";
+    private static final String DECIDE = PortalClient.HTTPS + "/officer/application.xhtml?id=";
+    private static final String OFFICER_LICENCES = PortalClient.HTTPS + "/officer/licences.xhtml";
+    private static final String VERIFY = PortalClient.HTTP + "/public/verify.xhtml";
+
+    /** Shared between the ordered client-side steps of this class. */
+    private static String licence;
+    private static String applicationId;
+    private static String verifyUrl;
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.ear(PrintingIT.class, Fixtures.class, PortalClient.class, ExportApplicationIT.class);
+    }
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CertificateService certificates;
+
+    @Inject
+    EnterpriseService enterprises;
+
+    @Resource(lookup = "jdbc/xuke")
+    DataSource database;
+
+    @Test
+    @Order(1)
+    void enterprisesAndOfficers() throws Exception {
+        long company = enterprises.register("IT", "91220101MA0XUKE12U", "PROV-JILIN", new EnterpriseDetails(
+                COMPANY, "2201010000120", "长春", "联系人", "0431-1", null)).getId();
+        long other = enterprises.register("IT", "91220101MA0XUKE13Y", "PROV-JILIN", new EnterpriseDetails(
+                "吉林另一家打印测试公司", "2201010000130", "长春", "联系人", "0431-2", null)).getId();
+        Fixtures.enterpriseUser(accounts, certificates, company, "DYJB", PASSWORD, true);
+        Fixtures.enterpriseUser(accounts, certificates, other, "DYQT", PASSWORD, true);
+        Fixtures.officer(accounts, certificates, "PROV-JILIN", "DYCS", PASSWORD, Set.of(Role.INITIAL_REVIEWER));
+        Fixtures.officer(accounts, certificates, "PROV-JILIN", "DYFS", PASSWORD, Set.of(Role.SECOND_REVIEWER));
+        Fixtures.officer(accounts, certificates, "PROV-JILIN", "DYFZ", PASSWORD, Set.of(Role.ISSUER));
+        Fixtures.officer(accounts, certificates, "PROV-JILIN", "DYJG", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
+    }
+
+    private static PortalClient signedIn(String username) throws Exception {
+        PortalClient browser = PortalClient.withEkey(Fixtures.ekey(username), Fixtures.EKEY_PASSWORD);
+        browser.login(username, PASSWORD);
+        return browser;
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void anIssuedLicenceDownloadsSignedWithItsQrCode() throws Exception {
+        PortalClient enterprise = signedIn("DYJB");
+        long id = ExportApplicationIT.newApplication(enterprise, "8112921000", "25", "HT-PRINT-01");
+        applicationId = String.valueOf(id);
+        enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", ""));
+        String number = PortalClient.find(enterprise.lastPage(), "id=\"application-number\">(\\d{21})<");
+        assertEquals(403, enterprise.getBytes(PortalClient.HTTPS + "/officer/documents/application/" + id + ".pdf")
+                .statusCode(), "the officer portal's documents are not for enterprises");
+
+        PortalClient initial = signedIn("DYCS");
+        initial.get(DECIDE + id);
+        initial.submit(DECIDE + id, "decision", Map.of("decision:passInitial", ""));
+        PortalClient second = signedIn("DYFS");
+        second.get(DECIDE + id);
+        second.submit(DECIDE + id, "decision", Map.of("decision:passSecond", ""));
+        PortalClient admin = signedIn("DYJG");
+        admin.get(PortalClient.HTTPS + "/officer/quotas.xhtml");
+        admin.submit(PortalClient.HTTPS + "/officer/quotas.xhtml", "code", Map.of("code:licenceCode", "JL",
+                "code:saveCode", ""));
+        PortalClient issuer = signedIn("DYFZ");
+        issuer.get(DECIDE + id);
+        licence = PortalClient.find(issuer.submit(DECIDE + id, "decision", Map.of("decision:issue", "")).body(),
+                "id=\"licence-number\">(26JL\\d{6})<");
+
+        String record = enterprise.get(FORM + "?id=" + id).body();
+        assertTrue(record.contains("/enterprise/documents/licence/" + licence + ".pdf"), "the record offers the PDF");
+        HttpResponse<byte[]> download = enterprise.getBytes(PortalClient.HTTPS + "/enterprise/documents/licence/"
+                + licence + ".pdf");
+        assertEquals(200, download.statusCode());
+        assertEquals("application/pdf", download.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        byte[] pdf = download.body();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains(licence) && text.contains(COMPANY) && text.contains("2201010000120")
+                    && text.contains("中华人民共和国出口许可证") && text.contains("电子许可证"), text);
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
+            Path shots = Path.of("target", "printing");
+            Files.createDirectories(shots);
+            ImageIO.write(page, "png", shots.resolve("licence-" + licence + ".png").toFile());
+            verifyUrl = decodeQr(page);
+        }
+        assertTrue(verifyUrl.startsWith(PortalClient.HTTPS + "/public/verify.xhtml?n=" + licence + "&c="),
+                verifyUrl);
+
+        PdfSignatures.Check check = PdfSignatures.verify(pdf, List.of(root()));
+        assertTrue(check.valid(), String.valueOf(check));
+        assertTrue(check.signer().contains("PROV-JILIN"), check.signer());
+        byte[] tampered = pdf.clone();
+        int at = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("/Producer");
+        tampered[at + 2] ^= 1;
+        assertFalse(PdfSignatures.verify(tampered, List.of(root())).valid(), "a changed byte breaks the signature");
+
+        assertEquals(404, signedIn("DYQT").getBytes(PortalClient.HTTPS + "/enterprise/documents/licence/" + licence
+                + ".pdf").statusCode(), "another company's licence is not found");
+        assertEquals(404, enterprise.getBytes(PortalClient.HTTPS + "/enterprise/documents/licence/26JL999999.pdf")
+                .statusCode());
+
+        HttpResponse<byte[]> form = enterprise.getBytes(PortalClient.HTTPS + "/enterprise/documents/application/"
+                + id + ".pdf");
+        assertEquals(200, form.statusCode());
+        try (PDDocument document = Loader.loadPDF(form.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("中华人民共和国出口许可证申请表") && text.contains(number) && text.contains("DYJB"), text);
+        }
+        String printed = enterprise.get(PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PRINTED").body();
+        assertTrue(printed.contains(number), "printing the form moves it to 已打印申请表");
+        assertFalse(enterprise.get(PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PRINT").body()
+                .contains(number), "and out of 打印申请表");
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void anOfficerPrintsPaperCopiesAndAReprintSaysSo() throws Exception {
+        PortalClient issuer = signedIn("DYFZ");
+        byte[] first = printPaper(issuer);
+        byte[] second = printPaper(issuer);
+        try (PDDocument one = Loader.loadPDF(first); PDDocument two = Loader.loadPDF(second)) {
+            String a = new PDFTextStripper().getText(one);
+            String b = new PDFTextStripper().getText(two);
+            assertTrue(a.contains("纸质许可证 第 1 份") && !a.contains("重印"), a);
+            assertTrue(b.contains("纸质许可证 第 2 份") && b.contains("重印 REPRINT"), b);
+            assertTrue(b.contains(licence) && b.contains(COMPANY));
+        }
+        PortalClient enterprise = signedIn("DYJB");
+        assertEquals(404, enterprise.getBytes(PortalClient.HTTPS + "/enterprise/documents/batch/"
+                + "00000000-0000-0000-0000-000000000000.pdf").statusCode());
+    }
+
+    /** Ticks the licence, prints, follows the job until its file is ready and downloads it. */
+    private static byte[] printPaper(PortalClient officer) throws Exception {
+        officer.get(OFFICER_LICENCES + "?search=" + licence);
+        String started = officer.submit(OFFICER_LICENCES, "licences", Map.of("licences:search", licence,
+                "licences:list_selection", licence, "licences:printSelected", "")).body();
+        assertTrue(started.contains("已登记 1 份纸质许可证"), started);
+        String page = started;
+        for (int i = 0; i < 60 && !page.contains("id=\"batch-pdf\""); i++) {
+            Thread.sleep(500);
+            page = officer.submit(OFFICER_LICENCES, "licences", Map.of("licences:search", licence,
+                    "licences:find", "")).body();
+        }
+        String href = PortalClient.find(page, "id=\"batch-pdf\" href=\"([^\"]+)\"");
+        HttpResponse<byte[]> pdf = officer.getBytes(PortalClient.HTTPS + href);
+        assertEquals(200, pdf.statusCode());
+        return pdf.body();
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void thePublicPageAnswersForValidUnknownAndWrongCode() throws Exception {
+        PortalClient anyone = PortalClient.withoutEkey();
+        String query = verifyUrl.substring(verifyUrl.indexOf('?'));
+        String valid = anyone.get(VERIFY + query).body();
+        assertEquals("有效", PortalClient.find(valid, "id=\"standing\">([^<]+)<"));
+        assertTrue(valid.contains(COMPANY) && valid.contains("8112921000") && valid.contains("验证通过"), valid);
+        assertFalse(valid.contains("DYJB") || valid.contains("0431-1"), "no person behind the licence shows");
+        String code = verifyUrl.replaceAll(".*c=", "");
+        String lower = anyone.get(VERIFY + "?n=" + licence.toLowerCase() + "&c=" + code.toLowerCase()).body();
+        assertTrue(lower.contains("id=\"standing\""), "case is forgiven");
+        String wrong = anyone.get(VERIFY + "?n=" + licence + "&c=" + (code.startsWith("A") ? "B" : "A")
+                + code.substring(1)).body();
+        String unknown = anyone.get(VERIFY + "?n=26JL999999&c=" + code).body();
+        for (String page : List.of(wrong, unknown)) {
+            assertTrue(page.contains("未找到与该许可证号和验证码相符的许可证"), page);
+            assertFalse(page.contains(COMPANY));
+        }
+        assertTrue(anyone.get(VERIFY + "?n=" + licence + "&c=").body().contains("请输入许可证号和验证码"));
+    }
+
+    @Test
+    @Order(5)
+    void tamperWithTheStoredLicence() throws Exception {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update export_licence set content = regexp_replace(content, '\"totalQuantity\":[0-9.]+', '\"totalQuantity\":2500') "
+                        + "where licence_number like '26JL%'")) {
+            assertEquals(1, s.executeUpdate(), "one licence of this authority");
+        }
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void aTamperedLicenceFailsItsSealAndTheRateIsLimited() throws Exception {
+        PortalClient anyone = PortalClient.withoutEkey();
+        String tampered = anyone.get(VERIFY + verifyUrl.substring(verifyUrl.indexOf('?'))).body();
+        assertTrue(tampered.contains("验证未通过") && tampered.contains("2,500"), tampered);
+        int limited = 0;
+        String refusal = null;
+        for (int i = 0; i < 40; i++) {
+            HttpResponse<String> response = anyone.get(VERIFY + "?n=26JL999999&c=AAAAAAAA");
+            if (response.statusCode() == 429) {
+                limited++;
+                refusal = response.body();
+            }
+        }
+        assertTrue(limited > 0, "forty checks at once are limited");
+        assertNotNull(refusal);
+        assertTrue(refusal.contains("核验过于频繁"), refusal);
+    }
+
+    private static X509Certificate root() throws Exception {
+        Path root = Path.of(System.getProperty("xuke.work"), "ca", "authority", "root.crt");
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(root)));
+    }
+
+    private static String decodeQr(BufferedImage page) throws Exception {
+        BufferedImage corner = page.getSubimage(page.getWidth() * 3 / 4, 0, page.getWidth() / 4, page.getHeight() / 6);
+        int[] pixels = corner.getRGB(0, 0, corner.getWidth(), corner.getHeight(), null, 0, corner.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(
+                corner.getWidth(), corner.getHeight(), pixels))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                .getText();
+    }
+}

@@ -1,0 +1,81 @@
+package org.xuke.web.licence;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.xuke.licence.LicencePrinting;
+import org.xuke.platform.DomainRuleException;
+
+/**
+ * Printed documents as PDF, behind each portal's sign-in: {@code documents/licence/<number>.pdf}
+ * (the signed electronic licence), {@code documents/application/<id>.pdf} (the application form)
+ * and, for officers, {@code documents/batch/<job>.pdf} (paper copies printed together). Who may
+ * read what is the boundary's to decide; anything refused answers 404 like anything unknown.
+ */
+@WebServlet({"/enterprise/documents/*", "/officer/documents/*"})
+public class DocumentServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Pattern LICENCE = Pattern.compile("/licence/([0-9A-Za-z]{1,10})\\.pdf");
+    private static final Pattern APPLICATION = Pattern.compile("/application/([0-9]{1,18})\\.pdf");
+    private static final Pattern BATCH = Pattern.compile("/batch/([0-9a-f-]{36})\\.pdf");
+
+    @Inject
+    private LicencePrinting printing;
+
+    @Inject
+    private PrintJobs jobs;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        try {
+            Matcher m;
+            if ((m = LICENCE.matcher(path)).matches()) {
+                send(response, printing.electronicLicence(m.group(1), PublicAddress.of(request)));
+            } else if ((m = APPLICATION.matcher(path)).matches()) {
+                send(response, printing.applicationForm(Long.parseLong(m.group(1))));
+            } else if ((m = BATCH.matcher(path)).matches() && request.getServletPath().startsWith("/officer")) {
+                sendBatch(request, response, m.group(1));
+            } else {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+        } catch (DomainRuleException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    private static void send(HttpServletResponse response, LicencePrinting.Document document) throws IOException {
+        headers(response, document.fileName());
+        response.setContentLength(document.pdf().length);
+        response.getOutputStream().write(document.pdf());
+    }
+
+    private void sendBatch(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
+        Path file = jobs.finishedFile(id, request.getRemoteUser()).orElse(null);
+        if (file == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        headers(response, "licences-" + id.substring(0, 8) + ".pdf");
+        response.setContentLengthLong(Files.size(file));
+        try (InputStream in = Files.newInputStream(file)) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    private static void headers(HttpServletResponse response, String fileName) {
+        response.setContentType("application/pdf");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "private, no-store");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    }
+}

@@ -1,0 +1,82 @@
+package org.xuke.web.licence;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.xuke.licence.ExportLicence;
+import org.xuke.licence.LicencePrinting;
+import org.xuke.platform.DomainRuleException;
+import org.xuke.web.Texts;
+
+/**
+ * 打印纸质许可证 on the officer's licence list: the selected licences get one recorded copy each
+ * and are rendered together in the background; the page follows the progress and then offers the
+ * PDF.
+ */
+@Named
+@ViewScoped
+public class PaperPrintPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private LicencePrinting printing;
+
+    @Inject
+    private PrintJobs jobs;
+
+    private List<ExportLicence> selection = new ArrayList<>();
+    private String jobId;
+
+    public void printSelected() {
+        if (selection == null || selection.isEmpty()) {
+            Texts.error(null, "print.nothingSelected");
+            return;
+        }
+        List<String> numbers = selection.stream().map(ExportLicence::getNumber).toList();
+        try {
+            List<LicencePrinting.PaperCopy> copies = printing.recordPaperCopies(numbers);
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            jobId = jobs.start(external.getRemoteUser(), copies,
+                    PublicAddress.of((HttpServletRequest) external.getRequest()));
+            long reprints = copies.stream().filter(LicencePrinting.PaperCopy::reprint).count();
+            Texts.info("print.started", String.valueOf(copies.size()), String.valueOf(reprints));
+            selection = new ArrayList<>();
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+        }
+    }
+
+    /** The running or finished job of this page, if any. */
+    public PrintJobs.Job getJob() {
+        return jobId == null ? null : jobs.find(jobId, FacesContext.getCurrentInstance().getExternalContext()
+                .getRemoteUser()).orElse(null);
+    }
+
+    public int getProgress() {
+        PrintJobs.Job job = getJob();
+        return job == null ? 0 : job.getPercent();
+    }
+
+    public String getDownloadPath() {
+        return "/officer/documents/batch/" + jobId + ".pdf";
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    public List<ExportLicence> getSelection() {
+        return selection;
+    }
+
+    public void setSelection(List<ExportLicence> selection) {
+        this.selection = selection;
+    }
+}

@@ -1,0 +1,140 @@
+package org.xuke.web.licence;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.xuke.licence.LicencePrinting;
+
+/**
+ * Batch printing in the background: the copies are recorded first (by the caller, in his
+ * transaction), then rendered here into a temporary file, one licence at a time, while the page
+ * shows the progress. A finished file is kept for its officer for an hour.
+ */
+@ApplicationScoped
+public class PrintJobs {
+
+    private static final Logger LOG = Logger.getLogger(PrintJobs.class.getName());
+    private static final Duration KEPT = Duration.ofHours(1);
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Inject
+    private LicencePrinting printing;
+
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+    /** One batch: who asked, how far it is, where the PDF is. */
+    public static final class Job {
+        private final String owner;
+        private final int total;
+        private final Instant started = Instant.now();
+        private final Path file;
+        private volatile int done;
+        private volatile boolean finished;
+        private volatile boolean failed;
+
+        Job(String owner, int total, Path file) {
+            this.owner = owner;
+            this.total = total;
+            this.file = file;
+        }
+
+        public int getTotal() {
+            return total;
+        }
+
+        public int getDone() {
+            return done;
+        }
+
+        public boolean isFinished() {
+            return finished;
+        }
+
+        public boolean isFailed() {
+            return failed;
+        }
+
+        /** 0–100 for the progress bar; 100 only once the file is complete. */
+        public int getPercent() {
+            return finished ? 100 : Math.min(99, total == 0 ? 0 : done * 100 / total);
+        }
+    }
+
+    /** Starts rendering recorded copies; returns the job's id. */
+    public String start(String owner, List<LicencePrinting.PaperCopy> copies, String verifyBase) {
+        removeExpired();
+        String id = UUID.randomUUID().toString();
+        Path file;
+        try {
+            file = Files.createTempFile("xuke-print-", ".pdf");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Job job = new Job(owner, copies.size(), file);
+        jobs.put(id, job);
+        executor.submit(() -> {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                printing.renderPaperCopies(copies, verifyBase, out, n -> job.done = n);
+                job.finished = true;
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Batch print " + id + " failed", e);
+                job.failed = true;
+            }
+        });
+        return id;
+    }
+
+    /** The job if it is the owner's. */
+    public Optional<Job> find(String id, String owner) {
+        Job job = id == null ? null : jobs.get(id);
+        return job != null && job.owner.equals(owner) ? Optional.of(job) : Optional.empty();
+    }
+
+    /** The finished PDF of the owner's job. */
+    public Optional<Path> finishedFile(String id, String owner) {
+        return find(id, owner).filter(Job::isFinished).map(j -> j.file);
+    }
+
+    private void removeExpired() {
+        Instant limit = Instant.now().minus(KEPT);
+        jobs.entrySet().removeIf(e -> {
+            boolean old = e.getValue().started.isBefore(limit) && (e.getValue().finished || e.getValue().failed);
+            if (old) {
+                delete(e.getValue().file);
+            }
+            return old;
+        });
+    }
+
+    @PreDestroy
+    void removeAll() {
+        jobs.values().forEach(j -> delete(j.file));
+        jobs.clear();
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Cannot delete " + file, e);
+        }
+    }
+}

@@ -92,12 +92,6 @@ final class PortalClient {
         return response;
     }
 
-    /** A download: the raw bytes (the last page stays what it was). */
-    HttpResponse<byte[]> getBytes(String url) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "zh-CN").GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    }
-
     /** Posts a form of the last page: its view state and nonce, plus the given fields. */
     HttpResponse<String> submit(String url, String formId, Map<String, String> fields) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))

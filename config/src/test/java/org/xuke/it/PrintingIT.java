@@ -194,6 +194,9 @@ class PrintingIT {
             assertTrue(b.contains("纸质许可证 第 2 份") && b.contains("重印 REPRINT"), b);
             assertTrue(b.contains(licence) && b.contains(COMPANY));
         }
+        String record = issuer.get(DECIDE + applicationId).body();
+        assertTrue(record.contains("纸质许可证打印记录") && record.contains("2（重印）") && record.contains(">DYFZ<"),
+                "who printed which copy when is on the record");
         PortalClient enterprise = signedIn("DYJB");
         assertEquals(404, enterprise.getBytes(PortalClient.HTTPS + "/enterprise/documents/batch/"
                 + "00000000-0000-0000-0000-000000000000.pdf").statusCode());

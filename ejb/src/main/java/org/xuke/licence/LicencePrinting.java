@@ -194,7 +194,7 @@ public class LicencePrinting {
             throw new DomainRuleException("print.notSubmitted");
         }
         byte[] pdf = ReportRenderer.pdf("export-application", applicationData(view));
-        if (caller.getEnterpriseId() != null && (application.getState() == ApplicationState.APPROVED
+        if (caller.hasRole(org.xuke.identity.Role.ENTERPRISE_OPERATOR) && (application.getState() == ApplicationState.APPROVED
                 || application.getState() == ApplicationState.ISSUED) && !application.isFormPrinted()) {
             applications.markFormPrinted(applicationId);
         }

@@ -25,6 +25,11 @@ public class ApplicationDecisionPage implements Serializable {
     @Inject
     private ExportApplicationService service;
 
+    @Inject
+    private org.xuke.licence.LicencePrinting printing;
+
+    private java.util.List<org.xuke.licence.LicencePrint> prints;
+
     private Long id;
     private View view;
     private long seenVersion;
@@ -86,6 +91,16 @@ public class ApplicationDecisionPage implements Serializable {
 
     public void setId(Long id) {
         this.id = id;
+    }
+
+    /** The paper copies printed of the licence (newest first), once per view. */
+    public java.util.List<org.xuke.licence.LicencePrint> getPrints() {
+        if (prints == null) {
+            View current = getView();
+            prints = current == null || current.licence() == null ? java.util.List.of()
+                    : printing.printsOf(current.licence().getNumber());
+        }
+        return prints;
     }
 
     public View getView() {

@@ -42,6 +42,21 @@ public class LicenceListPage implements Serializable {
         public String getRowKey(ExportLicence licence) {
             return licence.getNumber();
         }
+
+        /** A ticked row: from the page shown, else looked up (still within the caller's reach). */
+        @Override
+        public ExportLicence getRowData(String rowKey) {
+            List<ExportLicence> page = getWrappedData();
+            if (page != null) {
+                for (ExportLicence licence : page) {
+                    if (licence.getNumber().equals(rowKey)) {
+                        return licence;
+                    }
+                }
+            }
+            return service.licencesForCaller(rowKey, 0, 20).stream().filter(l -> l.getNumber().equals(rowKey))
+                    .findFirst().orElse(null);
+        }
     };
 
     public LazyDataModel<ExportLicence> getModel() {

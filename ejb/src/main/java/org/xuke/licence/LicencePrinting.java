@@ -245,14 +245,14 @@ public class LicencePrinting {
         String url = verificationUrl(verifyBase, licence.getNumber(), licence.verificationCode());
         p.put("copyLabel", copyLabel);
         p.put("reprint", reprint);
-        p.put("qr", QrCodes.png(url, 240));
+        p.put("qr", QrCodes.jpeg(url, 240));
         p.put("licenceNumber", licence.getNumber());
         p.put("issueDate", text(c, "issueDate"));
         p.put("verifyText", "核验 Verification：扫描二维码，或访问 " + verifyBase + "/public/verify.xhtml 输入许可证号及验证码 "
                 + licence.verificationCode());
         String authorityName = text(c, "authority");
         p.put("authorityName", authorityName);
-        p.put("sealImage", SealImages.png(authorityName, SEAL_PURPOSE));
+        p.put("sealImage", SealImages.jpeg(authorityName, SEAL_PURPOSE));
         SealVerification seal = certificates.verifySeal(licence.canonicalContent(), licence.getSeal());
         p.put("sealStatement", "电子签章 Digital seal：" + (seal.valid() ? "有效" : "未通过验证") + "\n签章人 Signer："
                 + seal.signer() + "\n签章时间 Time：" + (seal.signedAt() == null ? "" : TIME.format(seal.signedAt().atZone(CHINA)))

@@ -34,15 +34,21 @@ public final class SealImages {
     private SealImages() {
     }
 
-    /** PNG (transparent background) of the seal of {@code authorityName} with {@code purpose} below the star. */
-    public static byte[] png(String authorityName, String purpose) {
+    /**
+     * JPEG (white background) of the seal of {@code authorityName} with {@code purpose} below the
+     * star. JPEG because the PDF writer embeds it as it is, where a PNG with transparency is decoded
+     * and re-encoded for every document.
+     */
+    public static byte[] jpeg(String authorityName, String purpose) {
         return CACHE.computeIfAbsent(authorityName + "\u0000" + purpose, k -> draw(authorityName, purpose)).clone();
     }
 
     private static byte[] draw(String name, String purpose) {
-        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
+        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, SIZE, SIZE);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(SEAL_RED);
@@ -60,7 +66,16 @@ public final class SealImages {
         }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
+            javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.92f);
+            try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+                writer.setOutput(stream);
+                writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+            } finally {
+                writer.dispose();
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

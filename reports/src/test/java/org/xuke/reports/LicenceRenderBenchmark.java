@@ -119,7 +119,7 @@ class LicenceRenderBenchmark {
         Map<String, Object> p = new HashMap<>(BASE.parameters());
         String number = String.format("26LN%06d", i + 1);
         p.put("licenceNumber", number);
-        p.put("qr", QrCodes.png(TestDocuments.VERIFY_URL.replace("26LN000123", number), 240));
+        p.put("qr", QrCodes.jpeg(TestDocuments.VERIFY_URL.replace("26LN000123", number), 240));
         return new ReportData(p, BASE.rows());
     }
 

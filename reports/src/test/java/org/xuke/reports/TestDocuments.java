@@ -32,7 +32,7 @@ final class TestDocuments {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("copyLabel", "电子许可证");
         p.put("reprint", null);
-        p.put("qr", QrCodes.png(VERIFY_URL, 240));
+        p.put("qr", QrCodes.jpeg(VERIFY_URL, 240));
         p.put("licenceNumber", number);
         p.put("exporterName", RARE_NAME);
         p.put("exporterCode", "2101020000001");
@@ -57,7 +57,7 @@ final class TestDocuments {
         p.put("authorityName", "辽宁省商务厅");
         p.put("issueDate", "2026-11-29");
         p.put("sealStatement", "电子签章：辽宁省商务厅许可证专用章\n签署时间：2026-11-29 10:00:00\n证书序列号：1a2b3c");
-        p.put("sealImage", SealImages.png("辽宁省商务厅", "许可证专用章"));
+        p.put("sealImage", SealImages.jpeg("辽宁省商务厅", "许可证专用章"));
         List<Map<String, ?>> lines = List.of(
                 Map.of("spec", "APT 88.5%", "unit", "千克", "quantity", "1,000.000", "unitPrice", "300.00",
                         "amount", "300,000.00", "amountUsd", "300,000.00"),

@@ -194,6 +194,19 @@ class PrintingIT {
             assertTrue(b.contains("纸质许可证 第 2 份") && b.contains("重印 REPRINT"), b);
             assertTrue(b.contains(licence) && b.contains(COMPANY));
         }
+        PortalClient company = signedIn("DYJB");
+        String printedList = PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PRINTED";
+        company.get(printedList);
+        String started = company.submit(printedList, "list", Map.of("list:applications_selection", applicationId,
+                "list:printSelected", "")).body();
+        assertTrue(started.contains("正在生成 1 份申请表的打印文件"), started);
+        byte[] forms = followJob(company, printedList, "list", Map.of("list:find", ""));
+        try (PDDocument document = Loader.loadPDF(forms)) {
+            String text = new PDFTextStripper().getText(document);
+            assertEquals(1, document.getNumberOfPages());
+            assertTrue(text.contains("中华人民共和国出口许可证申请表") && text.contains("重印 REPRINT"), text);
+        }
+
         String record = issuer.get(DECIDE + applicationId).body();
         assertTrue(record.contains("纸质许可证打印记录") && record.contains("2（重印）") && record.contains(">DYFZ<"),
                 "who printed which copy when is on the record");
@@ -208,15 +221,22 @@ class PrintingIT {
         String started = officer.submit(OFFICER_LICENCES, "licences", Map.of("licences:search", licence,
                 "licences:list_selection", licence, "licences:printSelected", "")).body();
         assertTrue(started.contains("已登记 1 份纸质许可证"), started);
-        String page = started;
+        return followJob(officer, OFFICER_LICENCES, "licences", Map.of("licences:search", licence, "licences:find", ""));
+    }
+
+    /** Reloads the page (a postback keeps the view's job) until the print file is offered; downloads it. */
+    private static byte[] followJob(PortalClient user, String url, String form, Map<String, String> reload)
+            throws Exception {
+        String page = user.lastPage();
         for (int i = 0; i < 60 && !page.contains("id=\"batch-pdf\""); i++) {
             Thread.sleep(500);
-            page = officer.submit(OFFICER_LICENCES, "licences", Map.of("licences:search", licence,
-                    "licences:find", "")).body();
+            page = user.submit(url, form, reload).body();
         }
         String href = PortalClient.find(page, "id=\"batch-pdf\" href=\"([^\"]+)\"");
-        HttpResponse<byte[]> pdf = officer.getBytes(PortalClient.HTTPS + href);
+        HttpResponse<byte[]> pdf = user.getBytes(PortalClient.HTTPS + href);
         assertEquals(200, pdf.statusCode());
+        assertEquals(404, signedIn(href.startsWith("/officer") ? "DYCS" : "DYQT").getBytes(PortalClient.HTTPS + href)
+                .statusCode(), "only the user who printed downloads the print file");
         return pdf.body();
     }
 

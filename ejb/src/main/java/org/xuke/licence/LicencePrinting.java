@@ -203,6 +203,48 @@ public class LicencePrinting {
         return new Document(application.getApplicationNumber() + ".pdf", pdf);
     }
 
+    /**
+     * 批量打印 of application forms: checks each is the caller's to read and has a number, and
+     * records the approved ones of an enterprise operator as printed (已打印申请表); the ids to
+     * render with {@link #renderApplicationForms}. One refusal refuses the batch, nothing recorded.
+     */
+    public List<Long> recordApplicationForms(List<Long> ids) {
+        Account caller = callers.require();
+        if (ids == null || ids.isEmpty()) {
+            throw new DomainRuleException("print.nothingSelected");
+        }
+        for (long id : ids) {
+            ExportApplication application = applications.viewForCaller(id).application();
+            if (!application.hasNumber()) {
+                throw new DomainRuleException("print.notSubmitted");
+            }
+            if (caller.hasRole(org.xuke.identity.Role.ENTERPRISE_OPERATOR) && !application.isFormPrinted()
+                    && (application.getState() == ApplicationState.APPROVED
+                            || application.getState() == ApplicationState.ISSUED)) {
+                applications.markFormPrinted(id);
+            }
+        }
+        audit.record(AuditEntry.of(caller.getUsername(), "APPLICATION_FORMS_RENDERED", "export-application",
+                String.valueOf(ids.size())).withDetails("ids=" + ids));
+        return List.copyOf(ids);
+    }
+
+    /** Renders recorded application forms into one PDF, one at a time, outside a transaction. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void renderApplicationForms(List<Long> ids, OutputStream out, IntConsumer progress) {
+        ReportRenderer.pdfBatch("export-application", ids.size(), i -> applicationData(recordedView(ids.get(i))),
+                out, progress);
+    }
+
+    /** The view of an application {@link #recordApplicationForms} has checked (no caller in the background). */
+    private ExportApplicationService.View recordedView(long id) {
+        ExportApplication application = em.find(ExportApplication.class, id);
+        return new ExportApplicationService.View(application, application.form(),
+                em.find(org.xuke.enterprise.Enterprise.class, application.getEnterpriseId()),
+                catalogs.findCommodity(application.getYear(), application.getCommodityCode()),
+                List.copyOf(application.getSteps()), null);
+    }
+
     // ---- public verification ----
 
     /**

@@ -9,13 +9,11 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.imageio.ImageIO;
 
 /**
  * The image of an issuing authority's electronic seal (电子印章): a red ring with the authority's
@@ -35,9 +33,8 @@ public final class SealImages {
     }
 
     /**
-     * JPEG (white background) of the seal of {@code authorityName} with {@code purpose} below the
-     * star. JPEG because the PDF writer embeds it as it is, where a PNG with transparency is decoded
-     * and re-encoded for every document.
+     * JPEG (white background, see {@link Jpeg}) of the seal of {@code authorityName} with
+     * {@code purpose} below the star.
      */
     public static byte[] jpeg(String authorityName, String purpose) {
         return CACHE.computeIfAbsent(authorityName + "\u0000" + purpose, k -> draw(authorityName, purpose)).clone();
@@ -64,22 +61,7 @@ public final class SealImages {
         } finally {
             g.dispose();
         }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.92f);
-            try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-                writer.setOutput(stream);
-                writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
-            } finally {
-                writer.dispose();
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Jpeg.encode(image, 0.92f);
     }
 
     /** The name spread over the upper 240 degrees of the ring, each character upright to the centre. */

@@ -17,7 +17,7 @@ import org.xuke.platform.DomainRuleException;
 /**
  * Printed documents as PDF, behind each portal's sign-in: {@code documents/licence/<number>.pdf}
  * (the signed electronic licence), {@code documents/application/<id>.pdf} (the application form)
- * and, for officers, {@code documents/batch/<job>.pdf} (paper copies printed together). Who may
+ * and {@code documents/batch/<job>.pdf} (documents printed together, for whoever asked). Who may
  * read what is the boundary's to decide; anything refused answers 404 like anything unknown.
  */
 @WebServlet({"/enterprise/documents/*", "/officer/documents/*"})
@@ -43,7 +43,7 @@ public class DocumentServlet extends HttpServlet {
                 send(response, printing.electronicLicence(m.group(1), PublicAddress.of(request)));
             } else if ((m = APPLICATION.matcher(path)).matches()) {
                 send(response, printing.applicationForm(Long.parseLong(m.group(1))));
-            } else if ((m = BATCH.matcher(path)).matches() && request.getServletPath().startsWith("/officer")) {
+            } else if ((m = BATCH.matcher(path)).matches()) {
                 sendBatch(request, response, m.group(1));
             } else {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -65,7 +65,7 @@ public class DocumentServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        headers(response, "licences-" + id.substring(0, 8) + ".pdf");
+        headers(response, "print-" + id.substring(0, 8) + ".pdf");
         response.setContentLengthLong(Files.size(file));
         try (InputStream in = Files.newInputStream(file)) {
             in.transferTo(response.getOutputStream());

@@ -22,9 +22,10 @@ import java.util.logging.Logger;
 import org.xuke.licence.LicencePrinting;
 
 /**
- * Batch printing in the background: the copies are recorded first (by the caller, in his
- * transaction), then rendered here into a temporary file, one licence at a time, while the page
- * shows the progress. A finished file is kept for its officer for an hour.
+ * Batch printing in the background: what is printed is recorded first (by the caller, in his
+ * transaction: paper copies of licences, printed application forms), then rendered here into a
+ * temporary file, one document at a time, while the page shows the progress. A finished file is
+ * kept for the user who asked for an hour.
  */
 @ApplicationScoped
 public class PrintJobs {
@@ -78,8 +79,25 @@ public class PrintJobs {
         }
     }
 
-    /** Starts rendering recorded copies; returns the job's id. */
+    /** What a job renders: documents to {@code out}, telling {@code progress} how many are done. */
+    @FunctionalInterface
+    public interface Work {
+        void render(OutputStream out, java.util.function.IntConsumer progress) throws IOException;
+    }
+
+    /** Starts rendering recorded paper copies; returns the job's id. */
     public String start(String owner, List<LicencePrinting.PaperCopy> copies, String verifyBase) {
+        return start(owner, copies.size(), (out, progress) -> printing.renderPaperCopies(copies, verifyBase, out,
+                progress));
+    }
+
+    /** Starts rendering the application forms the caller was allowed to print; returns the job's id. */
+    public String startForms(String owner, List<Long> applicationIds) {
+        return start(owner, applicationIds.size(), (out, progress) -> printing.renderApplicationForms(applicationIds,
+                out, progress));
+    }
+
+    private String start(String owner, int total, Work work) {
         removeExpired();
         String id = UUID.randomUUID().toString();
         Path file;
@@ -88,11 +106,11 @@ public class PrintJobs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Job job = new Job(owner, copies.size(), file);
+        Job job = new Job(owner, total, file);
         jobs.put(id, job);
         executor.submit(() -> {
             try (OutputStream out = Files.newOutputStream(file)) {
-                printing.renderPaperCopies(copies, verifyBase, out, n -> job.done = n);
+                work.render(out, n -> job.done = n);
                 job.finished = true;
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Batch print " + id + " failed", e);

@@ -9,19 +9,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.xuke.application.ApplicationRow;
 import org.xuke.licence.ExportLicence;
 import org.xuke.licence.LicencePrinting;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.web.Texts;
 
 /**
- * 打印纸质许可证 on the officer's licence list: the selected licences get one recorded copy each
- * and are rendered together in the background; the page follows the progress and then offers the
- * PDF.
+ * Batch printing from a list: 打印纸质许可证 on the officer's licence list (each ticked licence gets
+ * one recorded copy) and 批量打印 of application forms on the enterprise's lists. What is printed
+ * is recorded, then rendered together in the background; the page follows the progress and then
+ * offers the one PDF.
  */
 @Named
 @ViewScoped
-public class PaperPrintPage implements Serializable {
+public class BatchPrintPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -33,6 +35,7 @@ public class PaperPrintPage implements Serializable {
 
     private List<ExportLicence> selection = new ArrayList<>();
     private String jobId;
+    private String portal;
 
     public void printSelected() {
         if (selection == null || selection.isEmpty()) {
@@ -45,9 +48,26 @@ public class PaperPrintPage implements Serializable {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             jobId = jobs.start(external.getRemoteUser(), copies,
                     PublicAddress.of((HttpServletRequest) external.getRequest()));
+            portal = "officer";
             long reprints = copies.stream().filter(LicencePrinting.PaperCopy::reprint).count();
             Texts.info("print.started", String.valueOf(copies.size()), String.valueOf(reprints));
             selection = new ArrayList<>();
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+        }
+    }
+
+    /** 批量打印 of the ticked applications' forms (enterprise lists 打印申请表 / 已打印申请表). */
+    public void printForms(List<ApplicationRow> rows) {
+        if (rows == null || rows.isEmpty()) {
+            Texts.error(null, "app.noSelection");
+            return;
+        }
+        try {
+            List<Long> ids = printing.recordApplicationForms(rows.stream().map(ApplicationRow::id).toList());
+            jobId = jobs.startForms(FacesContext.getCurrentInstance().getExternalContext().getRemoteUser(), ids);
+            portal = "enterprise";
+            Texts.info("print.formsStarted", String.valueOf(ids.size()));
         } catch (DomainRuleException e) {
             Texts.refused(null, e);
         }
@@ -65,7 +85,7 @@ public class PaperPrintPage implements Serializable {
     }
 
     public String getDownloadPath() {
-        return "/officer/documents/batch/" + jobId + ".pdf";
+        return "/" + portal + "/documents/batch/" + jobId + ".pdf";
     }
 
     public String getJobId() {

@@ -50,6 +50,9 @@ public class CertificateService {
     private AuditLog audit;
 
     @Inject
+    private RevocationListCache crlCache;
+
+    @Inject
     private Clock clock;
 
     /** What a holder receives once: the login certificate as PKCS#12 under the password he chose. */
@@ -135,6 +138,12 @@ public class CertificateService {
 
     /** Current revocation lists of the two issuing CAs and the root (valid for 7 days). */
     public List<X509CRL> revocationLists() {
+        Object[] state = (Object[]) em.createQuery("select count(c), max(c.revokedAtUtc) from EkeyCertificate c "
+                + "where c.revokedAtUtc is not null").getSingleResult();
+        return crlCache.get(state[0] + "@" + state[1], clock.instant(), this::makeRevocationLists);
+    }
+
+    private List<X509CRL> makeRevocationLists() {
         DeploymentCa ca = authority.get();
         Map<EkeyCertificate.Purpose, Map<java.math.BigInteger, CertificateIssuer.Revocation>> revoked = new HashMap<>();
         for (EkeyCertificate c : em.createQuery("select c from EkeyCertificate c where c.revokedAtUtc is not null",

@@ -58,16 +58,6 @@ public class DocumentSigner {
                 new PdfSignatures.SignerInfo(authorityName, authorityName, reason, clock.instant()));
     }
 
-    /** Checks a PDF's signature against the deployment root. */
-    public PdfSignatures.Check verifyPdf(byte[] pdf) {
-        return PdfSignatures.verify(pdf, List.of(authority.get().root()));
-    }
-
-    /** The deployment root, for anyone who wants to check a PDF signature with his own tools. */
-    public X509Certificate root() {
-        return authority.get().root();
-    }
-
     /**
      * The stored key of an authority, made now if it has none. Two first signatures at once both
      * make a key; the insert keeps the first committed and the other reads it back.

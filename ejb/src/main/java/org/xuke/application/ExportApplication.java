@@ -313,10 +313,15 @@ public class ExportApplication implements Serializable {
 
     /** 打印申请表: the enterprise printed the approved application form. */
     public void markFormPrinted() {
-        if (state != ApplicationState.APPROVED && state != ApplicationState.ISSUED) {
+        if (!isFormPrintable()) {
             throw new DomainRuleException("application.wrongState", state.name(), "PRINT");
         }
         formPrinted = true;
+    }
+
+    /** An approved (or issued) application's form may be printed: it waits in 打印申请表 until it is. */
+    public boolean isFormPrintable() {
+        return state == ApplicationState.APPROVED || state == ApplicationState.ISSUED;
     }
 
     public boolean hasNumber() {

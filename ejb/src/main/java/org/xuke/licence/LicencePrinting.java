@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
-import org.xuke.application.ApplicationState;
 import org.xuke.application.ApplicationStep;
 import org.xuke.application.ExportApplication;
 import org.xuke.application.ExportApplicationService;
@@ -111,8 +110,9 @@ public class LicencePrinting {
      */
     public Document electronicLicence(String number, String verifyBase) {
         ExportLicence licence = readable(number);
-        byte[] pdf = ReportRenderer.pdf("export-licence", licenceData(licence, verifyBase, "电子许可证", null));
-        String authorityName = text(content(licence), "authority");
+        ReportData data = licenceData(licence, verifyBase, "电子许可证", null);
+        byte[] pdf = ReportRenderer.pdf("export-licence", data);
+        String authorityName = (String) data.parameters().get("authorityName");
         byte[] signed = signer.signPdf(licence.getAuthorityCode(), authorityName, pdf,
                 "中华人民共和国出口许可证 " + licence.getNumber());
         audit.record(AuditEntry.of(callers.require().getUsername(), "LICENCE_DOWNLOADED", "export-licence",
@@ -148,7 +148,7 @@ public class LicencePrinting {
             em.persist(print);
             licence.verificationCode();
             ExportApplication application = em.find(ExportApplication.class, licence.getApplicationId());
-            if (application.getState() == ApplicationState.ISSUED || application.getState() == ApplicationState.APPROVED) {
+            if (application.isFormPrintable()) {
                 application.markFormPrinted();
             }
             audit.record(AuditEntry.of(caller.getUsername(), print.isReprint() ? "LICENCE_REPRINTED" : "LICENCE_PRINTED",
@@ -193,47 +193,54 @@ public class LicencePrinting {
         if (!application.hasNumber()) {
             throw new DomainRuleException("print.notSubmitted");
         }
-        byte[] pdf = ReportRenderer.pdf("export-application", applicationData(view));
-        if (caller.hasRole(org.xuke.identity.Role.ENTERPRISE_OPERATOR) && (application.getState() == ApplicationState.APPROVED
-                || application.getState() == ApplicationState.ISSUED) && !application.isFormPrinted()) {
-            applications.markFormPrinted(applicationId);
-        }
+        byte[] pdf = ReportRenderer.pdf("export-application", applicationData(view, application.isFormPrinted()));
+        markPrintedByOperator(caller, application);
         audit.record(AuditEntry.of(caller.getUsername(), "APPLICATION_FORM_RENDERED", "export-application",
                 application.getApplicationNumber()));
         return new Document(application.getApplicationNumber() + ".pdf", pdf);
     }
 
+    /** One application form of a batch: recorded first, rendered after, a reprint if it was printed before. */
+    public record FormCopy(long applicationId, boolean reprint) implements Serializable {
+    }
+
     /**
      * 批量打印 of application forms: checks each is the caller's to read and has a number, and
-     * records the approved ones of an enterprise operator as printed (已打印申请表); the ids to
+     * records the approved ones of an enterprise operator as printed (已打印申请表); the forms to
      * render with {@link #renderApplicationForms}. One refusal refuses the batch, nothing recorded.
      */
-    public List<Long> recordApplicationForms(List<Long> ids) {
+    public List<FormCopy> recordApplicationForms(List<Long> ids) {
         Account caller = callers.require();
         if (ids == null || ids.isEmpty()) {
             throw new DomainRuleException("print.nothingSelected");
         }
+        List<FormCopy> copies = new ArrayList<>();
         for (long id : ids) {
             ExportApplication application = applications.viewForCaller(id).application();
             if (!application.hasNumber()) {
                 throw new DomainRuleException("print.notSubmitted");
             }
-            if (caller.hasRole(org.xuke.identity.Role.ENTERPRISE_OPERATOR) && !application.isFormPrinted()
-                    && (application.getState() == ApplicationState.APPROVED
-                            || application.getState() == ApplicationState.ISSUED)) {
-                applications.markFormPrinted(id);
-            }
+            copies.add(new FormCopy(id, application.isFormPrinted()));
+            markPrintedByOperator(caller, application);
         }
         audit.record(AuditEntry.of(caller.getUsername(), "APPLICATION_FORMS_RENDERED", "export-application",
                 String.valueOf(ids.size())).withDetails("ids=" + ids));
-        return List.copyOf(ids);
+        return copies;
     }
 
     /** Renders recorded application forms into one PDF, one at a time, outside a transaction. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void renderApplicationForms(List<Long> ids, OutputStream out, IntConsumer progress) {
-        ReportRenderer.pdfBatch("export-application", ids.size(), i -> applicationData(recordedView(ids.get(i))),
-                out, progress);
+    public void renderApplicationForms(List<FormCopy> copies, OutputStream out, IntConsumer progress) {
+        ReportRenderer.pdfBatch("export-application", copies.size(), i -> applicationData(
+                recordedView(copies.get(i).applicationId()), copies.get(i).reprint()), out, progress);
+    }
+
+    /** An enterprise operator's print moves an approved application to 已打印申请表 (audited by the service). */
+    private void markPrintedByOperator(Account caller, ExportApplication application) {
+        if (caller.hasRole(org.xuke.identity.Role.ENTERPRISE_OPERATOR) && application.isFormPrintable()
+                && !application.isFormPrinted()) {
+            applications.markFormPrinted(application.getId());
+        }
     }
 
     /** The view of an application {@link #recordApplicationForms} has checked (no caller in the background). */
@@ -255,9 +262,7 @@ public class LicencePrinting {
         if (number == null || code == null) {
             return Optional.empty();
         }
-        Optional<ExportLicence> found = em.createQuery("select l from ExportLicence l where l.number = :n",
-                ExportLicence.class).setParameter("n", number.strip().toUpperCase(java.util.Locale.ROOT))
-                .getResultStream().findFirst();
+        Optional<ExportLicence> found = byNumber(number);
         if (found.isEmpty() || !found.get().hasVerificationCode(code)) {
             return Optional.empty();
         }
@@ -302,12 +307,12 @@ public class LicencePrinting {
         return new ReportData(p, lines(c));
     }
 
-    private ReportData applicationData(ExportApplicationService.View view) {
+    private ReportData applicationData(ExportApplicationService.View view, boolean reprint) {
         ExportApplication application = view.application();
         ExportLicenceForm form = view.form();
         Map<String, Object> p = new HashMap<>();
         p.put("copyLabel", "申请表");
-        p.put("reprint", application.isFormPrinted() ? "重印 REPRINT" : null);
+        p.put("reprint", reprint ? "重印 REPRINT" : null);
         p.put("qr", null);
         p.put("applicationNumber", application.getApplicationNumber());
         p.put("exporterName", view.enterprise().getName());
@@ -437,11 +442,15 @@ public class LicencePrinting {
 
     /** The licence if the caller may read it (its enterprise, its authority's staff); "not found" otherwise. */
     private ExportLicence readable(String number) {
-        ExportLicence licence = em.createQuery("select l from ExportLicence l where l.number = :n", ExportLicence.class)
-                .setParameter("n", number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT))
-                .getResultStream().findFirst().orElseThrow(() -> new DomainRuleException("licence.notFound"));
+        ExportLicence licence = byNumber(number).orElseThrow(() -> new DomainRuleException("licence.notFound"));
         applications.viewForCaller(licence.getApplicationId());
         return licence;
+    }
+
+    private Optional<ExportLicence> byNumber(String number) {
+        return number == null ? Optional.empty() : em.createQuery("select l from ExportLicence l where l.number = :n",
+                ExportLicence.class).setParameter("n", number.strip().toUpperCase(java.util.Locale.ROOT))
+                .getResultStream().findFirst();
     }
 
     private static JsonObject content(ExportLicence licence) {

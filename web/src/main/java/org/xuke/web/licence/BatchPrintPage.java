@@ -38,11 +38,8 @@ public class BatchPrintPage implements Serializable {
     private String portal;
 
     public void printSelected() {
-        if (selection == null || selection.isEmpty()) {
-            Texts.error(null, "print.nothingSelected");
-            return;
-        }
-        List<String> numbers = selection.stream().map(ExportLicence::getNumber).toList();
+        List<String> numbers = selection == null ? List.of()
+                : selection.stream().map(ExportLicence::getNumber).toList();
         try {
             List<LicencePrinting.PaperCopy> copies = printing.recordPaperCopies(numbers);
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
@@ -59,15 +56,12 @@ public class BatchPrintPage implements Serializable {
 
     /** 批量打印 of the ticked applications' forms (enterprise lists 打印申请表 / 已打印申请表). */
     public void printForms(List<ApplicationRow> rows) {
-        if (rows == null || rows.isEmpty()) {
-            Texts.error(null, "app.noSelection");
-            return;
-        }
         try {
-            List<Long> ids = printing.recordApplicationForms(rows.stream().map(ApplicationRow::id).toList());
-            jobId = jobs.startForms(FacesContext.getCurrentInstance().getExternalContext().getRemoteUser(), ids);
+            List<LicencePrinting.FormCopy> forms = printing.recordApplicationForms(rows == null ? List.of()
+                    : rows.stream().map(ApplicationRow::id).toList());
+            jobId = jobs.startForms(FacesContext.getCurrentInstance().getExternalContext().getRemoteUser(), forms);
             portal = "enterprise";
-            Texts.info("print.formsStarted", String.valueOf(ids.size()));
+            Texts.info("print.formsStarted", String.valueOf(forms.size()));
         } catch (DomainRuleException e) {
             Texts.refused(null, e);
         }

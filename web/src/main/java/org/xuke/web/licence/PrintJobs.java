@@ -92,9 +92,8 @@ public class PrintJobs {
     }
 
     /** Starts rendering the application forms the caller was allowed to print; returns the job's id. */
-    public String startForms(String owner, List<Long> applicationIds) {
-        return start(owner, applicationIds.size(), (out, progress) -> printing.renderApplicationForms(applicationIds,
-                out, progress));
+    public String startForms(String owner, List<LicencePrinting.FormCopy> forms) {
+        return start(owner, forms.size(), (out, progress) -> printing.renderApplicationForms(forms, out, progress));
     }
 
     private String start(String owner, int total, Work work) {

@@ -68,9 +68,7 @@ class ApplicationRefusalIT {
     }
 
     private static PortalClient signedIn(String username) throws Exception {
-        PortalClient browser = PortalClient.withEkey(Fixtures.ekey(username), Fixtures.EKEY_PASSWORD);
-        browser.login(username, PASSWORD);
-        return browser;
+        return Fixtures.signedIn(username, PASSWORD);
     }
 
     private static String call(PortalClient who, String probe, String op, long id) throws Exception {

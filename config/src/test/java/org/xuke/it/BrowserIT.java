@@ -35,7 +35,7 @@ class BrowserIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(BrowserIT.class, Fixtures.class);
+        return Deployments.ear(BrowserIT.class, Fixtures.class, PortalClient.class);
     }
 
     @Inject

@@ -76,9 +76,7 @@ class ExportApplicationIT {
     }
 
     private static PortalClient signedIn(String username) throws Exception {
-        PortalClient browser = PortalClient.withEkey(Fixtures.ekey(username), Fixtures.EKEY_PASSWORD);
-        browser.login(username, PASSWORD);
-        return browser;
+        return Fixtures.signedIn(username, PASSWORD);
     }
 
     /** Opens a new form for a commodity, fills it, saves and seals it; returns the new application's id. */

@@ -27,6 +27,13 @@ final class Fixtures {
         return DIR.resolve(username + ".p12");
     }
 
+    /** A portal client holding the user's e-key, signed in with his password. */
+    static PortalClient signedIn(String username, String password) throws Exception {
+        PortalClient browser = PortalClient.withEkey(ekey(username), EKEY_PASSWORD);
+        browser.login(username, password);
+        return browser;
+    }
+
     static String oneTimePassword(String username) throws IOException {
         return Files.readString(DIR.resolve(username + ".onetime"), StandardCharsets.UTF_8);
     }

@@ -102,9 +102,7 @@ class PrintingIT {
     }
 
     private static PortalClient signedIn(String username) throws Exception {
-        PortalClient browser = PortalClient.withEkey(Fixtures.ekey(username), Fixtures.EKEY_PASSWORD);
-        browser.login(username, PASSWORD);
-        return browser;
+        return Fixtures.signedIn(username, PASSWORD);
     }
 
     @Test

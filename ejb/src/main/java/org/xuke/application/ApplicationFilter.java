@@ -15,4 +15,10 @@ public record ApplicationFilter(Set<ApplicationState> states, LocalDate from, Lo
     public static ApplicationFilter of(Set<ApplicationState> states) {
         return new ApplicationFilter(states, null, null, null, null, null);
     }
+
+    /** No filter but the states: what the database's totals per state answer (an officer's queue). */
+    public boolean onlyStates() {
+        return from == null && to == null && (commodity == null || commodity.isBlank())
+                && (search == null || search.isBlank()) && formPrinted == null;
+    }
 }

@@ -121,7 +121,8 @@ public class AccountService {
     }
 
     public Optional<Account> find(String username) {
-        return em.createQuery("select a from Account a where a.username = :u", Account.class)
+        // the roles in the same statement: every boundary call of a request starts here
+        return em.createQuery("select a from Account a left join fetch a.roles where a.username = :u", Account.class)
                 .setParameter("u", username).getResultStream().findFirst();
     }
 

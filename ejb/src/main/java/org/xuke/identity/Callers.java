@@ -26,13 +26,23 @@ public class Callers {
     private Instance<RequestCaller> perRequest;
 
     public Optional<Account> current() {
-        String name = callerName();
-        return name == null ? Optional.empty() : accounts.find(name);
+        RequestCaller cache = requestCache();
+        String name = callerName(cache);
+        if (name == null) {
+            return Optional.empty();
+        }
+        if (cache != null && cache.account() != null && cache.account().getUsername().equals(name)) {
+            return Optional.of(cache.account());
+        }
+        Optional<Account> account = accounts.find(name);
+        if (cache != null) {
+            account.ifPresent(cache::remember);
+        }
+        return account;
     }
 
     /** Only a signed-in caller is remembered, so a sign-in later in the same request is still seen. */
-    private String callerName() {
-        RequestCaller cache = requestCache();
+    private String callerName(RequestCaller cache) {
         if (cache != null && cache.name() != null) {
             return cache.name();
         }

@@ -42,6 +42,16 @@ public class ApplicationListPage extends ApplicationTable {
         public List<ApplicationState> getStates() {
             return List.copyOf(states);
         }
+
+        /** Lists whose application forms are printed (打印申请表, 已打印申请表). */
+        public boolean isPrinting() {
+            return printed != null;
+        }
+
+        /** Lists with a selection for a batch step: submit or delete, or print. */
+        public boolean isSelectable() {
+            return this == SUBMIT || isPrinting();
+        }
     }
 
     private Tab tab = Tab.SUBMIT;

@@ -46,6 +46,7 @@ public class ApplicationQueuePage extends ApplicationTable {
 
     private Stage stage;
     private String opinion;
+    private Boolean mayDecide;
 
     /** f:viewAction: without a chosen queue, the one of the caller's role. */
     public void load() {
@@ -54,6 +55,7 @@ public class ApplicationQueuePage extends ApplicationTable {
             stage = context.isUserInRole("SECOND_REVIEWER") ? Stage.SECOND
                     : context.isUserInRole("ISSUER") && !context.isUserInRole("INITIAL_REVIEWER") ? Stage.ISSUE
                     : Stage.INITIAL;
+            mayDecide = null;
         }
     }
 
@@ -95,9 +97,13 @@ public class ApplicationQueuePage extends ApplicationTable {
         return Stage.values();
     }
 
+    /** Asked for each row (the selection column): the role check is made once per view and queue. */
     public boolean isMayDecide() {
-        return stage != null && stage.role != null
-                && FacesContext.getCurrentInstance().getExternalContext().isUserInRole(stage.role);
+        if (mayDecide == null) {
+            mayDecide = stage != null && stage.role != null
+                    && FacesContext.getCurrentInstance().getExternalContext().isUserInRole(stage.role);
+        }
+        return mayDecide;
     }
 
     public Stage getStage() {
@@ -106,6 +112,7 @@ public class ApplicationQueuePage extends ApplicationTable {
 
     public void setStage(Stage stage) {
         this.stage = stage;
+        this.mayDecide = null;
     }
 
     public String getOpinion() {

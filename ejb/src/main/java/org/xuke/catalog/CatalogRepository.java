@@ -91,6 +91,12 @@ public class CatalogRepository {
         em.persist(catalogImport);
     }
 
+    /** The newest import of a catalogue (null before any): what a cached copy of it is checked against. */
+    public Long lastImport(CatalogKind kind) {
+        return em.createQuery("select max(i.id) from CatalogImport i where i.kind = :k", Long.class)
+                .setParameter("k", kind).getSingleResult();
+    }
+
     public <T extends CatalogEntry> T findByCode(Class<T> type, String code, Integer year) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<T> query = cb.createQuery(type);

@@ -7,11 +7,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.xuke.calendar.WorkingDays;
 
 /**
  * The catalogue boundary: searching the reference tables and importing a new version of one.
@@ -30,6 +32,9 @@ public class CatalogService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private CalendarCache calendar;
 
     /** One page of a catalogue, sorted in the database; {@code sortAttribute} must be one of the kind's columns. */
     public <T extends CatalogEntry> List<T> find(CatalogKind kind, CatalogFilter filter, int first, int pageSize,
@@ -52,13 +57,18 @@ public class CatalogService {
                 .findFirst().orElse(code);
     }
 
-    /** The working-day calendar from every imported year of the holiday catalogue. */
-    public org.xuke.calendar.WorkingDays workingDays() {
-        java.util.Map<java.time.LocalDate, org.xuke.calendar.WorkingDays.Kind> days = new java.util.HashMap<>();
-        for (CalendarDay day : repository.allCalendarDays()) {
-            days.put(day.day(), day.kind());
-        }
-        return new org.xuke.calendar.WorkingDays(days);
+    /**
+     * The working-day calendar from every imported year of the holiday catalogue. Every officer
+     * queue page asks for it: it is read again only when a newer import of the calendar is seen.
+     */
+    public WorkingDays workingDays() {
+        return calendar.get(repository.lastImport(CatalogKind.CALENDAR_DAY), () -> {
+            Map<LocalDate, WorkingDays.Kind> days = new HashMap<>();
+            for (CalendarDay day : repository.allCalendarDays()) {
+                days.put(day.day(), day.kind());
+            }
+            return new WorkingDays(days);
+        });
     }
 
     public long count(CatalogKind kind, CatalogFilter filter) {

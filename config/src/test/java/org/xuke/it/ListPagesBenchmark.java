@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +40,8 @@ import org.xuke.identity.Role;
  * Not a test: the figures of issue 4 (./mvnw -Pbench verify). Loads 1,000,000 applications of
  * 2,000 enterprises into the real PostgreSQL, then 20 clients, each signed in over HTTPS with an
  * e-key, fetch the enterprise's list, the officer's initial-review queue and a trivial Facelets
- * page on the same server, one page at a time; prints p50/p95 latency and throughput of each.
+ * page on the same server, one page at a time; prints p50/p95 latency and throughput of each, and
+ * the CPU time the Payara process spent per request (client, PostgreSQL and Payara share the cores).
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -129,16 +131,29 @@ class ListPagesBenchmark {
         throw new IllegalStateException(prefix);
     }
 
-    record Figures(String page, int requests, int errors, double seconds, long p50Micros, long p95Micros) {
+    record Figures(String page, int requests, int errors, double seconds, long p50Micros, long p95Micros,
+            double serverCpuSeconds) {
 
         double throughput() {
             return requests / seconds;
         }
 
         String line() {
-            return String.format(Locale.ROOT, "| %-44s | %,9d | %6d | %8.1f | %7.1f | %7.1f |", page, requests, errors,
-                    throughput(), p50Micros / 1000.0, p95Micros / 1000.0);
+            return String.format(Locale.ROOT, "| %-44s | %,9d | %6d | %8.1f | %7.1f | %7.1f | %17s |", page, requests,
+                    errors, throughput(), p50Micros / 1000.0, p95Micros / 1000.0, serverCpuSeconds < 0 ? "n/a"
+                            : String.format(Locale.ROOT, "%.2f", serverCpuSeconds * 1000 / Math.max(1, requests)));
         }
+    }
+
+    /** The Payara process the tests started (its command line names the test work folder), if this OS tells. */
+    private static Optional<ProcessHandle> server() {
+        String work = Path.of(System.getProperty("xuke.work")).toAbsolutePath().toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .filter(c -> c.contains("glassfish.jar") && c.contains(work)).isPresent()).findFirst();
+    }
+
+    private static double cpuSeconds(Optional<ProcessHandle> server) {
+        return server.flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos() / 1e9).orElse(-1.0);
     }
 
     @Test
@@ -167,8 +182,8 @@ class ListPagesBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%d clients, %d s warm-up, %d s measured per page, HTTPS with e-key, "
                 + "1,000,000 applications / 2,000 enterprises", CLIENTS, WARM_UP_SECONDS, MEASURE_SECONDS));
-        lines.add("| page                                         |  requests | errors |    req/s | p50 ms  | p95 ms  |");
-        lines.add("|----------------------------------------------|-----------|--------|----------|---------|---------|");
+        lines.add("| page                                         |  requests | errors |    req/s | p50 ms  | p95 ms  | Payara CPU ms/req |");
+        lines.add("|----------------------------------------------|-----------|--------|----------|---------|---------|-------------------|");
         figures.forEach(f -> lines.add(f.line()));
         double baseline = (figures.get(0).throughput() + figures.get(3).throughput()) / 2;
         lines.add(String.format(Locale.ROOT, "list / trivial throughput: enterprise %.2f, officer %.2f",
@@ -193,12 +208,16 @@ class ListPagesBenchmark {
         phase(clients, url, marker, WARM_UP_SECONDS, null, null);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
+        Optional<ProcessHandle> server = server();
+        double cpuBefore = cpuSeconds(server);
         long start = System.nanoTime();
         phase(clients, url, marker, MEASURE_SECONDS, latencies, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = cpuBefore < 0 ? -1 : cpuSeconds(server) - cpuBefore;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Figures(name, sorted.size(), errors.get(), seconds, percentile(sorted, 50), percentile(sorted, 95));
+        return new Figures(name, sorted.size(), errors.get(), seconds, percentile(sorted, 50), percentile(sorted, 95),
+                cpu);
     }
 
     private static void phase(List<PortalClient> clients, String url, String marker, int seconds, List<Long> latencies,

@@ -50,7 +50,7 @@ class ListPagesBenchmark {
     static final int ENTERPRISES = 2_000;
     static final int APPLICATIONS = 1_000_000;
     static final int CLIENTS = 20;
-    static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 30);
+    static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 60);
     static final int MEASURE_SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final String PASSWORD = "Xk-2026-bench-lists-1";
 

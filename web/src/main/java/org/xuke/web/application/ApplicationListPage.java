@@ -97,10 +97,6 @@ public class ApplicationListPage extends ApplicationTable {
         return new ApplicationFilter(states, getFrom(), getTo(), getCommodity(), getSearch(), tab.printed);
     }
 
-    public Tab[] getTabs() {
-        return Tab.values();
-    }
-
     public Tab getTab() {
         return tab;
     }

@@ -93,10 +93,6 @@ public class ApplicationQueuePage extends ApplicationTable {
         return new ApplicationFilter(states, getFrom(), getTo(), getCommodity(), getSearch(), null);
     }
 
-    public Stage[] getStages() {
-        return Stage.values();
-    }
-
     /** Asked for each row (the selection column): the role check is made once per view and queue. */
     public boolean isMayDecide() {
         if (mayDecide == null) {

@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * components are read here as properties too ({@code #{r.id}}; EL 6 brings a RecordELResolver).
  *
  * <p>Only the plain case is taken: a public method that is the only one of its name and number of
- * parameters, called with arguments of its parameter types. Anything else (overloads, varargs,
- * arguments that need EL coercion) is left to the standard resolvers.
+ * parameters, called with non-null arguments of its parameter types. Anything else (overloads,
+ * varargs, null or arguments that need EL coercion) is left to the standard resolvers, so every
+ * expression gives what it gives without this resolver.
  */
 public class MethodCacheELResolver extends ELResolver {
 
@@ -96,8 +97,8 @@ public class MethodCacheELResolver extends ELResolver {
         }
         Class<?>[] types = target.getParameterTypes();
         for (int i = 0; i < arguments.length; i++) {
-            if (arguments[i] == null ? types[i].isPrimitive() : !types[i].isInstance(arguments[i])) {
-                return null; // needs EL coercion
+            if (arguments[i] == null || !types[i].isInstance(arguments[i])) {
+                return null; // needs EL coercion (null too: it may become "" or 0)
             }
         }
         return call(context, target, base, arguments);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import jakarta.el.ELProcessor;
 import jakarta.el.PropertyNotWritableException;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,10 @@ class MethodCacheELResolverTest {
 
         public String pad(int width, String text) {
             return String.format("%" + width + "s", text);
+        }
+
+        public String describe(String text) {
+            return text == null ? "null" : "[" + text + "]";
         }
 
         public String twice(String text) {
@@ -52,6 +57,27 @@ class MethodCacheELResolverTest {
         assertEquals("2026年11月29日", el.eval("labels.format(r.day())"));
         assertEquals("鎵業 7", el.eval("r.name().concat(' ').concat(r.id)"));
         assertThrows(PropertyNotWritableException.class, () -> el.setValue("r.name", "x"));
+    }
+
+    /** Whatever this resolver answers, the standard resolvers answer the same. */
+    @Test
+    void givesWhatTheStandardResolversGive() {
+        ELProcessor standard = new ELProcessor();
+        standard.defineBean("r", new Visible(7L, "鎵業"));
+        standard.defineBean("labels", new Labels());
+        el.defineBean("r", new Visible(7L, "鎵業"));
+        for (String expression : List.of("r.id()", "r.name()", "labels.describe(r.name())", "labels.describe(null)",
+                "labels.describe(r.id())", "labels.twice('ab')", "labels.twice(3)", "labels.pad(5, 'ok')",
+                "labels.pad('4', 12)", "r.name().length()", "labels.describe(r.missing)")) {
+            assertEquals(String.valueOf(standard.<Object>eval(expression)), String.valueOf(el.<Object>eval(expression)),
+                    expression);
+        }
+    }
+
+    public record Visible(long id, String name) {
+        public String getMissing() {
+            return null;
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.xuke.calendar.WorkingDays;
+import org.xuke.platform.StampedCache;
 
 /**
  * The catalogue boundary: searching the reference tables and importing a new version of one.
@@ -34,7 +35,7 @@ public class CatalogService {
     private Clock clock;
 
     @Inject
-    private CalendarCache calendar;
+    private StampedCache cache;
 
     /** One page of a catalogue, sorted in the database; {@code sortAttribute} must be one of the kind's columns. */
     public <T extends CatalogEntry> List<T> find(CatalogKind kind, CatalogFilter filter, int first, int pageSize,
@@ -62,7 +63,7 @@ public class CatalogService {
      * queue page asks for it: it is read again only when a newer import of the calendar is seen.
      */
     public WorkingDays workingDays() {
-        return calendar.get(repository.lastImport(CatalogKind.CALENDAR_DAY), () -> {
+        return cache.get("working-days", repository.lastImport(CatalogKind.CALENDAR_DAY), () -> {
             Map<LocalDate, WorkingDays.Kind> days = new HashMap<>();
             for (CalendarDay day : repository.allCalendarDays()) {
                 days.put(day.day(), day.kind());

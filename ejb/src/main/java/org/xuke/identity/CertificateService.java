@@ -22,6 +22,7 @@ import org.xuke.audit.AuditLog;
 import org.xuke.enterprise.Enterprise;
 import org.xuke.enterprise.EnterpriseService;
 import org.xuke.platform.DomainRuleException;
+import org.xuke.platform.StampedCache;
 
 /**
  * E-key certificates: issuing an account's login and seal certificates, revoking them, the
@@ -50,7 +51,10 @@ public class CertificateService {
     private AuditLog audit;
 
     @Inject
-    private RevocationListCache crlCache;
+    private StampedCache cache;
+
+    /** Signed revocation lists are reused at most this long (every seal check needs them). */
+    static final Duration REMAKE_LISTS_AFTER = Duration.ofDays(1);
 
     @Inject
     private Clock clock;
@@ -140,7 +144,9 @@ public class CertificateService {
     public List<X509CRL> revocationLists() {
         Object[] state = (Object[]) em.createQuery("select count(c), max(c.revokedAtUtc) from EkeyCertificate c "
                 + "where c.revokedAtUtc is not null").getSingleResult();
-        return crlCache.get(state[0] + "@" + state[1], clock.instant(), this::makeRevocationLists);
+        // kept while nothing was revoked; remade a day after their issue at the latest (valid for seven)
+        return cache.get("revocation-lists", state[0] + "@" + state[1], clock.instant(), REMAKE_LISTS_AFTER,
+                () -> List.copyOf(makeRevocationLists()));
     }
 
     private List<X509CRL> makeRevocationLists() {

@@ -289,6 +289,7 @@ class ExportApplicationIT {
         String batch = enterprise.submit(LIST + "?list=SUBMIT", "list", Map.of("list:applications_selection",
                 String.valueOf(second), "list:submitSelected", "")).body();
         assertTrue(batch.contains("已处理 0 件，共选中 1 件"), batch);
+        assertEquals(1, batch.split("已处理 0 件", -1).length - 1, "shown once: in the list's messages, not in a growl too");
         String deleted = enterprise.submit(LIST + "?list=SUBMIT", "list", Map.of("list:applications_selection",
                 String.valueOf(second), "list:deleteSelected", "")).body();
         assertTrue(deleted.contains("已处理 1 件，共选中 1 件"), deleted);

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -18,9 +21,11 @@ import org.xuke.catalog.CatalogFilter;
 import org.xuke.catalog.CatalogKind;
 import org.xuke.catalog.CatalogService;
 import org.xuke.catalog.Commodity;
+import org.xuke.catalog.IssuingAuthority;
 import org.xuke.catalog.ImportReport;
 import org.xuke.catalog.LicenceKind;
 import org.xuke.catalog.RowError;
+import org.xuke.licence.AuthoritySettings;
 
 /** The catalogue boundary inside Payara, reading and writing the real PostgreSQL. */
 @ExtendWith(ArquillianExtension.class)
@@ -36,6 +41,9 @@ class CatalogServiceIT {
 
     @Inject
     CatalogService catalogs;
+
+    @Inject
+    AuthoritySettings settings;
 
     @Test
     void bundledCataloguesAreLoadedIntoPostgresqlAtFirstStart() {
@@ -128,5 +136,52 @@ class CatalogServiceIT {
         assertEquals(year2026, catalogs.count(CatalogKind.COMMODITY, new CatalogFilter(2026, null, null, null)));
         assertTrue(catalogs.recentImports(5).stream().anyMatch(i -> "c2031.csv".equals(i.getFileName())
                 && Integer.valueOf(2031).equals(i.getCatalogYear()) && "it".equals(i.getImportedBy())));
+    }
+
+    /**
+     * The licence-number codes a bureau sets are not in the published authority table: a new
+     * import of the table keeps them, and one that would drop, change or duplicate a code is refused.
+     */
+    @Test
+    void reimportingTheAuthorityTableKeepsTheLicenceNumberCodes() throws Exception {
+        settings.assignAtDeployment("it", "PROV-HAINAN", "HN");
+        Map<String, String> before = licenceCodes();
+        assertEquals("HN", before.get("PROV-HAINAN"), "set for this test, or earlier");
+        byte[] table;
+        try (InputStream in = getClass().getResourceAsStream("/org/xuke/catalog/data/issuing-authorities.csv")) {
+            table = in.readAllBytes();
+        }
+        ImportReport again = catalogs.importCsv(CatalogKind.ISSUING_AUTHORITY, null, "issuing-authorities.csv",
+                table, "it");
+        assertTrue(again.imported(), () -> again.errors().toString());
+        assertEquals(before, licenceCodes());
+
+        String csv = new String(table, StandardCharsets.UTF_8);
+        String hainan = csv.lines().filter(l -> l.startsWith("PROV-HAINAN,")).findFirst().orElseThrow();
+        IssuingAuthority stored = catalogs.findAuthority("PROV-HAINAN");
+        String changed = "PROV-HAINAN," + stored.getNameZh() + ",," + stored.getLevel() + ",\"" + stored.getRegion()
+                + "\",H9,TEST,H,";
+        String extra = "\nPROV-IT-TWIN,测试机构,,provincial,测试,HN,TEST,H,\n";
+        assertEquals(List.of("catalog.error.authorityDropped"), refusal(csv.replace(hainan + "\n", "")));
+        assertEquals(List.of("catalog.error.licenceCodeChanged"), refusal(csv.replace(hainan, changed)));
+        assertEquals(List.of("catalog.error.licenceCodeTwice"), refusal(csv.stripTrailing() + extra));
+        assertEquals(before, licenceCodes(), "a refused import changes nothing");
+    }
+
+    private List<String> refusal(String csv) {
+        ImportReport report = catalogs.importCsv(CatalogKind.ISSUING_AUTHORITY, null, "authorities.csv",
+                csv.getBytes(StandardCharsets.UTF_8), "it");
+        assertEquals(0, report.rowsStored());
+        return report.errors().stream().map(RowError::key).toList();
+    }
+
+    private Map<String, String> licenceCodes() {
+        Map<String, String> codes = new TreeMap<>();
+        for (CatalogEntry entry : catalogs.find(CatalogKind.ISSUING_AUTHORITY, CatalogFilter.none(), 0, 500, "code",
+                true)) {
+            IssuingAuthority authority = (IssuingAuthority) entry;
+            codes.put(authority.getCode(), String.valueOf(authority.getLicenceNumberCode()));
+        }
+        return codes;
     }
 }

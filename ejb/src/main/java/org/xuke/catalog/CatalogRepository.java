@@ -9,7 +9,9 @@ import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Queries over the catalogue tables; paging and sorting happen in the database. */
 @Dependent
@@ -81,6 +83,14 @@ public class CatalogRepository {
             query.setParameter("year", year);
         }
         return query.executeUpdate();
+    }
+
+    /** Authority code to licence-number code, for the authorities that have one. */
+    public Map<String, String> licenceNumberCodes() {
+        Map<String, String> codes = new HashMap<>();
+        em.createQuery("select a.code, a.licenceNumberCode from IssuingAuthority a where a.licenceNumberCode is not null",
+                Object[].class).getResultList().forEach(row -> codes.put((String) row[0], (String) row[1]));
+        return codes;
     }
 
     public void persist(CatalogEntry entry) {

@@ -9,9 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.xuke.calendar.WorkingDays;
 import org.xuke.platform.StampedCache;
@@ -124,6 +127,12 @@ public class CatalogService {
         if (!result.errors().isEmpty()) {
             return new ImportReport(kind, year, name, result.rowsRead(), 0, result.errors());
         }
+        if (kind == CatalogKind.ISSUING_AUTHORITY) {
+            List<RowError> conflicts = keepLicenceNumberCodes(result.entries());
+            if (!conflicts.isEmpty()) {
+                return new ImportReport(kind, year, name, result.rowsRead(), 0, conflicts);
+            }
+        }
         int removed = repository.deleteForReplacement(kind, year);
         result.entries().forEach(repository::persist);
         repository.record(new CatalogImport(kind, kind.isYearly() ? year : null, name, result.entries().size(), user,
@@ -131,6 +140,38 @@ public class CatalogService {
         LOG.info(() -> "Catalogue " + kind + (year == null ? "" : " " + year) + " imported from " + name + " by "
                 + user + ": " + result.entries().size() + " rows (replaced " + removed + ")");
         return new ImportReport(kind, year, name, result.rowsRead(), result.entries().size(), List.of());
+    }
+
+    /**
+     * The licence-number codes are deployment data (each bureau sets its own, audited; the
+     * published table has none), and the numbers already issued carry them: a new authority table
+     * keeps them, and is refused if it would drop an authority that has one, give it another, or
+     * give one code to two authorities.
+     */
+    private List<RowError> keepLicenceNumberCodes(List<? extends CatalogEntry> entries) {
+        Map<String, String> assigned = repository.licenceNumberCodes();
+        Map<String, String> holders = new HashMap<>();
+        Set<String> present = new HashSet<>();
+        List<RowError> errors = new ArrayList<>();
+        for (CatalogEntry entry : entries) {
+            IssuingAuthority authority = (IssuingAuthority) entry;
+            present.add(authority.getCode());
+            String kept = assigned.get(authority.getCode());
+            if (kept != null && authority.getLicenceNumberCode() == null) {
+                authority.assignLicenceNumberCode(kept);
+            } else if (kept != null && !kept.equals(authority.getLicenceNumberCode())) {
+                errors.add(new RowError(0, "catalog.error.licenceCodeChanged",
+                        List.of(authority.getCode(), kept, authority.getLicenceNumberCode())));
+            }
+            String code = authority.getLicenceNumberCode();
+            String holder = code == null ? null : holders.putIfAbsent(code, authority.getCode());
+            if (holder != null) {
+                errors.add(new RowError(0, "catalog.error.licenceCodeTwice", List.of(code, holder, authority.getCode())));
+            }
+        }
+        assigned.keySet().stream().filter(code -> !present.contains(code)).sorted().forEach(code -> errors.add(
+                new RowError(0, "catalog.error.authorityDropped", List.of(code, assigned.get(code)))));
+        return errors;
     }
 
     /** Look-ups against the stored catalogues, remembered for the length of one import. */

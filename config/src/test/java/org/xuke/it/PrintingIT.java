@@ -110,19 +110,12 @@ class PrintingIT {
     @RunAsClient
     void anIssuedLicenceDownloadsSignedWithItsQrCode() throws Exception {
         PortalClient enterprise = signedIn("DYJB");
-        long id = ExportApplicationIT.newApplication(enterprise, "8112921000", "25", "HT-PRINT-01");
+        long id = approved(enterprise, "HT-PRINT-01");
         applicationId = String.valueOf(id);
-        enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", ""));
-        String number = PortalClient.find(enterprise.lastPage(), "id=\"application-number\">(\\d{21})<");
+        String number = number(enterprise, id);
         assertEquals(403, enterprise.getBytes(PortalClient.HTTPS + "/officer/documents/application/" + id + ".pdf")
                 .statusCode(), "the officer portal's documents are not for enterprises");
 
-        PortalClient initial = signedIn("DYCS");
-        initial.get(DECIDE + id);
-        initial.submit(DECIDE + id, "decision", Map.of("decision:passInitial", ""));
-        PortalClient second = signedIn("DYFS");
-        second.get(DECIDE + id);
-        second.submit(DECIDE + id, "decision", Map.of("decision:passSecond", ""));
         PortalClient admin = signedIn("DYJG");
         admin.get(PortalClient.HTTPS + "/officer/quotas.xhtml");
         admin.submit(PortalClient.HTTPS + "/officer/quotas.xhtml", "code", Map.of("code:licenceCode", "JL",
@@ -193,6 +186,20 @@ class PrintingIT {
             assertTrue(b.contains(licence) && b.contains(COMPANY));
         }
         PortalClient company = signedIn("DYJB");
+        // a first batch print from 打印申请表: no reprint mark, and the form moves to 已打印申请表
+        long fresh = approved(company, "HT-PRINT-02");
+        String freshNumber = number(company, fresh);
+        String printList = PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PRINT";
+        assertTrue(company.get(printList).body().contains(freshNumber));
+        company.submit(printList, "list", Map.of("list:applications_selection", String.valueOf(fresh),
+                "list:printSelected", ""));
+        try (PDDocument document = Loader.loadPDF(followJob(company, printList, "list", Map.of("list:find", "")))) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains(freshNumber) && !text.contains("重印"), text);
+        }
+        assertTrue(company.get(PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PRINTED").body()
+                .contains(freshNumber), "printed once: now under 已打印申请表");
+
         String printedList = PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PRINTED";
         company.get(printedList);
         String started = company.submit(printedList, "list", Map.of("list:applications_selection", applicationId,
@@ -211,6 +218,24 @@ class PrintingIT {
         PortalClient enterprise = signedIn("DYJB");
         assertEquals(404, enterprise.getBytes(PortalClient.HTTPS + "/enterprise/documents/batch/"
                 + "00000000-0000-0000-0000-000000000000.pdf").statusCode());
+    }
+
+    /** An application of the company, submitted and passed by both reviewers: its form is printable. */
+    private static long approved(PortalClient enterprise, String contract) throws Exception {
+        long id = ExportApplicationIT.newApplication(enterprise, "8112921000", "25", contract);
+        enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", ""));
+        PortalClient initial = signedIn("DYCS");
+        initial.get(DECIDE + id);
+        initial.submit(DECIDE + id, "decision", Map.of("decision:passInitial", ""));
+        PortalClient second = signedIn("DYFS");
+        second.get(DECIDE + id);
+        assertTrue(second.submit(DECIDE + id, "decision", Map.of("decision:passSecond", "")).body()
+                .contains("复审通过"), "approved");
+        return id;
+    }
+
+    private static String number(PortalClient enterprise, long id) throws Exception {
+        return PortalClient.find(enterprise.get(FORM + "?id=" + id).body(), "id=\"application-number\">(\\d{21})<");
     }
 
     /** Ticks the licence, prints, follows the job until its file is ready and downloads it. */

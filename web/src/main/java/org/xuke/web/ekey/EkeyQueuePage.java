@@ -11,7 +11,7 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 import org.xuke.identity.ekey.EkeyRequestService;
-import org.xuke.identity.ekey.EkeyRequestService.View;
+import org.xuke.identity.ekey.EkeyRequestService.QueueRow;
 import org.xuke.identity.ekey.EkeyRequestState;
 
 /** The checking side's list of e-key requests: the caller's scope, paged and sorted in the database. */
@@ -26,7 +26,7 @@ public class EkeyQueuePage implements Serializable {
 
     private EkeyRequestState state = EkeyRequestState.SUBMITTED;
     private String search;
-    private final LazyDataModel<View> model = new Model();
+    private final LazyDataModel<QueueRow> model = new Model();
 
     /** The state filter follows the caller's step: the provider checks what the authority passed. */
     public void load() {
@@ -40,7 +40,7 @@ public class EkeyQueuePage implements Serializable {
         return EkeyRequestState.values();
     }
 
-    public LazyDataModel<View> getModel() {
+    public LazyDataModel<QueueRow> getModel() {
         return model;
     }
 
@@ -60,7 +60,7 @@ public class EkeyQueuePage implements Serializable {
         this.search = search;
     }
 
-    private final class Model extends LazyDataModel<View> {
+    private final class Model extends LazyDataModel<QueueRow> {
 
         private static final long serialVersionUID = 1L;
 
@@ -70,7 +70,7 @@ public class EkeyQueuePage implements Serializable {
         }
 
         @Override
-        public List<View> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+        public List<QueueRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
             SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst()
                     .orElse(null);
@@ -79,12 +79,12 @@ public class EkeyQueuePage implements Serializable {
         }
 
         @Override
-        public String getRowKey(View view) {
+        public String getRowKey(QueueRow view) {
             return String.valueOf(view.request().getId());
         }
 
         @Override
-        public View getRowData(String rowKey) {
+        public QueueRow getRowData(String rowKey) {
             return getWrappedData() == null ? null : getWrappedData().stream()
                     .filter(v -> String.valueOf(v.request().getId()).equals(rowKey)).findFirst().orElse(null);
         }

@@ -117,6 +117,11 @@ class LoginIT {
         HttpResponse<String> portal = browser.login("FIRST", "Xk-2026-renewed-9");
         assertTrue(portal.uri().getPath().endsWith("/enterprise/index.xhtml"), portal.uri().toString());
         assertTrue(portal.body().contains("FIRST") && portal.body().contains("退出"), "signed-in header");
+
+        HttpResponse<String> out = browser.submit(portal.uri().toString(), "session", Map.of("session:logout", "退出"));
+        assertTrue(out.uri().getPath().endsWith("/index.xhtml") && !out.body().contains("FIRST"), out.uri().toString());
+        assertTrue(browser.get(PortalClient.HTTPS + "/enterprise/index.xhtml").body().contains("id=\"login\""),
+                "signed out: the portal asks for the sign-in again");
     }
 
     @Test

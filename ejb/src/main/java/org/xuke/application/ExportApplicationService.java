@@ -87,6 +87,9 @@ public class ExportApplicationService {
     @Inject
     private LicenceNumbers licenceNumbers;
 
+    @Inject
+    private ApplicationViews views;
+
     /** An application as its page shows it: the content, the enterprise, the commodity, the licence once issued. */
     public record View(ExportApplication application, ExportLicenceForm form, Enterprise enterprise,
             Commodity commodity, List<ApplicationStep> steps, ExportLicence licence) implements Serializable {
@@ -654,17 +657,11 @@ public class ExportApplicationService {
     }
 
     private View view(ExportApplication application) {
-        ExportLicence licence = application.getState() == ApplicationState.ISSUED
-                ? em.createQuery("select l from ExportLicence l where l.applicationId = :a", ExportLicence.class)
-                        .setParameter("a", application.getId()).getResultStream().findFirst().orElse(null)
-                : null;
-        return new View(application, application.form(), em.find(Enterprise.class, application.getEnterpriseId()),
-                commodity(application.getYear(), application.getCommodityCode()), List.copyOf(application.getSteps()),
-                licence);
+        return views.of(application);
     }
 
     private Commodity commodity(int year, String code) {
-        return blank(code) ? null : catalogs.findCommodity(year, code.strip());
+        return views.commodity(year, code);
     }
 
     private void known(List<FieldError> errors, String field, CatalogKind kind, String code) {

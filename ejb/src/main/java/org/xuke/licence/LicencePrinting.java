@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.xuke.application.ApplicationStep;
+import org.xuke.application.ApplicationViews;
 import org.xuke.application.ExportApplication;
 import org.xuke.application.ExportApplicationService;
 import org.xuke.application.ExportLicenceForm;
@@ -72,6 +73,10 @@ public class LicencePrinting {
 
     @Inject
     private CatalogService catalogs;
+
+    /** The application forms of a batch were checked when it was recorded; the job runs with no caller. */
+    @Inject
+    private ApplicationViews views;
 
     @Inject
     private CertificateService certificates;
@@ -232,7 +237,7 @@ public class LicencePrinting {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void renderApplicationForms(List<FormCopy> copies, OutputStream out, IntConsumer progress) {
         ReportRenderer.pdfBatch("export-application", copies.size(), i -> applicationData(
-                recordedView(copies.get(i).applicationId()), copies.get(i).reprint()), out, progress);
+                views.of(copies.get(i).applicationId()), copies.get(i).reprint()), out, progress);
     }
 
     /** An enterprise operator's print moves an approved application to 已打印申请表 (audited by the service). */
@@ -241,15 +246,6 @@ public class LicencePrinting {
                 && !application.isFormPrinted()) {
             applications.markFormPrinted(application.getId());
         }
-    }
-
-    /** The view of an application {@link #recordApplicationForms} has checked (no caller in the background). */
-    private ExportApplicationService.View recordedView(long id) {
-        ExportApplication application = em.find(ExportApplication.class, id);
-        return new ExportApplicationService.View(application, application.form(),
-                em.find(org.xuke.enterprise.Enterprise.class, application.getEnterpriseId()),
-                catalogs.findCommodity(application.getYear(), application.getCommodityCode()),
-                List.copyOf(application.getSteps()), null);
     }
 
     // ---- public verification ----

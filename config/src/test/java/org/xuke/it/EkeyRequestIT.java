@@ -251,6 +251,9 @@ class EkeyRequestIT {
         says(passed, "复核通过", "the provider passes");
 
         PortalClient applicant = applicant();
+        String empty = applicant.submit(PAGE, "collect", Map.of("collect:password", "",
+                "collect:confirm", "", "collect:make", "")).body();
+        says(empty, "文件保护密码：必填项", "a missing password is said at its field");
         String mismatch = applicant.submit(PAGE, "collect", Map.of("collect:password", "Holder-key-1",
                 "collect:confirm", "Holder-key-2", "collect:make", "")).body();
         says(mismatch, "两次输入的密码不一致", "mismatched passwords");

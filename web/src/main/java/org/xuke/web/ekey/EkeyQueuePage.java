@@ -79,8 +79,8 @@ public class EkeyQueuePage implements Serializable {
         }
 
         @Override
-        public String getRowKey(QueueRow view) {
-            return String.valueOf(view.request().getId());
+        public String getRowKey(QueueRow row) {
+            return String.valueOf(row.request().getId());
         }
 
         @Override

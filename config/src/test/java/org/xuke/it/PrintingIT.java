@@ -68,6 +68,8 @@ class PrintingIT {
     private static String licence;
     private static String applicationId;
     private static String verifyUrl;
+    private static long freshApplication;
+    private static List<String> listed;
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -188,6 +190,7 @@ class PrintingIT {
         PortalClient company = signedIn("DYJB");
         // a first batch print from 打印申请表: no reprint mark, and the form moves to 已打印申请表
         long fresh = approved(company, "HT-PRINT-02");
+        freshApplication = fresh;
         String freshNumber = number(company, fresh);
         String printList = PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PRINT";
         assertTrue(company.get(printList).body().contains(freshNumber));
@@ -315,6 +318,99 @@ class PrintingIT {
         assertTrue(limited > 0, "forty checks at once are limited");
         assertNotNull(refusal);
         assertTrue(refusal.contains("核验过于频繁"), refusal);
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void twoMoreLicences() throws Exception {
+        PortalClient issuer = signedIn("DYFZ");
+        long third = approved(signedIn("DYJB"), "HT-PRINT-03");
+        List<String> numbers = new java.util.ArrayList<>(List.of(licence));
+        for (long id : new long[] {freshApplication, third}) {
+            issuer.get(DECIDE + id);
+            numbers.add(PortalClient.find(issuer.submit(DECIDE + id, "decision", Map.of("decision:issue", "")).body(),
+                    "id=\"licence-number\">(26JL\\d{6})<"));
+        }
+        listed = numbers;
+    }
+
+    @Test
+    @Order(8)
+    void theNewestLicenceIssuedLongAgoAndExpired() throws Exception {
+        // issued 40 days ago, valid until two days ago (two: whatever the time of day in UTC and in China)
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update export_licence set validity_end = current_date - 2, issued_at_utc = issued_at_utc - interval '40 days' "
+                        + "where id = (select max(id) from export_licence where licence_number like '26JL%')")) {
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    @Test
+    @Order(9)
+    @RunAsClient
+    void theLicenceListsSearchFilterAndSort() throws Exception {
+        String first = listed.get(0);
+        String second = listed.get(1);
+        String expired = listed.get(2);
+        String mine = PortalClient.HTTPS + "/enterprise/licences.xhtml";
+        PortalClient enterprise = signedIn("DYJB");
+        String all = enterprise.get(mine).body();
+        assertEquals(List.of(second, first, expired), order(all, listed), "newest issue first");
+        assertTrue(all.contains("standing-EXPIRED\">已过期") && all.contains("standing-VALID\">有效"), all);
+        assertFalse(all.contains("licences:holder"), "the enterprise's list has no holder search");
+
+        assertEquals(List.of(expired), order(search(enterprise, mine, Map.of("licences:standing", "EXPIRED")), listed));
+        assertEquals(List.of(second, first), order(search(enterprise, mine, Map.of("licences:standing", "VALID")),
+                listed));
+        assertEquals(List.of(second), order(search(enterprise, mine, Map.of("licences:search", second.substring(6))),
+                listed), "part of the number");
+        assertEquals(3, order(search(enterprise, mine, Map.of("licences:commodity", "8112")), listed).size());
+        String none = search(enterprise, mine, Map.of("licences:commodity", "2709"));
+        assertTrue(none.contains("没有符合条件的记录") && order(none, listed).isEmpty(), "commodity code's start");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        assertEquals(List.of(expired), order(search(enterprise, mine, Map.of("licences:from",
+                today.minusDays(45).toString(), "licences:to", today.minusDays(35).toString())), listed),
+                "issue date range");
+        assertTrue(search(enterprise, mine, Map.of("licences:from", "2026-13-01")).contains("日期格式应为 yyyy-MM-dd"));
+
+        enterprise.get(mine);
+        assertEquals(List.of(first, second, expired), order(sorted(enterprise, mine, "number", 1), listed));
+        assertEquals(List.of(expired, second, first), order(sorted(enterprise, mine, "number", -1), listed));
+        assertEquals(expired, order(sorted(enterprise, mine, "validityEnd", 1), listed).get(0), "validity end");
+
+        String officers = PortalClient.HTTPS + "/officer/licences.xhtml";
+        PortalClient officer = signedIn("DYCS");
+        String theirs = officer.get(officers).body();
+        assertEquals(List.of(second, first, expired), order(theirs, listed));
+        assertTrue(theirs.contains(">" + COMPANY + "<"), "the officer's list names the holder");
+        assertEquals(3, order(search(officer, officers, Map.of("licences:holder", "𠮷堃喆")), listed).size());
+        assertTrue(order(search(officer, officers, Map.of("licences:holder", "另一家")), listed).isEmpty());
+        officer.get(officers);
+        assertEquals(List.of(first, second, expired), order(sorted(officer, officers, "number", 1), listed));
+
+        String other = signedIn("DYQT").get(mine).body();
+        assertTrue(order(other, listed).isEmpty(), "another company sees none of them");
+    }
+
+    /** The licences of {@code numbers} in the order a page lists them. */
+    private static List<String> order(String page, List<String> numbers) {
+        return numbers.stream().filter(n -> page.contains("class=\"licence-number\">" + n + "<"))
+                .sorted(java.util.Comparator.comparingInt(n -> page.indexOf("class=\"licence-number\">" + n + "<")))
+                .toList();
+    }
+
+    private static String search(PortalClient user, String url, Map<String, String> fields) throws Exception {
+        user.get(url);
+        Map<String, String> all = new java.util.HashMap<>(fields);
+        all.put("licences:find", "");
+        return user.submit(url, "licences", all).body();
+    }
+
+    /** What the table's sortable header sends (PrimeFaces: the column and the direction, 1 or -1). */
+    private static String sorted(PortalClient user, String url, String column, int direction) throws Exception {
+        return user.submit(url, "licences", Map.of("licences:list_sorting", "true", "licences:list_sortKey",
+                "licences:list:" + column, "licences:list_sortDir", String.valueOf(direction))).body();
     }
 
     private static X509Certificate root() throws Exception {

@@ -37,6 +37,10 @@ import org.xuke.identity.DataScope;
 import org.xuke.identity.Role;
 import org.xuke.identity.SealVerification;
 import org.xuke.licence.ExportLicence;
+import org.xuke.licence.LicenceFilter;
+import org.xuke.licence.LicenceRow;
+import org.xuke.licence.LicenceStanding;
+import org.xuke.licence.LicenceStatus;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.LikePattern;
 import org.xuke.platform.OutOfScopeException;
@@ -65,6 +69,8 @@ public class ExportApplicationService {
     private static final Map<String, String> SORTABLE = Map.of("applicationNumber", "a.applicationNumber",
             "createdAtUtc", "a.createdAtUtc", "submittedAtUtc", "a.submittedAtUtc", "commodityCode", "a.commodityCode",
             "state", "a.state", "enterpriseName", "e.name", "totalQuantity", "a.totalQuantity");
+    private static final Map<String, String> LICENCE_SORTABLE = Map.of("number", "l.number", "commodityCode",
+            "l.commodityCode", "holderName", "e.name", "validityEnd", "l.validityEnd", "issuedAtUtc", "l.issuedAtUtc");
 
     @PersistenceContext(unitName = "xuke")
     private EntityManager em;
@@ -385,28 +391,37 @@ public class ExportApplicationService {
         return ((Number) query.getSingleResult()).longValue();
     }
 
-    /** 查看电子许可证: the enterprise's licences (officers: their authority's), newest first. */
-    public List<ExportLicence> licencesForCaller(String search, int first, int max) {
+    /**
+     * 查看电子许可证: the enterprise's licences (officers: their authority's) with their holder and
+     * standing today, filtered, sorted and paged in the database; newest first unless sorted.
+     */
+    public List<LicenceRow> licencesForCaller(LicenceFilter filter, int first, int max, String sort,
+            boolean ascending) {
         Account caller = reader();
-        TypedQuery<ExportLicence> query = em.createQuery("select l from ExportLicence l where "
-                + licenceScope(caller) + (blank(search) ? "" : " and l.number like :n")
-                + " order by l.issuedAtUtc desc, l.id desc", ExportLicence.class);
+        String order = LICENCE_SORTABLE.get(sort == null ? "" : sort);
+        boolean asc = order != null && ascending;
+        LocalDate today = today();
+        TypedQuery<LicenceRow> query = em.createQuery("select new org.xuke.licence.LicenceRow(l.number, "
+                + "l.applicationId, e.name, l.commodityCode, l.totalQuantity, l.validityEnd, l.oneBatch, l.issuedBy, "
+                + "l.issuedAtUtc, l.status) from ExportLicence l, Enterprise e where e.id = l.enterpriseId and "
+                + licenceScope(caller) + licenceWhere(filter) + " order by "
+                + (order == null ? "l.issuedAtUtc" : order) + (asc ? " asc" : " desc") + ", l.id"
+                + (asc ? " asc" : " desc"), LicenceRow.class);
         bindLicenceScope(query, caller);
-        if (!blank(search)) {
-            query.setParameter("n", LikePattern.containing(search.strip().toUpperCase(Locale.ROOT)));
-        }
+        bindLicenceFilter(query, filter, today);
         return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, max), 200))
-                .getResultList();
+                .getResultList().stream().map(r -> r.on(today)).toList();
     }
 
-    public long countLicencesForCaller(String search) {
+    public long countLicencesForCaller(LicenceFilter filter) {
         Account caller = reader();
-        TypedQuery<Long> query = em.createQuery("select count(l) from ExportLicence l where " + licenceScope(caller)
-                + (blank(search) ? "" : " and l.number like :n"), Long.class);
+        // the enterprise is joined only when the holder is searched
+        String from = blank(filter.holder()) ? "from ExportLicence l where "
+                : "from ExportLicence l, Enterprise e where e.id = l.enterpriseId and ";
+        TypedQuery<Long> query = em.createQuery("select count(l) " + from + licenceScope(caller)
+                + licenceWhere(filter), Long.class);
         bindLicenceScope(query, caller);
-        if (!blank(search)) {
-            query.setParameter("n", LikePattern.containing(search.strip().toUpperCase(Locale.ROOT)));
-        }
+        bindLicenceFilter(query, filter, today());
         return query.getSingleResult();
     }
 
@@ -653,6 +668,61 @@ public class ExportApplicationService {
             query.setParameter("scope", caller.getEnterpriseId());
         } else if (caller.getDataScope() != DataScope.ALL) {
             query.setParameter("scope", caller.getAuthorityCode());
+        }
+    }
+
+    private static String licenceWhere(LicenceFilter filter) {
+        StringBuilder where = new StringBuilder();
+        if (!blank(filter.number())) {
+            where.append(" and l.number like :number");
+        }
+        if (!blank(filter.commodity())) {
+            where.append(" and l.commodityCode like :commodity");
+        }
+        if (!blank(filter.holder())) {
+            where.append(" and e.name like :holder");
+        }
+        if (filter.issuedFrom() != null) {
+            where.append(" and l.issuedAtUtc >= :from");
+        }
+        if (filter.issuedTo() != null) {
+            where.append(" and l.issuedAtUtc < :to");
+        }
+        if (filter.standing() != null) {
+            where.append(switch (filter.standing()) {
+                case VALID -> " and l.status = :status and l.validityEnd >= :today";
+                case EXPIRED -> " and l.status = :status and l.validityEnd < :today";
+                case DELETED, WRITTEN_OFF -> " and l.status = :status";
+            });
+        }
+        return where.toString();
+    }
+
+    private static void bindLicenceFilter(TypedQuery<?> query, LicenceFilter filter, LocalDate today) {
+        if (!blank(filter.number())) {
+            query.setParameter("number", LikePattern.containing(filter.number().strip().toUpperCase(Locale.ROOT)));
+        }
+        if (!blank(filter.commodity())) {
+            query.setParameter("commodity", LikePattern.startingWith(filter.commodity().strip()));
+        }
+        if (!blank(filter.holder())) {
+            query.setParameter("holder", LikePattern.containing(filter.holder().strip()));
+        }
+        if (filter.issuedFrom() != null) {
+            query.setParameter("from", utc(filter.issuedFrom()));
+        }
+        if (filter.issuedTo() != null) {
+            query.setParameter("to", utc(filter.issuedTo().plusDays(1)));
+        }
+        if (filter.standing() != null) {
+            query.setParameter("status", switch (filter.standing()) {
+                case VALID, EXPIRED -> LicenceStatus.ISSUED;
+                case DELETED -> LicenceStatus.DELETED;
+                case WRITTEN_OFF -> LicenceStatus.WRITTEN_OFF;
+            });
+            if (filter.standing() == LicenceStanding.VALID || filter.standing() == LicenceStanding.EXPIRED) {
+                query.setParameter("today", today);
+            }
         }
     }
 

@@ -138,11 +138,7 @@ public class ExportLicence implements Serializable {
 
     /** What the public verification page says of the licence on {@code today}. */
     public LicenceStanding standingOn(LocalDate today) {
-        return switch (status) {
-            case DELETED -> LicenceStanding.DELETED;
-            case WRITTEN_OFF -> LicenceStanding.WRITTEN_OFF;
-            case ISSUED -> today.isAfter(validityEnd) ? LicenceStanding.EXPIRED : LicenceStanding.VALID;
-        };
+        return LicenceStanding.of(status, validityEnd, today);
     }
 
     public LicenceStatus getStatus() {

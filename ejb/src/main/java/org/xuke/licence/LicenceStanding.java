@@ -1,6 +1,17 @@
 package org.xuke.licence;
 
-/** What the public verification page shows: {@link LicenceStatus} with expiry applied on a given day. */
+import java.time.LocalDate;
+
+/** What the public verification page and the licence lists show: {@link LicenceStatus} with expiry applied on a given day. */
 public enum LicenceStanding {
-    VALID, EXPIRED, DELETED, WRITTEN_OFF
+    VALID, EXPIRED, DELETED, WRITTEN_OFF;
+
+    /** A licence is valid through the last day of its validity, expired from the day after. */
+    public static LicenceStanding of(LicenceStatus status, LocalDate validityEnd, LocalDate today) {
+        return switch (status) {
+            case DELETED -> DELETED;
+            case WRITTEN_OFF -> WRITTEN_OFF;
+            case ISSUED -> today.isAfter(validityEnd) ? EXPIRED : VALID;
+        };
+    }
 }

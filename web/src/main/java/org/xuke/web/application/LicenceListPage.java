@@ -4,15 +4,24 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 import org.xuke.application.ExportApplicationService;
-import org.xuke.licence.ExportLicence;
+import org.xuke.licence.LicenceFilter;
+import org.xuke.licence.LicenceRow;
+import org.xuke.licence.LicenceStanding;
+import org.xuke.web.licence.BatchPrintPage;
 
-/** 查看电子许可证: the caller's licences (an officer's: his authority's), newest first, searchable by number. */
+/**
+ * 查看电子许可证: the caller's licences (an officer's: his authority's), newest first unless
+ * sorted, searchable by number, commodity, holder, issue date and standing.
+ */
 @Named
 @ViewScoped
 public class LicenceListPage implements Serializable {
@@ -22,45 +31,81 @@ public class LicenceListPage implements Serializable {
     @Inject
     private ExportApplicationService service;
 
+    @Inject
+    private BatchPrintPage printing;
+
     private String search;
-    private final LazyDataModel<ExportLicence> model = new LazyDataModel<>() {
+    private String commodity;
+    private String holder;
+    private LocalDate from;
+    private LocalDate to;
+    private LicenceStanding standing;
+    private List<LicenceRow> selection = new ArrayList<>();
+
+    private final LazyDataModel<LicenceRow> model = new LazyDataModel<>() {
 
         private static final long serialVersionUID = 1L;
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, service.countLicencesForCaller(search));
+            return (int) Math.min(Integer.MAX_VALUE, service.countLicencesForCaller(filter()));
         }
 
         @Override
-        public List<ExportLicence> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+        public List<LicenceRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            return service.licencesForCaller(search, first, pageSize);
+            SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst()
+                    .orElse(null);
+            return service.licencesForCaller(filter(), first, pageSize, sort == null ? null : sort.getField(),
+                    sort != null && sort.getOrder() == SortOrder.ASCENDING);
         }
 
         @Override
-        public String getRowKey(ExportLicence licence) {
-            return licence.getNumber();
+        public String getRowKey(LicenceRow licence) {
+            return licence.number();
         }
 
         /** A ticked row: from the page shown, else looked up (still within the caller's reach). */
         @Override
-        public ExportLicence getRowData(String rowKey) {
-            List<ExportLicence> page = getWrappedData();
+        public LicenceRow getRowData(String rowKey) {
+            List<LicenceRow> page = getWrappedData();
             if (page != null) {
-                for (ExportLicence licence : page) {
-                    if (licence.getNumber().equals(rowKey)) {
+                for (LicenceRow licence : page) {
+                    if (licence.number().equals(rowKey)) {
                         return licence;
                     }
                 }
             }
-            return service.licencesForCaller(rowKey, 0, 20).stream().filter(l -> l.getNumber().equals(rowKey))
-                    .findFirst().orElse(null);
+            return service.licencesForCaller(LicenceFilter.number(rowKey), 0, 20, null, false).stream()
+                    .filter(l -> l.number().equals(rowKey)).findFirst().orElse(null);
         }
     };
 
-    public LazyDataModel<ExportLicence> getModel() {
+    /** 打印纸质许可证 (officers): one recorded copy of each ticked licence, rendered in the background. */
+    public void printSelected() {
+        if (printing.printPaper(selection)) {
+            selection = new ArrayList<>();
+        }
+    }
+
+    private LicenceFilter filter() {
+        return new LicenceFilter(search, commodity, holder, from, to, standing);
+    }
+
+    public LazyDataModel<LicenceRow> getModel() {
         return model;
+    }
+
+    public List<LicenceRow> getSelection() {
+        return selection;
+    }
+
+    public void setSelection(List<LicenceRow> selection) {
+        this.selection = selection == null ? new ArrayList<>() : selection;
+    }
+
+    public LicenceStanding[] getStandings() {
+        return LicenceStanding.values();
     }
 
     public String getSearch() {
@@ -69,5 +114,45 @@ public class LicenceListPage implements Serializable {
 
     public void setSearch(String search) {
         this.search = search;
+    }
+
+    public String getCommodity() {
+        return commodity;
+    }
+
+    public void setCommodity(String commodity) {
+        this.commodity = commodity;
+    }
+
+    public String getHolder() {
+        return holder;
+    }
+
+    public void setHolder(String holder) {
+        this.holder = holder;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    public LicenceStanding getStanding() {
+        return standing;
+    }
+
+    public void setStanding(LicenceStanding standing) {
+        this.standing = standing;
     }
 }

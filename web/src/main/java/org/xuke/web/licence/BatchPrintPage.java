@@ -7,11 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import org.xuke.application.ApplicationRow;
-import org.xuke.licence.ExportLicence;
 import org.xuke.licence.LicencePrinting;
+import org.xuke.licence.LicenceRow;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.web.Texts;
 
@@ -33,13 +32,12 @@ public class BatchPrintPage implements Serializable {
     @Inject
     private PrintJobs jobs;
 
-    private List<ExportLicence> selection = new ArrayList<>();
     private String jobId;
     private String portal;
 
-    public void printSelected() {
-        List<String> numbers = selection == null ? List.of()
-                : selection.stream().map(ExportLicence::getNumber).toList();
+    /** 打印纸质许可证 of the ticked licences; whether the copies were recorded (the caller then clears its ticks). */
+    public boolean printPaper(List<LicenceRow> rows) {
+        List<String> numbers = rows == null ? List.of() : rows.stream().map(LicenceRow::number).toList();
         try {
             List<LicencePrinting.PaperCopy> copies = printing.recordPaperCopies(numbers);
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
@@ -48,9 +46,10 @@ public class BatchPrintPage implements Serializable {
             portal = "officer";
             long reprints = copies.stream().filter(LicencePrinting.PaperCopy::reprint).count();
             Texts.info("print.started", String.valueOf(copies.size()), String.valueOf(reprints));
-            selection = new ArrayList<>();
+            return true;
         } catch (DomainRuleException e) {
             Texts.refused(null, e);
+            return false;
         }
     }
 
@@ -84,13 +83,5 @@ public class BatchPrintPage implements Serializable {
 
     public String getJobId() {
         return jobId;
-    }
-
-    public List<ExportLicence> getSelection() {
-        return selection;
-    }
-
-    public void setSelection(List<ExportLicence> selection) {
-        this.selection = selection;
     }
 }

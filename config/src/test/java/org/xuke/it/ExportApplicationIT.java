@@ -313,6 +313,61 @@ class ExportApplicationIT {
         }
     }
 
+    @Test
+    @Order(7)
+    @RunAsClient
+    void theListsFilterAndSortInTheDatabase() throws Exception {
+        PortalClient enterprise = signedIn("CKJB");
+        String all = LIST + "?list=ALL";
+        List<String> shown = numbers(enterprise.get(all).body());
+        assertTrue(shown.size() >= 3, "the steps above left applications with numbers: " + shown);
+        List<String> ascending = new ArrayList<>(shown);
+        ascending.sort(null);
+        assertEquals(ascending, numbers(enterprise.sortBy(all, "list", "list:applications:applicationNumber", 1)),
+                "by application number, ascending");
+        List<String> descending = new ArrayList<>(ascending);
+        java.util.Collections.reverse(descending);
+        assertEquals(descending, numbers(enterprise.sortBy(all, "list", "list:applications:applicationNumber", -1)));
+
+        String rice = enterprise.search(all, "list", Map.of("list:commodity", "1006"));
+        assertTrue(rice.contains(">" + RICE + "<") && !rice.contains(">" + GALLIUM + "<"), "commodity code's start");
+        String issued = enterprise.search(all, "list", Map.of("list:state", "ISSUED"));
+        List<String> states = PortalClient.findAll(issued, "class=\"app-state\">([^<]+)<");
+        assertFalse(states.isEmpty());
+        assertTrue(states.stream().allMatch("已发证"::equals), states.toString());
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        assertTrue(enterprise.search(all, "list", Map.of("list:from", today.plusDays(2).toString()))
+                .contains("没有符合条件的记录"), "nothing created after tomorrow");
+        assertFalse(numbers(enterprise.search(all, "list", Map.of("list:from", today.minusDays(2).toString(),
+                "list:to", today.plusDays(2).toString()))).isEmpty());
+        assertTrue(enterprise.search(all, "list", Map.of("list:to", "29.11.2026")).contains("日期格式应为 yyyy-MM-dd"));
+
+        // the officers' queue: two more pending applications, then sorted and searched
+        for (String contract : new String[] {"HT-2026-S1", "HT-2026-S2"}) {
+            long id = newApplication(enterprise, GALLIUM, "1", contract);
+            enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", ""));
+        }
+        PortalClient initial = signedIn("CKCS");
+        String queue = PortalClient.HTTPS + "/officer/applications.xhtml?stage=INITIAL";
+        List<String> pending = numbers(initial.get(queue).body());
+        assertTrue(pending.size() >= 3, pending.toString());
+        List<String> byNumber = new ArrayList<>(pending);
+        byNumber.sort(null);
+        assertEquals(byNumber, numbers(initial.sortBy(queue, "queue", "queue:applications:applicationNumber", 1)));
+        java.util.Collections.reverse(byNumber);
+        assertEquals(byNumber, numbers(initial.sortBy(queue, "queue", "queue:applications:applicationNumber", -1)));
+        assertEquals(pending.size(), numbers(initial.search(queue, "queue", Map.of("queue:search", "出口申请测试")))
+                .size(), "the enterprise's name, in part");
+        assertTrue(numbers(initial.search(queue, "queue", Map.of("queue:search", "另一家"))).isEmpty());
+        List<String> riceOnly = numbers(initial.search(queue, "queue", Map.of("queue:commodity", "1006")));
+        assertEquals(1, riceOnly.size(), "the one rice application left pending above: " + riceOnly);
+    }
+
+    /** The application numbers a list shows, in its order. */
+    private static List<String> numbers(String page) {
+        return PortalClient.findAll(page, "class=\"app-link\" href=\"[^\"]+\">(\\d{21})<");
+    }
+
     private static List<String> rows(ResultSet result) throws Exception {
         List<String> rows = new ArrayList<>();
         while (result.next()) {

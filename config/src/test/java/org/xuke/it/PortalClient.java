@@ -187,6 +187,35 @@ final class PortalClient {
                 Map.of("login:username", username, "login:password", password, "login:submit", ""));
     }
 
+    /** A list page's search: opens it, fills {@code fields} and presses the form's 查询 ({@code form:find}). */
+    String search(String url, String form, Map<String, String> fields) throws Exception {
+        get(url);
+        Map<String, String> all = new java.util.HashMap<>(fields);
+        all.put(form + ":find", "");
+        return submit(url, form, all).body();
+    }
+
+    /**
+     * What a sortable PrimeFaces table header sends: the column's client id ({@code form:table:column})
+     * and the direction, 1 or -1; opens the page first.
+     */
+    String sortBy(String url, String form, String column, int direction) throws Exception {
+        get(url);
+        String table = column.substring(0, column.lastIndexOf(':'));
+        return submit(url, form, Map.of(table + "_sorting", "true", table + "_sortKey", column,
+                table + "_sortDir", String.valueOf(direction))).body();
+    }
+
+    /** Every first group of {@code regex} in the page, in order. */
+    static java.util.List<String> findAll(String html, String regex) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(html);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
     static String find(String html, String regex) {
         Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(html);
         assertTrue(m.find(), () -> "page has " + regex + ":\n" + html.substring(0, Math.min(2000, html.length())));

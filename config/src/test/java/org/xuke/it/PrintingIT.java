@@ -360,21 +360,19 @@ class PrintingIT {
         assertTrue(all.contains("standing-EXPIRED\">已过期") && all.contains("standing-VALID\">有效"), all);
         assertFalse(all.contains("licences:holder"), "the enterprise's list has no holder search");
 
-        assertEquals(List.of(expired), order(search(enterprise, mine, Map.of("licences:standing", "EXPIRED")), listed));
-        assertEquals(List.of(second, first), order(search(enterprise, mine, Map.of("licences:standing", "VALID")),
-                listed));
-        assertEquals(List.of(second), order(search(enterprise, mine, Map.of("licences:search", second.substring(6))),
-                listed), "part of the number");
-        assertEquals(3, order(search(enterprise, mine, Map.of("licences:commodity", "8112")), listed).size());
-        String none = search(enterprise, mine, Map.of("licences:commodity", "2709"));
+        assertEquals(List.of(expired), order(searched(enterprise, mine, "standing", "EXPIRED"), listed));
+        assertEquals(List.of(second, first), order(searched(enterprise, mine, "standing", "VALID"), listed));
+        assertEquals(List.of(second), order(searched(enterprise, mine, "search", second.substring(6)), listed),
+                "part of the number");
+        assertEquals(3, order(searched(enterprise, mine, "commodity", "8112"), listed).size());
+        String none = searched(enterprise, mine, "commodity", "2709");
         assertTrue(none.contains("没有符合条件的记录") && order(none, listed).isEmpty(), "commodity code's start");
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        assertEquals(List.of(expired), order(search(enterprise, mine, Map.of("licences:from",
+        assertEquals(List.of(expired), order(enterprise.search(mine, "licences", Map.of("licences:from",
                 today.minusDays(45).toString(), "licences:to", today.minusDays(35).toString())), listed),
                 "issue date range");
-        assertTrue(search(enterprise, mine, Map.of("licences:from", "2026-13-01")).contains("日期格式应为 yyyy-MM-dd"));
+        assertTrue(searched(enterprise, mine, "from", "2026-13-01").contains("日期格式应为 yyyy-MM-dd"));
 
-        enterprise.get(mine);
         assertEquals(List.of(first, second, expired), order(sorted(enterprise, mine, "number", 1), listed));
         assertEquals(List.of(expired, second, first), order(sorted(enterprise, mine, "number", -1), listed));
         assertEquals(expired, order(sorted(enterprise, mine, "validityEnd", 1), listed).get(0), "validity end");
@@ -384,9 +382,8 @@ class PrintingIT {
         String theirs = officer.get(officers).body();
         assertEquals(List.of(second, first, expired), order(theirs, listed));
         assertTrue(theirs.contains(">" + COMPANY + "<"), "the officer's list names the holder");
-        assertEquals(3, order(search(officer, officers, Map.of("licences:holder", "𠮷堃喆")), listed).size());
-        assertTrue(order(search(officer, officers, Map.of("licences:holder", "另一家")), listed).isEmpty());
-        officer.get(officers);
+        assertEquals(3, order(searched(officer, officers, "holder", "𠮷堃喆"), listed).size());
+        assertTrue(order(searched(officer, officers, "holder", "另一家"), listed).isEmpty());
         assertEquals(List.of(first, second, expired), order(sorted(officer, officers, "number", 1), listed));
 
         String other = signedIn("DYQT").get(mine).body();
@@ -400,17 +397,12 @@ class PrintingIT {
                 .toList();
     }
 
-    private static String search(PortalClient user, String url, Map<String, String> fields) throws Exception {
-        user.get(url);
-        Map<String, String> all = new java.util.HashMap<>(fields);
-        all.put("licences:find", "");
-        return user.submit(url, "licences", all).body();
+    private static String searched(PortalClient user, String url, String field, String value) throws Exception {
+        return user.search(url, "licences", Map.of("licences:" + field, value));
     }
 
-    /** What the table's sortable header sends (PrimeFaces: the column and the direction, 1 or -1). */
     private static String sorted(PortalClient user, String url, String column, int direction) throws Exception {
-        return user.submit(url, "licences", Map.of("licences:list_sorting", "true", "licences:list_sortKey",
-                "licences:list:" + column, "licences:list_sortDir", String.valueOf(direction))).body();
+        return user.sortBy(url, "licences", "licences:list:" + column, direction);
     }
 
     private static X509Certificate root() throws Exception {

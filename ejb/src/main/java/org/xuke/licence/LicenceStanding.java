@@ -2,7 +2,10 @@ package org.xuke.licence;
 
 import java.time.LocalDate;
 
-/** What the public verification page and the licence lists show: {@link LicenceStatus} with expiry applied on a given day. */
+/**
+ * What the public verification page and the licence lists show: {@link LicenceStatus} with expiry
+ * applied on a given day.
+ */
 public enum LicenceStanding {
     VALID, EXPIRED, DELETED, WRITTEN_OFF;
 

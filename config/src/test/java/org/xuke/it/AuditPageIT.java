@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -64,9 +65,21 @@ class AuditPageIT {
                 "audit:subject", "", "audit:from_input", "", "audit:to_input", "", "audit:search", "")).body();
         assertTrue(found.contains("PASSWORD_CHANGED") && !found.contains("LOGIN_SUCCEEDED"), "filtered by actor");
 
+        List<Long> newest = positions(page.body());
+        assertTrue(newest.size() > 1 && newest.get(0) > newest.get(1), "newest first: " + newest);
+        List<Long> oldest = positions(browser.sortBy(PAGE, "audit", "audit:events:position", 1));
+        assertTrue(oldest.size() > 1 && oldest.get(1) > oldest.get(0)
+                && oldest.get(0) <= newest.stream().mapToLong(Long::longValue).min().orElseThrow(),
+                "in the order written, from the first entry: " + oldest);
+        assertEquals(newest.get(0), positions(browser.sortBy(PAGE, "audit", "audit:events:position", -1)).get(0));
+
         String checked = browser.submit(PAGE, "audit", Map.of("audit:actor", "", "audit:action", "",
                 "audit:subject", "", "audit:from_input", "", "audit:to_input", "", "audit:verify", "")).body();
         assertTrue(checked.contains("审计日志完整：已校验"), "chain check reported");
+    }
+
+    private static List<Long> positions(String page) {
+        return PortalClient.findAll(page, "class=\"audit-position\">(\\d+)<").stream().map(Long::valueOf).toList();
     }
 
     @Test

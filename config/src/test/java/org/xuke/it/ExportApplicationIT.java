@@ -363,6 +363,42 @@ class ExportApplicationIT {
         assertEquals(1, riceOnly.size(), "the one rice application left pending above: " + riceOnly);
     }
 
+    @Test
+    @Order(8)
+    @RunAsClient
+    void theQuotaListSearchesAndSorts() throws Exception {
+        PortalClient admin = signedIn("CKJG");
+        String quotas = PortalClient.HTTPS + "/officer/quotas.xhtml";
+        admin.get(quotas);
+        assertTrue(admin.submit(quotas, "allocate", Map.of("allocate:uscc", "91210102MA0XUKE113", "allocate:year",
+                "2025", "allocate:category", "el07", "allocate:quantity", "10", "allocate:document", "商配额〔2025〕7号",
+                "allocate:save", "")).body().contains("已保存 91210102MA0XUKE113 的 2025 年度 EL07 类配额"));
+        String mine = "辽宁出口申请测试公司";
+        String other = "辽宁另一家测试公司";
+        List<String> both = List.of(mine, other);
+        assertEquals(both, holders(admin.get(quotas).body(), both), "newest year first");
+        assertEquals(List.of(other), holders(admin.search(quotas, "quotas", Map.of("quotas:listEnterprise",
+                "91210102MA0XUKE113")), both), "by USCC");
+        assertEquals(List.of(mine), holders(admin.search(quotas, "quotas", Map.of("quotas:listEnterprise", "出口申请")),
+                both), "by part of the name");
+        assertEquals(both, holders(admin.search(quotas, "quotas", Map.of("quotas:listCategory", "el0")), both),
+                "categories starting EL0 (EL06, EL07)");
+        assertEquals(List.of(other), holders(admin.search(quotas, "quotas", Map.of("quotas:listCategory", "EL07")),
+                both));
+        assertEquals(List.of(mine), holders(admin.search(quotas, "quotas", Map.of("quotas:listYear", "2026")), both));
+        assertTrue(admin.search(quotas, "quotas", Map.of("quotas:listYear", "20x6")).contains("请输入数字"));
+        assertEquals(List.of(other, mine), holders(admin.sortBy(quotas, "quotas", "quotas:list:year", 1), both));
+        assertEquals(List.of(mine, other), holders(admin.sortBy(quotas, "quotas", "quotas:list:year", -1), both));
+        assertEquals(List.of(other, mine), holders(admin.sortBy(quotas, "quotas", "quotas:list:allocated", 1), both),
+                "10 before 100");
+    }
+
+    /** The quota holders of {@code names} in the order the list shows them. */
+    private static List<String> holders(String page, List<String> names) {
+        return PortalClient.findAll(page, "class=\"quota-holder\">([^<]+)<").stream().filter(names::contains)
+                .toList();
+    }
+
     /** The application numbers a list shows, in its order. */
     private static List<String> numbers(String page) {
         return PortalClient.findAll(page, "class=\"app-link\" href=\"[^\"]+\">(\\d{21})<");

@@ -84,10 +84,16 @@ public class AuditLog {
     }
 
     public List<AuditEvent> search(AuditFilter filter, int first, int max) {
+        return search(filter, first, max, false);
+    }
+
+    /** Newest first, or in the order written ({@code oldestFirst}); the position orders the chain. */
+    public List<AuditEvent> search(AuditFilter filter, int first, int max, boolean oldestFirst) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var query = cb.createQuery(AuditEvent.class);
         Root<AuditEvent> root = query.from(AuditEvent.class);
-        query.where(predicates(filter, cb, root)).orderBy(cb.desc(root.get("position")));
+        query.where(predicates(filter, cb, root)).orderBy(oldestFirst ? cb.asc(root.get("position"))
+                : cb.desc(root.get("position")));
         return em.createQuery(query).setFirstResult(Math.max(0, first)).setMaxResults(Math.min(max, 500))
                 .getResultList();
     }

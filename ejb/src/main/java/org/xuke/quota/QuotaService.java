@@ -9,6 +9,8 @@ import jakarta.persistence.TypedQuery;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.enterprise.Enterprise;
@@ -18,6 +20,7 @@ import org.xuke.identity.Callers;
 import org.xuke.identity.DataScope;
 import org.xuke.identity.Role;
 import org.xuke.platform.DomainRuleException;
+import org.xuke.platform.LikePattern;
 
 /**
  * 配额 records, kept by the authority administrator for the enterprises his authority serves
@@ -37,6 +40,9 @@ public class QuotaService {
     private AuditLog audit;
 
     /** A quota line as the page lists it. */
+    private static final Map<String, String> SORTABLE = Map.of("enterprise", "e.name", "year", "q.year",
+            "category", "q.categoryCode", "allocated", "q.allocated", "used", "q.used");
+
     public record Row(QuotaAllocation quota, String enterpriseName, UnifiedSocialCreditCode uscc) implements Serializable {
     }
 
@@ -74,36 +80,63 @@ public class QuotaService {
         return quota;
     }
 
-    public List<Row> listForCaller(Integer year, int first, int max) {
+    /** The allocations the caller administers, filtered, sorted and paged in the database. */
+    public List<Row> listForCaller(QuotaFilter filter, int first, int max, String sort, boolean ascending) {
         Account caller = requireAdministrator();
+        String order = SORTABLE.get(sort == null ? "" : sort);
+        String direction = ascending ? " asc" : " desc";
         TypedQuery<Row> query = em.createQuery("select new org.xuke.quota.QuotaService.Row(q, e.name, e.uscc) "
-                + "from QuotaAllocation q, Enterprise e where e.id = q.enterpriseId" + where(caller, year)
-                + " order by q.year desc, e.name, q.categoryCode", Row.class);
-        bind(query, caller, year);
+                + "from QuotaAllocation q, Enterprise e where e.id = q.enterpriseId" + where(caller, filter)
+                + " order by " + (order == null ? "q.year desc, e.name, q.categoryCode" : order + direction)
+                + ", q.id" + (order == null ? "" : direction), Row.class);
+        bind(query, caller, filter);
         return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, max), 200))
                 .getResultList();
     }
 
-    public long countForCaller(Integer year) {
+    public long countForCaller(QuotaFilter filter) {
         Account caller = requireAdministrator();
         TypedQuery<Long> query = em.createQuery("select count(q) from QuotaAllocation q, Enterprise e "
-                + "where e.id = q.enterpriseId" + where(caller, year), Long.class);
-        bind(query, caller, year);
+                + "where e.id = q.enterpriseId" + where(caller, filter), Long.class);
+        bind(query, caller, filter);
         return query.getSingleResult();
     }
 
-    private static String where(Account caller, Integer year) {
-        return (caller.getDataScope() == DataScope.ALL ? "" : " and e.authorityCode = :a")
-                + (year == null ? "" : " and q.year = :y");
+    private static String where(Account caller, QuotaFilter filter) {
+        StringBuilder where = new StringBuilder(caller.getDataScope() == DataScope.ALL ? ""
+                : " and e.authorityCode = :a");
+        if (filter.year() != null) {
+            where.append(" and q.year = :y");
+        }
+        if (!blank(filter.enterprise())) {
+            where.append(UnifiedSocialCreditCode.isValid(filter.enterprise().strip()) ? " and e.uscc = :e"
+                    : " and e.name like :e");
+        }
+        if (!blank(filter.category())) {
+            where.append(" and q.categoryCode like :c");
+        }
+        return where.toString();
     }
 
-    private static void bind(TypedQuery<?> query, Account caller, Integer year) {
+    private static void bind(TypedQuery<?> query, Account caller, QuotaFilter filter) {
         if (caller.getDataScope() != DataScope.ALL) {
             query.setParameter("a", caller.getAuthorityCode());
         }
-        if (year != null) {
-            query.setParameter("y", year);
+        if (filter.year() != null) {
+            query.setParameter("y", filter.year());
         }
+        if (!blank(filter.enterprise())) {
+            String text = filter.enterprise().strip();
+            query.setParameter("e", UnifiedSocialCreditCode.isValid(text) ? UnifiedSocialCreditCode.parse(text)
+                    : LikePattern.containing(text));
+        }
+        if (!blank(filter.category())) {
+            query.setParameter("c", LikePattern.startingWith(filter.category().strip().toUpperCase(Locale.ROOT)));
+        }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private Account requireAdministrator() {

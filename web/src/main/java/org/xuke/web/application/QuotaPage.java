@@ -11,10 +11,12 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 import org.xuke.catalog.IssuingAuthority;
 import org.xuke.licence.AuthoritySettings;
 import org.xuke.platform.ClockProducer;
 import org.xuke.platform.DomainRuleException;
+import org.xuke.quota.QuotaFilter;
 import org.xuke.quota.QuotaService;
 import org.xuke.quota.QuotaService.Row;
 import org.xuke.web.Texts;
@@ -39,6 +41,8 @@ public class QuotaPage implements Serializable {
     private BigDecimal quantity;
     private String document;
     private Integer listYear;
+    private String listEnterprise;
+    private String listCategory;
 
     private final LazyDataModel<Row> model = new LazyDataModel<>() {
 
@@ -46,13 +50,16 @@ public class QuotaPage implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) quotas.countForCaller(listYear);
+            return (int) Math.min(Integer.MAX_VALUE, quotas.countForCaller(listFilter()));
         }
 
         @Override
         public List<Row> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            return quotas.listForCaller(listYear, first, pageSize);
+            SortMeta sort = sortBy.values().stream().filter(m -> m.getOrder() != SortOrder.UNSORTED).findFirst()
+                    .orElse(null);
+            return quotas.listForCaller(listFilter(), first, pageSize, sort == null ? null : sort.getField(),
+                    sort != null && sort.getOrder() == SortOrder.ASCENDING);
         }
 
         @Override
@@ -60,6 +67,10 @@ public class QuotaPage implements Serializable {
             return String.valueOf(row.quota().getId());
         }
     };
+
+    private QuotaFilter listFilter() {
+        return new QuotaFilter(listYear, listEnterprise, listCategory);
+    }
 
     public IssuingAuthority getAuthority() {
         return settings.ownAuthority();
@@ -77,8 +88,9 @@ public class QuotaPage implements Serializable {
 
     public void allocate() {
         try {
-            quotas.allocate(uscc, year, category, quantity, document);
-            Texts.info("quotaPage.saved", uscc, year, category);
+            // the message names the category as stored (upper case), whatever was typed
+            var saved = quotas.allocate(uscc, year, category, quantity, document);
+            Texts.info("quotaPage.saved", uscc.strip(), year, saved.getCategoryCode());
             uscc = null;
             category = null;
             quantity = null;
@@ -138,6 +150,22 @@ public class QuotaPage implements Serializable {
 
     public void setDocument(String document) {
         this.document = document;
+    }
+
+    public String getListEnterprise() {
+        return listEnterprise;
+    }
+
+    public void setListEnterprise(String listEnterprise) {
+        this.listEnterprise = listEnterprise;
+    }
+
+    public String getListCategory() {
+        return listCategory;
+    }
+
+    public void setListCategory(String listCategory) {
+        this.listCategory = listCategory;
     }
 
     public Integer getListYear() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 import org.xuke.audit.AuditEvent;
 import org.xuke.audit.AuditFilter;
 import org.xuke.audit.AuditLog;
@@ -46,7 +47,8 @@ public class AuditPage implements Serializable {
         @Override
         public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            return audit.search(filter(), first, pageSize);
+            boolean oldestFirst = sortBy.values().stream().anyMatch(s -> s.getOrder() == SortOrder.ASCENDING);
+            return audit.search(filter(), first, pageSize, oldestFirst);
         }
 
         @Override

@@ -8,6 +8,10 @@ import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -102,6 +106,27 @@ class AccountAdminIT {
         String enterpriseKey = admin.submit(PAGE, "act", Map.of("act:target", "SUODING",
                 "act:keyPassword", "Officer-key-1", "act:makeEkey", "")).body();
         assertTrue(enterpriseKey.contains("须通过电子钥匙业务办理申请"), "enterprise keys only by e-key request");
+
+        List<String> byName = PortalClient.findAll(admin.sortBy(PAGE, "list", "list:accounts:username", 1),
+                "class=\"account-username\">([^<]+)<");
+        assertTrue(byName.size() > 2 && byName.contains("LNCHU"), byName.toString());
+        List<String> sorted = new ArrayList<>(byName);
+        sorted.sort(null);
+        assertEquals(sorted, byName, "by user name");
+        Collections.reverse(sorted);
+        assertEquals(sorted, PortalClient.findAll(admin.sortBy(PAGE, "list", "list:accounts:username", -1),
+                "class=\"account-username\">([^<]+)<"));
+        for (int direction : new int[] {1, -1}) {
+            List<String> logins = PortalClient.findAll(admin.sortBy(PAGE, "list", "list:accounts:lastLoginUtc",
+                    direction), "class=\"account-login\">([^<]*)<");
+            List<String> signedIn = logins.stream().takeWhile(t -> !t.isEmpty()).toList();
+            assertFalse(signedIn.isEmpty(), "someone signed in: " + logins);
+            assertTrue(logins.subList(signedIn.size(), logins.size()).stream().allMatch(String::isEmpty),
+                    "never signed in comes last: " + logins);
+            List<String> expected = new ArrayList<>(signedIn);
+            expected.sort(direction == 1 ? Comparator.naturalOrder() : Comparator.reverseOrder());
+            assertEquals(expected, signedIn, "by last sign-in, direction " + direction);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
@@ -37,6 +38,9 @@ public class AccountAdministration {
     @Inject
     private Callers callers;
 
+    private static final Map<String, String> SORTABLE = Map.of("username", "a.username", "displayName",
+            "a.displayName", "kind", "a.kind", "authorityCode", "a.authorityCode", "lastLoginUtc", "a.lastLoginUtc");
+
     @Inject
     private AccountService accounts;
 
@@ -51,11 +55,17 @@ public class AccountAdministration {
 
     private final PasswordHasher hasher = new PasswordHasher();
 
-    /** One page of the accounts the caller administers, by user name, matching a text. */
-    public List<Account> findForCaller(String search, int first, int max, boolean ascending) {
+    /**
+     * One page of the accounts the caller administers matching a text, by user name unless sorted by
+     * another column (name, kind, authority, last sign-in; never signed in comes last either way).
+     */
+    public List<Account> findForCaller(String search, int first, int max, String sort, boolean ascending) {
         Account caller = requireAdministrator();
+        String direction = ascending ? " asc" : " desc";
+        String order = SORTABLE.getOrDefault(sort == null ? "" : sort, "a.username");
         TypedQuery<Account> query = em.createQuery("select a from Account a" + where(caller, search)
-                + " order by a.username " + (ascending ? "asc" : "desc"), Account.class);
+                + " order by " + order + direction + (order.equals("a.lastLoginUtc") ? " nulls last" : "")
+                + (order.equals("a.username") ? "" : ", a.username"), Account.class);
         bind(query, caller, search);
         return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 200))).getResultList();
     }

@@ -224,8 +224,10 @@ public class AccountsPage implements Serializable {
         @Override
         public List<Account> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            boolean descending = sortBy.values().stream().anyMatch(s -> s.getOrder() == SortOrder.DESCENDING);
-            return administration.findForCaller(search, first, pageSize, !descending);
+            SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst()
+                    .orElse(null);
+            return administration.findForCaller(search, first, pageSize, sort == null ? null : sort.getField(),
+                    sort == null || sort.getOrder() == SortOrder.ASCENDING);
         }
 
         @Override

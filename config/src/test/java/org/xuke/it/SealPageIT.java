@@ -1,9 +1,12 @@
 package org.xuke.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
@@ -85,5 +88,27 @@ class SealPageIT {
         String page = check(json.replace("12.5", "92.5").getBytes(StandardCharsets.UTF_8));
         assertTrue(page.contains("签章与文件内容不符"), page);
         assertFalse(page.contains("签章有效"));
+    }
+
+    /** Last: it spends this address's seal-check submissions (the other public pages have their own). */
+    @Test
+    @Order(4)
+    @RunAsClient
+    void submissionsAreLimitedPerAddressWhileThePageStillOpens() throws Exception {
+        PortalClient flood = PortalClient.withoutEkey();
+        int limited = 0;
+        String refusal = null;
+        for (int i = 0; i < 80; i++) {
+            flood.get(PAGE);
+            HttpResponse<String> response = flood.submit(PAGE, "seal", Map.of("seal:check", ""));
+            if (response.statusCode() == 429) {
+                limited++;
+                refusal = response.body();
+            }
+        }
+        assertTrue(limited >= 10, "eighty submissions at once are limited: " + limited);
+        assertNotNull(refusal);
+        assertTrue(refusal.contains("提交过于频繁"), refusal);
+        assertEquals(200, flood.get(PAGE).statusCode(), "reading the page is not limited");
     }
 }

@@ -11,8 +11,6 @@ import java.time.LocalDate;
 public record LicenceFilter(String number, String commodity, String holder, LocalDate issuedFrom,
         LocalDate issuedTo, LicenceStanding standing) implements Serializable {
 
-    public static final LicenceFilter NONE = new LicenceFilter(null, null, null, null, null, null);
-
     public static LicenceFilter number(String number) {
         return new LicenceFilter(number, null, null, null, null, null);
     }

@@ -7,6 +7,4 @@ import java.io.Serializable;
  * part of the name) and category (its start). Any part may be null.
  */
 public record QuotaFilter(Integer year, String enterprise, String category) implements Serializable {
-
-    public static final QuotaFilter NONE = new QuotaFilter(null, null, null);
 }

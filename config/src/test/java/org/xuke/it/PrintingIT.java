@@ -359,6 +359,8 @@ class PrintingIT {
         assertEquals(List.of(second, first, expired), order(all, listed), "newest issue first");
         assertTrue(all.contains("standing-EXPIRED\">已过期") && all.contains("standing-VALID\">有效"), all);
         assertFalse(all.contains("licences:holder"), "the enterprise's list has no holder search");
+        assertEquals(3, PortalClient.findAll(all, "class=\"licence-usd\">(312\\.50)<").size(),
+                "金额(美元): 25 at 12.5 at a rate of 1, from each licence");
 
         assertEquals(List.of(expired), order(searched(enterprise, mine, "standing", "EXPIRED"), listed));
         assertEquals(List.of(second, first), order(searched(enterprise, mine, "standing", "VALID"), listed));

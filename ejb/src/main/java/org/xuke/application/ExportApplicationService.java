@@ -70,7 +70,8 @@ public class ExportApplicationService {
             "createdAtUtc", "a.createdAtUtc", "submittedAtUtc", "a.submittedAtUtc", "commodityCode", "a.commodityCode",
             "state", "a.state", "enterpriseName", "e.name", "totalQuantity", "a.totalQuantity");
     private static final Map<String, String> LICENCE_SORTABLE = Map.of("number", "l.number", "commodityCode",
-            "l.commodityCode", "holderName", "e.name", "validityEnd", "l.validityEnd", "issuedAtUtc", "l.issuedAtUtc");
+            "l.commodityCode", "holderName", "e.name", "totalUsd", "l.totalUsd", "validityEnd", "l.validityEnd", "issuedAtUtc",
+            "l.issuedAtUtc");
 
     @PersistenceContext(unitName = "xuke")
     private EntityManager em;
@@ -297,7 +298,8 @@ public class ExportApplicationService {
         byte[] content = licenceContent(number, application, enterprise, commodity, authority.getNameZh());
         ExportLicence licence = new ExportLicence(number.value(), application.getId(), enterprise.getId(),
                 application.getAuthorityCode(), application.getYear(), application.getCommodityCode(),
-                application.getTotalQuantity(), application.getValidityEnd(), application.isOneBatch(),
+                application.getTotalQuantity(), application.form().grandTotalUsd(), application.getValidityEnd(),
+                application.isOneBatch(),
                 caller.getUsername(), clock.instant(), content, certificates.sealAs(caller.getUsername(), content));
         licence.verificationCode();
         em.persist(licence);
@@ -402,7 +404,8 @@ public class ExportApplicationService {
         boolean asc = order != null && ascending;
         LocalDate today = today();
         TypedQuery<LicenceRow> query = em.createQuery("select new org.xuke.licence.LicenceRow(l.number, "
-                + "l.applicationId, e.name, l.commodityCode, l.totalQuantity, l.validityEnd, l.oneBatch, l.issuedBy, "
+                + "l.applicationId, e.name, l.commodityCode, l.totalQuantity, l.totalUsd, l.validityEnd, l.oneBatch, "
+                + "l.issuedBy, "
                 + "l.issuedAtUtc, l.status) from ExportLicence l, Enterprise e where e.id = l.enterpriseId and "
                 + licenceScope(caller) + licenceWhere(filter) + " order by "
                 + (order == null ? "l.issuedAtUtc" : order) + (asc ? " asc" : " desc") + ", l.id"

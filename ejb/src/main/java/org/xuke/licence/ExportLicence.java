@@ -57,6 +57,10 @@ public class ExportLicence implements Serializable {
     @Column(name = "total_quantity", nullable = false, updatable = false, precision = 18, scale = 5)
     private BigDecimal totalQuantity;
 
+    /** 金额(美元): the sealed content's total in US dollars. */
+    @Column(name = "total_usd", updatable = false, precision = 18, scale = 2)
+    private BigDecimal totalUsd;
+
     @Column(name = "validity_end", nullable = false, updatable = false)
     private LocalDate validityEnd;
 
@@ -89,8 +93,8 @@ public class ExportLicence implements Serializable {
     }
 
     public ExportLicence(String number, long applicationId, long enterpriseId, String authorityCode, int year,
-            String commodityCode, BigDecimal totalQuantity, LocalDate validityEnd, boolean oneBatch, String issuedBy,
-            Instant issuedAt, byte[] canonicalContent, byte[] seal) {
+            String commodityCode, BigDecimal totalQuantity, BigDecimal totalUsd, LocalDate validityEnd,
+            boolean oneBatch, String issuedBy, Instant issuedAt, byte[] canonicalContent, byte[] seal) {
         // lazy attributes first: writing one of them loads the unfetched ones (EclipseLink weaving)
         this.content = new String(canonicalContent, StandardCharsets.UTF_8);
         this.seal = seal.clone();
@@ -101,6 +105,7 @@ public class ExportLicence implements Serializable {
         this.year = year;
         this.commodityCode = commodityCode;
         this.totalQuantity = totalQuantity;
+        this.totalUsd = totalUsd;
         this.validityEnd = validityEnd;
         this.oneBatch = oneBatch;
         this.issuedBy = issuedBy;
@@ -187,6 +192,10 @@ public class ExportLicence implements Serializable {
 
     public BigDecimal getTotalQuantity() {
         return totalQuantity;
+    }
+
+    public BigDecimal getTotalUsd() {
+        return totalUsd;
     }
 
     public LocalDate getValidityEnd() {

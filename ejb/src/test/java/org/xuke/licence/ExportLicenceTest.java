@@ -13,7 +13,7 @@ class ExportLicenceTest {
 
     private static ExportLicence licence(LocalDate validityEnd) {
         return new ExportLicence("26LN000001", 1, 2, "PROV-LIAONING", 2026, "8112921000", BigDecimal.TEN,
-                validityEnd, true, "FAZHENG", Instant.parse("2026-06-01T02:00:00Z"),
+                new BigDecimal("125.00"), validityEnd, true, "FAZHENG", Instant.parse("2026-06-01T02:00:00Z"),
                 "{}".getBytes(StandardCharsets.UTF_8), new byte[] {1});
     }
 

@@ -379,6 +379,8 @@ class ExportApplicationIT {
         assertEquals(both, holders(admin.get(quotas).body(), both), "newest year first");
         assertEquals(List.of(other), holders(admin.search(quotas, "quotas", Map.of("quotas:listEnterprise",
                 "91210102MA0XUKE113")), both), "by USCC");
+        assertEquals(List.of(other), holders(admin.search(quotas, "quotas", Map.of("quotas:listEnterprise",
+                "ma0xuke11")), both), "by part of the USCC, any case");
         assertEquals(List.of(mine), holders(admin.search(quotas, "quotas", Map.of("quotas:listEnterprise", "出口申请")),
                 both), "by part of the name");
         assertEquals(both, holders(admin.search(quotas, "quotas", Map.of("quotas:listCategory", "el0")), both),

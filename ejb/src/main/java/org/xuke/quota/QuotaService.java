@@ -109,8 +109,8 @@ public class QuotaService {
             where.append(" and q.year = :y");
         }
         if (!blank(filter.enterprise())) {
-            where.append(UnifiedSocialCreditCode.isValid(filter.enterprise().strip()) ? " and e.uscc = :e"
-                    : " and e.name like :e");
+            // the code through a cast: compared as text, not through its converter, so a part of it matches
+            where.append(" and (e.name like :e or cast(e.uscc as varchar(18)) like :u)");
         }
         if (!blank(filter.category())) {
             where.append(" and q.categoryCode like :c");
@@ -127,8 +127,8 @@ public class QuotaService {
         }
         if (!blank(filter.enterprise())) {
             String text = filter.enterprise().strip();
-            query.setParameter("e", UnifiedSocialCreditCode.isValid(text) ? UnifiedSocialCreditCode.parse(text)
-                    : LikePattern.containing(text));
+            query.setParameter("e", LikePattern.containing(text));
+            query.setParameter("u", LikePattern.containing(text.toUpperCase(Locale.ROOT)));
         }
         if (!blank(filter.category())) {
             query.setParameter("c", LikePattern.startingWith(filter.category().strip().toUpperCase(Locale.ROOT)));

@@ -40,7 +40,6 @@ import org.xuke.licence.ExportLicence;
 import org.xuke.licence.LicenceFilter;
 import org.xuke.licence.LicenceRow;
 import org.xuke.licence.LicenceStanding;
-import org.xuke.licence.LicenceStatus;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.LikePattern;
 import org.xuke.platform.OutOfScopeException;
@@ -718,11 +717,7 @@ public class ExportApplicationService {
             query.setParameter("to", utc(filter.issuedTo().plusDays(1)));
         }
         if (filter.standing() != null) {
-            query.setParameter("status", switch (filter.standing()) {
-                case VALID, EXPIRED -> LicenceStatus.ISSUED;
-                case DELETED -> LicenceStatus.DELETED;
-                case WRITTEN_OFF -> LicenceStatus.WRITTEN_OFF;
-            });
+            query.setParameter("status", filter.standing().status());
             if (filter.standing() == LicenceStanding.VALID || filter.standing() == LicenceStanding.EXPIRED) {
                 query.setParameter("today", today);
             }

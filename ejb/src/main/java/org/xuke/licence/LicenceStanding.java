@@ -9,6 +9,15 @@ import java.time.LocalDate;
 public enum LicenceStanding {
     VALID, EXPIRED, DELETED, WRITTEN_OFF;
 
+    /** The stored status this standing comes from (valid and expired are both issued). */
+    public LicenceStatus status() {
+        return switch (this) {
+            case VALID, EXPIRED -> LicenceStatus.ISSUED;
+            case DELETED -> LicenceStatus.DELETED;
+            case WRITTEN_OFF -> LicenceStatus.WRITTEN_OFF;
+        };
+    }
+
     /** A licence is valid through the last day of its validity, expired from the day after. */
     public static LicenceStanding of(LicenceStatus status, LocalDate validityEnd, LocalDate today) {
         return switch (status) {

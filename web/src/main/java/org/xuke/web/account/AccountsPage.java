@@ -13,7 +13,6 @@ import java.util.Set;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 import org.xuke.catalog.CatalogEntry;
 import org.xuke.catalog.CatalogKind;
 import org.xuke.catalog.CatalogService;
@@ -22,6 +21,7 @@ import org.xuke.identity.AccountAdministration;
 import org.xuke.identity.Role;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.web.Downloads;
+import org.xuke.web.ListSort;
 import org.xuke.web.Texts;
 
 /**
@@ -224,10 +224,8 @@ public class AccountsPage implements Serializable {
         @Override
         public List<Account> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst()
-                    .orElse(null);
-            return administration.findForCaller(search, first, pageSize, sort == null ? null : sort.getField(),
-                    sort == null || sort.getOrder() == SortOrder.ASCENDING);
+            ListSort sort = ListSort.of(sortBy);
+            return administration.findForCaller(search, first, pageSize, sort.field(), sort.ascending());
         }
 
         @Override

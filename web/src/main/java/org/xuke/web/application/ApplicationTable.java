@@ -9,10 +9,10 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 import org.xuke.application.ApplicationFilter;
 import org.xuke.application.ApplicationRow;
 import org.xuke.application.ExportApplicationService;
+import org.xuke.web.ListSort;
 
 /**
  * What the enterprise's lists and the officers' queues share: the user's filters (date range,
@@ -92,10 +92,8 @@ public abstract class ApplicationTable implements Serializable {
         @Override
         public List<ApplicationRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst()
-                    .orElse(null);
-            return service.listForCaller(filter(), first, pageSize, sort == null ? null : sort.getField(),
-                    sort == null || sort.getOrder() == SortOrder.ASCENDING);
+            ListSort sort = ListSort.of(sortBy);
+            return service.listForCaller(filter(), first, pageSize, sort.field(), sort.ascending());
         }
 
         @Override

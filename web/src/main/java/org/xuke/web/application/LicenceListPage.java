@@ -11,11 +11,11 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 import org.xuke.application.ExportApplicationService;
 import org.xuke.licence.LicenceFilter;
 import org.xuke.licence.LicenceRow;
 import org.xuke.licence.LicenceStanding;
+import org.xuke.web.ListSort;
 import org.xuke.web.licence.BatchPrintPage;
 
 /**
@@ -54,10 +54,8 @@ public class LicenceListPage implements Serializable {
         @Override
         public List<LicenceRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst()
-                    .orElse(null);
-            return service.licencesForCaller(filter(), first, pageSize, sort == null ? null : sort.getField(),
-                    sort != null && sort.getOrder() == SortOrder.ASCENDING);
+            ListSort sort = ListSort.of(sortBy);
+            return service.licencesForCaller(filter(), first, pageSize, sort.field(), sort.ascending());
         }
 
         @Override

@@ -11,14 +11,14 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 import org.xuke.catalog.IssuingAuthority;
 import org.xuke.licence.AuthoritySettings;
 import org.xuke.platform.ClockProducer;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.quota.QuotaFilter;
-import org.xuke.quota.QuotaService;
 import org.xuke.quota.QuotaService.Row;
+import org.xuke.quota.QuotaService;
+import org.xuke.web.ListSort;
 import org.xuke.web.Texts;
 
 /** 配额与发证机构设置: the authority administrator's licence number code and the quota records. */
@@ -56,10 +56,8 @@ public class QuotaPage implements Serializable {
         @Override
         public List<Row> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            SortMeta sort = sortBy.values().stream().filter(m -> m.getOrder() != SortOrder.UNSORTED).findFirst()
-                    .orElse(null);
-            return quotas.listForCaller(listFilter(), first, pageSize, sort == null ? null : sort.getField(),
-                    sort != null && sort.getOrder() == SortOrder.ASCENDING);
+            ListSort sort = ListSort.of(sortBy);
+            return quotas.listForCaller(listFilter(), first, pageSize, sort.field(), sort.ascending());
         }
 
         @Override

@@ -12,11 +12,11 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 import org.xuke.audit.AuditEvent;
 import org.xuke.audit.AuditFilter;
 import org.xuke.audit.AuditLog;
 import org.xuke.audit.ChainCheck;
+import org.xuke.web.ListSort;
 import org.xuke.web.Texts;
 
 /** The audit log for system administrators: search (newest first, paged in the database) and chain check. */
@@ -47,8 +47,8 @@ public class AuditPage implements Serializable {
         @Override
         public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            boolean oldestFirst = sortBy.values().stream().anyMatch(s -> s.getOrder() == SortOrder.ASCENDING);
-            return audit.search(filter(), first, pageSize, oldestFirst);
+            ListSort sort = ListSort.of(sortBy);
+            return audit.search(filter(), first, pageSize, sort.sorted() && sort.ascending());
         }
 
         @Override

@@ -6,11 +6,11 @@ import java.util.function.Supplier;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 import org.xuke.catalog.CatalogEntry;
 import org.xuke.catalog.CatalogFilter;
 import org.xuke.catalog.CatalogKind;
 import org.xuke.catalog.CatalogService;
+import org.xuke.web.ListSort;
 
 /** Pages a catalogue straight from the database: count, then one page, sorted there. */
 public class CatalogLazyModel extends LazyDataModel<CatalogEntry> {
@@ -35,11 +35,8 @@ public class CatalogLazyModel extends LazyDataModel<CatalogEntry> {
     @Override
     public List<CatalogEntry> load(int first, int pageSize, Map<String, SortMeta> sortBy,
             Map<String, FilterMeta> filterBy) {
-        SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst()
-                .orElse(null);
-        String attribute = sort == null ? null : sort.getField();
-        boolean ascending = sort == null || sort.getOrder() == SortOrder.ASCENDING;
-        return service.find(kind, filter.get(), first, pageSize, attribute, ascending);
+        ListSort sort = ListSort.of(sortBy);
+        return service.find(kind, filter.get(), first, pageSize, sort.field(), sort.ascending());
     }
 
     @Override

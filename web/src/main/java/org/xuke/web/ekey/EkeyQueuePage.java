@@ -9,10 +9,10 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
-import org.xuke.identity.ekey.EkeyRequestService;
 import org.xuke.identity.ekey.EkeyRequestService.QueueRow;
+import org.xuke.identity.ekey.EkeyRequestService;
 import org.xuke.identity.ekey.EkeyRequestState;
+import org.xuke.web.ListSort;
 
 /** The checking side's list of e-key requests: the caller's scope, paged and sorted in the database. */
 @Named
@@ -72,10 +72,8 @@ public class EkeyQueuePage implements Serializable {
         @Override
         public List<QueueRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            SortMeta sort = sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst()
-                    .orElse(null);
-            return service.queueForCaller(state, search, first, pageSize, sort == null ? null : sort.getField(),
-                    sort == null || sort.getOrder() == SortOrder.ASCENDING);
+            ListSort sort = ListSort.of(sortBy);
+            return service.queueForCaller(state, search, first, pageSize, sort.field(), sort.ascending());
         }
 
         @Override

@@ -110,6 +110,19 @@ class ApplicationRefusalIT {
                 + "?op=RETURN&id=" + id + "&opinion=").body().strip(), "a return needs an opinion");
         assertEquals("REFUSED application.concurrentChange", initial.get(OFFICER_PROBE
                 + "?op=PASS_INITIAL_REVIEW&id=" + id + "&version=0").body().strip(), "a stale version");
+        // 撤销: a request the initial reviewer decides; nothing else happens to it meanwhile
+        assertEquals("REFUSED application.wrongState", call(initial, OFFICER_PROBE, "AGREE_WITHDRAWAL", id),
+                "nothing was requested");
+        assertEquals("OK PENDING_WITHDRAWAL", call(enterprise, ENTERPRISE_PROBE, "withdraw", id));
+        assertEquals("REFUSED application.wrongState", call(enterprise, ENTERPRISE_PROBE, "withdraw", id));
+        assertEquals("REFUSED application.wrongState", call(initial, OFFICER_PROBE, "PASS_INITIAL_REVIEW", id));
+        assertEquals("REFUSED application.wrongRole", call(second, OFFICER_PROBE, "AGREE_WITHDRAWAL", id));
+        assertEquals("REFUSED access.denied", call(enterprise, ENTERPRISE_PROBE, "AGREE_WITHDRAWAL", id),
+                "the enterprise does not decide its own request");
+        assertEquals("REFUSED application.notFound", call(guangdong, OFFICER_PROBE, "AGREE_WITHDRAWAL", id));
+        assertEquals("REFUSED application.opinionRequired", initial.get(OFFICER_PROBE
+                + "?op=REFUSE_WITHDRAWAL&id=" + id + "&opinion=").body().strip(), "a refusal says why");
+        assertEquals("OK PENDING_INITIAL_REVIEW", call(initial, OFFICER_PROBE, "REFUSE_WITHDRAWAL", id));
         assertEquals("OK PENDING_SECOND_REVIEW", call(initial, OFFICER_PROBE, "PASS_INITIAL_REVIEW", id));
         assertEquals("REFUSED application.wrongState", call(enterprise, ENTERPRISE_PROBE, "withdraw", id));
         assertEquals("REFUSED application.wrongRole", call(initial, OFFICER_PROBE, "PASS_SECOND_REVIEW", id));

@@ -180,7 +180,7 @@ class ExportApplicationIT {
         assertTrue(queue.contains(number) && queue.contains("0 / 3"), "in the initial queue with its clock");
         initial.get(DECIDE + id);
         String noOpinion = initial.submit(DECIDE + id, "decision", Map.of("decision:return", "")).body();
-        assertTrue(noOpinion.contains("退回或不通过时必须填写审批意见"), "a return needs an opinion");
+        assertTrue(noOpinion.contains("退回、不通过或不同意撤销时必须填写审批意见"), "a return needs an opinion");
         String returned = initial.submit(DECIDE + id, "decision", Map.of("decision:opinion", "合同号与合同不符",
                 "decision:return", "")).body();
         assertEquals("初审退回", state(returned));
@@ -194,8 +194,37 @@ class ExportApplicationIT {
         String resubmitted = enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", "")).body();
         assertEquals(number, PortalClient.find(resubmitted, "id=\"application-number\">(\\d{21})<"),
                 "the number is kept");
-        String withdrawn = enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:withdraw", "")).body();
-        assertEquals("已撤销", state(withdrawn));
+
+        // 撤销 is a request (待撤销) the initial reviewer agrees to or refuses with an opinion
+        String requested = enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:withdraw", "")).body();
+        assertEquals("待撤销", state(requested));
+        assertTrue(requested.contains("撤销申请已提交，待主管机关确认"), requested);
+        assertFalse(requested.contains("actions:withdraw") || requested.contains("actions:submit")
+                || requested.contains("form:save"), "nothing for the enterprise to do until the authority decides");
+        assertTrue(enterprise.get(LIST + "?list=PENDING").body().contains(number), "listed under 待审申请");
+        assertTrue(initial.get(PortalClient.HTTPS + "/officer/applications.xhtml?stage=WITHDRAWAL").body()
+                .contains(number), "in the authority's 待撤销 queue");
+        String waiting = initial.get(DECIDE + id).body();
+        assertFalse(waiting.contains("decision:passInitial"), "no review while the request waits");
+        String noReason = initial.submit(DECIDE + id, "decision", Map.of("decision:refuseWithdrawal", "")).body();
+        assertTrue(noReason.contains("必须填写审批意见"), "a refused withdrawal needs an opinion");
+        assertEquals("待撤销", state(noReason));
+        String kept = initial.submit(DECIDE + id, "decision", Map.of("decision:opinion", "合同已生效，不同意撤销",
+                "decision:refuseWithdrawal", "")).body();
+        assertEquals("待初审", state(kept));
+        assertTrue(enterprise.get(FORM + "?id=" + id).body().contains("合同已生效，不同意撤销"),
+                "the enterprise reads why");
+        assertEquals("待撤销", state(enterprise.submit(FORM + "?id=" + id, "actions",
+                Map.of("actions:withdraw", "")).body()), "asked again");
+        String requests = PortalClient.HTTPS + "/officer/applications.xhtml?stage=WITHDRAWAL";
+        initial.get(requests);
+        String agreed = initial.submit(requests, "queue", Map.of("queue:applications_selection", id,
+                "queue:agreeWithdrawal", "")).body();
+        assertTrue(agreed.contains("已处理 1 件，共选中 1 件"), agreed);
+        assertFalse(agreed.contains("application.xhtml?id=" + id + "\""), "no longer waiting");
+        assertEquals("已撤销", state(enterprise.get(FORM + "?id=" + id).body()));
+        assertTrue(enterprise.get(LIST + "?list=SUBMIT").body().contains(number), "back in 上报申请");
+        enterprise.get(FORM + "?id=" + id);
         enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", ""));
         assertEquals("待初审", state(enterprise.lastPage()));
 

@@ -8,7 +8,9 @@ public enum ApplicationState {
     PENDING_INITIAL_REVIEW,
     /** 初审不通过（退回） */
     RETURNED,
-    /** 已撤销: withdrawn by the enterprise while pending initial review; may be modified and resubmitted */
+    /** 待撤销: the enterprise asked to withdraw it while pending initial review; the initial reviewer decides */
+    PENDING_WITHDRAWAL,
+    /** 已撤销: withdrawal agreed by the authority; may be modified and resubmitted */
     WITHDRAWN,
     /** 待复审 */
     PENDING_SECOND_REVIEW,

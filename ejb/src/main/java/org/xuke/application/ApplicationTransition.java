@@ -5,6 +5,7 @@ import static org.xuke.application.ApplicationState.DRAFT;
 import static org.xuke.application.ApplicationState.ISSUED;
 import static org.xuke.application.ApplicationState.PENDING_INITIAL_REVIEW;
 import static org.xuke.application.ApplicationState.PENDING_SECOND_REVIEW;
+import static org.xuke.application.ApplicationState.PENDING_WITHDRAWAL;
 import static org.xuke.application.ApplicationState.REJECTED;
 import static org.xuke.application.ApplicationState.RETURNED;
 import static org.xuke.application.ApplicationState.WITHDRAWN;
@@ -20,8 +21,12 @@ import org.xuke.identity.Role;
 public enum ApplicationTransition {
     /** 上报 (also resubmission after a return or a withdrawal) */
     SUBMIT(EnumSet.of(DRAFT, RETURNED, WITHDRAWN), PENDING_INITIAL_REVIEW, Role.ENTERPRISE_OPERATOR, false),
-    /** 撤销: only before the initial review has decided */
-    WITHDRAW(EnumSet.of(PENDING_INITIAL_REVIEW), WITHDRAWN, Role.ENTERPRISE_OPERATOR, false),
+    /** 撤销申请: only before the initial review has decided; the authority agrees or refuses (seed 003: 撤销状态) */
+    WITHDRAW(EnumSet.of(PENDING_INITIAL_REVIEW), PENDING_WITHDRAWAL, Role.ENTERPRISE_OPERATOR, false),
+    /** 同意撤销: the application goes back to the enterprise */
+    AGREE_WITHDRAWAL(EnumSet.of(PENDING_WITHDRAWAL), WITHDRAWN, Role.INITIAL_REVIEWER, false),
+    /** 不同意撤销: the application waits for its initial review again */
+    REFUSE_WITHDRAWAL(EnumSet.of(PENDING_WITHDRAWAL), PENDING_INITIAL_REVIEW, Role.INITIAL_REVIEWER, true),
     /** 初审通过 */
     PASS_INITIAL_REVIEW(EnumSet.of(PENDING_INITIAL_REVIEW), PENDING_SECOND_REVIEW, Role.INITIAL_REVIEWER, false),
     /** 初审退回 */
@@ -64,5 +69,10 @@ public enum ApplicationTransition {
     /** Review decisions: the same officer may not take both stages of one application. */
     public boolean isReview() {
         return this == PASS_INITIAL_REVIEW || this == RETURN || this == PASS_SECOND_REVIEW || this == REJECT;
+    }
+
+    /** An officer's decision on a request of the enterprise's, recorded like a review decision. */
+    public boolean isWithdrawalDecision() {
+        return this == AGREE_WITHDRAWAL || this == REFUSE_WITHDRAWAL;
     }
 }

@@ -62,7 +62,10 @@ public class ExportApplicationService {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Under review or approved: their quantities are held against the quota until issued or refused. */
     private static final Set<ApplicationState> HOLDING_QUOTA = EnumSet.of(ApplicationState.PENDING_INITIAL_REVIEW,
-            ApplicationState.PENDING_SECOND_REVIEW, ApplicationState.APPROVED);
+            ApplicationState.PENDING_WITHDRAWAL, ApplicationState.PENDING_SECOND_REVIEW, ApplicationState.APPROVED);
+    /** Waiting for an officer of the authority: the working-day clock runs. */
+    private static final Set<ApplicationState> ON_THE_CLOCK = EnumSet.of(ApplicationState.PENDING_INITIAL_REVIEW,
+            ApplicationState.PENDING_WITHDRAWAL, ApplicationState.PENDING_SECOND_REVIEW);
     private static final Set<Role> LICENCE_STAFF = EnumSet.of(Role.INITIAL_REVIEWER, Role.SECOND_REVIEWER,
             Role.ISSUER, Role.AUTHORITY_ADMIN, Role.SYSTEM_ADMIN);
     private static final Map<String, String> SORTABLE = Map.of("applicationNumber", "a.applicationNumber",
@@ -234,7 +237,10 @@ public class ExportApplicationService {
         return view(application);
     }
 
-    /** 撤销: back to the enterprise while the initial review has not decided. */
+    /**
+     * 撤销 (申请撤销): while the initial review has not decided, the enterprise asks for the
+     * application back; it waits as 待撤销 until the initial reviewer agrees or refuses.
+     */
     public View withdraw(long id, long seenVersion) {
         Account caller = requireOperator();
         ExportApplication application = ownForUpdate(caller, id, seenVersion);
@@ -255,11 +261,12 @@ public class ExportApplicationService {
     // ---- officers ----
 
     /**
-     * 初审 / 复审: one decision on one application, on the version the officer saw. The role, the
-     * state, the opinion and the two-officer rule are the application's to check.
+     * 初审 / 复审, and the decision on a withdrawal request: one decision on one application, on
+     * the version the officer saw. The role, the state, the opinion and the two-officer rule are
+     * the application's to check.
      */
     public View decide(long id, long seenVersion, ApplicationTransition transition, String opinion) {
-        if (!transition.isReview()) {
+        if (!transition.isReview() && !transition.isWithdrawalDecision()) {
             throw new DomainRuleException("application.wrongRole", transition.name());
         }
         Account caller = requireOfficer();
@@ -346,8 +353,7 @@ public class ExportApplicationService {
         WorkingDays days = catalogs.workingDays();
         LocalDate today = today();
         return rows.stream().map(r -> {
-            if (r.submittedAtUtc() == null || !(r.state() == ApplicationState.PENDING_INITIAL_REVIEW
-                    || r.state() == ApplicationState.PENDING_SECOND_REVIEW)) {
+            if (r.submittedAtUtc() == null || !ON_THE_CLOCK.contains(r.state())) {
                 return r;
             }
             LocalDate received = r.submittedAtUtc().atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).toLocalDate();

@@ -26,6 +26,9 @@ class ApplicationTransitionTest {
         assertThat(from(ApplicationState.WITHDRAWN)).containsExactly(ApplicationTransition.SUBMIT);
         assertThat(from(ApplicationState.PENDING_INITIAL_REVIEW)).containsExactlyInAnyOrder(
                 ApplicationTransition.WITHDRAW, ApplicationTransition.PASS_INITIAL_REVIEW, ApplicationTransition.RETURN);
+        assertThat(from(ApplicationState.PENDING_WITHDRAWAL)).as("the authority decides a withdrawal request")
+                .containsExactlyInAnyOrder(ApplicationTransition.AGREE_WITHDRAWAL,
+                        ApplicationTransition.REFUSE_WITHDRAWAL);
         assertThat(from(ApplicationState.PENDING_SECOND_REVIEW)).containsExactlyInAnyOrder(
                 ApplicationTransition.PASS_SECOND_REVIEW, ApplicationTransition.REJECT);
         assertThat(from(ApplicationState.APPROVED)).containsExactly(ApplicationTransition.ISSUE);
@@ -37,6 +40,8 @@ class ApplicationTransitionTest {
     void whoTakesWhichStep() {
         assertThat(ApplicationTransition.SUBMIT.role()).isEqualTo(Role.ENTERPRISE_OPERATOR);
         assertThat(ApplicationTransition.WITHDRAW.role()).isEqualTo(Role.ENTERPRISE_OPERATOR);
+        assertThat(ApplicationTransition.AGREE_WITHDRAWAL.role()).isEqualTo(Role.INITIAL_REVIEWER);
+        assertThat(ApplicationTransition.REFUSE_WITHDRAWAL.role()).isEqualTo(Role.INITIAL_REVIEWER);
         assertThat(ApplicationTransition.PASS_INITIAL_REVIEW.role()).isEqualTo(Role.INITIAL_REVIEWER);
         assertThat(ApplicationTransition.RETURN.role()).isEqualTo(Role.INITIAL_REVIEWER);
         assertThat(ApplicationTransition.PASS_SECOND_REVIEW.role()).isEqualTo(Role.SECOND_REVIEWER);
@@ -47,8 +52,23 @@ class ApplicationTransitionTest {
     @ParameterizedTest
     @EnumSource(ApplicationTransition.class)
     void everyRefusalNeedsAnOpinionAndNothingElseDoes(ApplicationTransition transition) {
-        boolean refusal = transition.to() == ApplicationState.RETURNED || transition.to() == ApplicationState.REJECTED;
+        boolean refusal = transition.to() == ApplicationState.RETURNED || transition.to() == ApplicationState.REJECTED
+                || transition == ApplicationTransition.REFUSE_WITHDRAWAL;
         assertThat(transition.opinionRequired()).isEqualTo(refusal);
+    }
+
+    @Test
+    void withdrawalIsARequestTheAuthorityDecides() {
+        assertThat(ApplicationTransition.WITHDRAW.to()).isEqualTo(ApplicationState.PENDING_WITHDRAWAL);
+        assertThat(ApplicationTransition.AGREE_WITHDRAWAL.to()).isEqualTo(ApplicationState.WITHDRAWN);
+        assertThat(ApplicationTransition.REFUSE_WITHDRAWAL.to()).as("back in the initial review queue")
+                .isEqualTo(ApplicationState.PENDING_INITIAL_REVIEW);
+        assertThat(EnumSet.allOf(ApplicationTransition.class).stream()
+                .filter(ApplicationTransition::isWithdrawalDecision))
+                .containsExactlyInAnyOrder(ApplicationTransition.AGREE_WITHDRAWAL, ApplicationTransition.REFUSE_WITHDRAWAL)
+                .noneMatch(ApplicationTransition::isReview);
+        assertThat(ApplicationState.PENDING_WITHDRAWAL.isEditable()).as("not the enterprise's until agreed").isFalse();
+        assertThat(ApplicationState.PENDING_WITHDRAWAL.isDeletable()).isFalse();
     }
 
     @Test

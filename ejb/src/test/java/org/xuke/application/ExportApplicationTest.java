@@ -98,7 +98,24 @@ class ExportApplicationTest {
         assertThatThrownBy(() -> application.apply(ApplicationTransition.PASS_INITIAL_REVIEW, "QIYE", OPERATOR, null,
                 NOW)).hasMessageContaining("application.wrongRole");
         application.apply(ApplicationTransition.WITHDRAW, "QIYE", OPERATOR, null, NOW);
+        assertThat(application.getState()).isEqualTo(ApplicationState.PENDING_WITHDRAWAL);
+        assertThat(application.getState().isEditable()).as("until the authority agrees").isFalse();
+        assertThatThrownBy(() -> application.apply(ApplicationTransition.PASS_INITIAL_REVIEW, "CHUSHEN",
+                Set.of(Role.INITIAL_REVIEWER), null, NOW)).as("no review while the request waits")
+                .hasMessageContaining("application.wrongState");
+        assertThatThrownBy(() -> application.apply(ApplicationTransition.AGREE_WITHDRAWAL, "QIYE", OPERATOR, null,
+                NOW)).as("the enterprise cannot agree to its own request").hasMessageContaining("application.wrongRole");
+        assertThatThrownBy(() -> application.apply(ApplicationTransition.REFUSE_WITHDRAWAL, "CHUSHEN",
+                Set.of(Role.INITIAL_REVIEWER), " ", NOW)).hasMessageContaining("application.opinionRequired");
+        application.apply(ApplicationTransition.REFUSE_WITHDRAWAL, "CHUSHEN", Set.of(Role.INITIAL_REVIEWER),
+                "合同已生效，请按期办理", NOW);
+        assertThat(application.getState()).isEqualTo(ApplicationState.PENDING_INITIAL_REVIEW);
+        application.apply(ApplicationTransition.WITHDRAW, "QIYE", OPERATOR, null, NOW);
+        application.apply(ApplicationTransition.AGREE_WITHDRAWAL, "CHUSHEN", Set.of(Role.INITIAL_REVIEWER), null, NOW);
         assertThat(application.getState()).isEqualTo(ApplicationState.WITHDRAWN);
         assertThat(application.getState().isEditable()).isTrue();
+        assertThat(application.getSteps()).extracting(ApplicationStep::getTo).endsWith(
+                ApplicationState.PENDING_WITHDRAWAL, ApplicationState.PENDING_INITIAL_REVIEW,
+                ApplicationState.PENDING_WITHDRAWAL, ApplicationState.WITHDRAWN);
     }
 }

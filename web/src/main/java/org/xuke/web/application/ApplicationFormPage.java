@@ -11,6 +11,7 @@ import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import org.xuke.application.ApplicationState;
+import org.xuke.application.ApplicationTransition;
 import org.xuke.application.ExportApplicationService;
 import org.xuke.application.ExportApplicationService.Saved;
 import org.xuke.application.ExportApplicationService.View;
@@ -205,7 +206,7 @@ public class ApplicationFormPage implements Serializable {
         ApplicationState state = view.application().getState();
         return switch (what) {
             case "SUBMIT" -> state.isEditable() && view.application().isSealed();
-            case "WITHDRAW" -> state == ApplicationState.PENDING_INITIAL_REVIEW;
+            case "WITHDRAW" -> ApplicationTransition.WITHDRAW.allowedFrom(state);
             case "DELETE" -> state.isDeletable();
             default -> true;
         };

@@ -25,7 +25,8 @@ public class ApplicationListPage extends ApplicationTable {
     /** The lists and the states each one shows. */
     public enum Tab {
         SUBMIT(EnumSet.of(ApplicationState.DRAFT, ApplicationState.RETURNED, ApplicationState.WITHDRAWN), null),
-        PENDING(EnumSet.of(ApplicationState.PENDING_INITIAL_REVIEW, ApplicationState.PENDING_SECOND_REVIEW), null),
+        PENDING(EnumSet.of(ApplicationState.PENDING_INITIAL_REVIEW, ApplicationState.PENDING_SECOND_REVIEW,
+                ApplicationState.PENDING_WITHDRAWAL), null),
         REJECTED(EnumSet.of(ApplicationState.REJECTED), null),
         PRINT(EnumSet.of(ApplicationState.APPROVED, ApplicationState.ISSUED), false),
         PRINTED(EnumSet.of(ApplicationState.APPROVED, ApplicationState.ISSUED), true),

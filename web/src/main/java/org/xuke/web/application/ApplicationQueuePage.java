@@ -28,6 +28,8 @@ public class ApplicationQueuePage extends ApplicationTable {
     public enum Stage {
         INITIAL(ApplicationState.PENDING_INITIAL_REVIEW, "INITIAL_REVIEWER"),
         SECOND(ApplicationState.PENDING_SECOND_REVIEW, "SECOND_REVIEWER"),
+        /** 待撤销: the enterprise's withdrawal requests, for the initial reviewers who hold the application */
+        WITHDRAWAL(ApplicationState.PENDING_WITHDRAWAL, "INITIAL_REVIEWER"),
         ISSUE(ApplicationState.APPROVED, "ISSUER"),
         DONE(null, null);
 
@@ -88,7 +90,8 @@ public class ApplicationQueuePage extends ApplicationTable {
     @Override
     protected ApplicationFilter filter() {
         Set<ApplicationState> states = stage == Stage.DONE || stage == null
-                ? EnumSet.of(ApplicationState.ISSUED, ApplicationState.REJECTED, ApplicationState.RETURNED)
+                ? EnumSet.of(ApplicationState.ISSUED, ApplicationState.REJECTED, ApplicationState.RETURNED,
+                        ApplicationState.WITHDRAWN)
                 : EnumSet.of(stage.state);
         return new ApplicationFilter(states, getFrom(), getTo(), getCommodity(), getSearch(), null);
     }

@@ -359,7 +359,8 @@ class ExportApplicationIT {
         assertEquals(descending, numbers(enterprise.sortBy(all, "list", "list:applications:applicationNumber", -1)));
 
         String rice = enterprise.search(all, "list", Map.of("list:commodity", "1006"));
-        assertTrue(rice.contains(">" + RICE + "<") && !rice.contains(">" + GALLIUM + "<"), "commodity code's start");
+        assertTrue(rice.contains(">" + RICE + " 长粒米碎米<") && !rice.contains(">" + GALLIUM + " "),
+                "commodity code's start");
         String issued = enterprise.search(all, "list", Map.of("list:state", "ISSUED"));
         List<String> states = PortalClient.findAll(issued, "class=\"app-state\">([^<]+)<");
         assertFalse(states.isEmpty());
@@ -370,6 +371,27 @@ class ExportApplicationIT {
         assertFalse(numbers(enterprise.search(all, "list", Map.of("list:from", today.minusDays(2).toString(),
                 "list:to", today.plusDays(2).toString()))).isEmpty());
         assertTrue(enterprise.search(all, "list", Map.of("list:to", "29.11.2026")).contains("日期格式应为 yyyy-MM-dd"));
+
+        // seed 003's 单证查询: licence number (to the electronic licence), goods by name, unit, dollars; year
+        String page = enterprise.get(all).body();
+        List<String> licences = PortalClient.findAll(page, "/enterprise/documents/licence/(26LN\\d{6})\\.pdf");
+        assertEquals(1, licences.size(), "the licence issued above: " + licences);
+        assertTrue(page.contains(GALLIUM + " 未锻轧的镓、铋; 粉末"), "the catalogue's name of the goods");
+        assertTrue(page.contains("100 千克"), "the quantity with the catalogue's unit");
+        assertTrue(page.contains("class=\"app-usd\">1250.00<"), "100 at 12.5, rate 1");
+        List<String> byLicence = numbers(enterprise.search(all, "list",
+                Map.of("list:licenceNumber", licences.get(0).substring(2).toLowerCase(java.util.Locale.ROOT))));
+        assertEquals(1, byLicence.size(), "part of the licence number, any case: " + byLicence);
+        assertTrue(numbers(enterprise.search(all, "list", Map.of("list:licenceNumber", "99ZZ"))).isEmpty());
+        assertEquals(shown.size(), numbers(enterprise.search(all, "list", Map.of("list:year", "2026"))).size());
+        assertTrue(enterprise.search(all, "list", Map.of("list:year", "2025")).contains("没有符合条件的记录"));
+        assertTrue(enterprise.search(all, "list", Map.of("list:year", "20x6")).contains("请输入数字"));
+        List<java.math.BigDecimal> dollars = PortalClient.findAll(enterprise.sortBy(all, "list",
+                "list:applications:totalUsd", 1), "class=\"app-usd\">([0-9.]+)<").stream()
+                .map(java.math.BigDecimal::new).toList();
+        List<java.math.BigDecimal> sortedDollars = new ArrayList<>(dollars);
+        sortedDollars.sort(null);
+        assertTrue(dollars.size() >= 3 && dollars.equals(sortedDollars), "by dollars: " + dollars);
 
         // the officers' queue: two more pending applications, then sorted and searched
         for (String contract : new String[] {"HT-2026-S1", "HT-2026-S2"}) {
@@ -390,6 +412,7 @@ class ExportApplicationIT {
         assertTrue(numbers(initial.search(queue, "queue", Map.of("queue:search", "另一家"))).isEmpty());
         List<String> riceOnly = numbers(initial.search(queue, "queue", Map.of("queue:commodity", "1006")));
         assertEquals(1, riceOnly.size(), "the one rice application left pending above: " + riceOnly);
+        assertTrue(initial.lastPage().contains(RICE + " 长粒米碎米"), "the goods by name in the queue too");
     }
 
     @Test

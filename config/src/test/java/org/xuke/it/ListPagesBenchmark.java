@@ -91,7 +91,7 @@ class ListPagesBenchmark {
                         + "application_number, licence_year, commodity_code, port_code, exporter_code, "
                         + "consignor_code, trade_mode_code, country_code, transport_mode_code, payment_method, "
                         + "validity_end, contract_number, currency_code, usd_rate, one_batch, created_at_utc, "
-                        + "submitted_at_utc, authority_code, total_quantity, form_printed) "
+                        + "submitted_at_utc, authority_code, total_quantity, total_usd, form_printed) "
                         + "select 100000000 + g, 0, 10000000 + g % 2000, 'BENCHQY', st, "
                         + "case when st = 'DRAFT' then null else '26' || (4400000000000 + g % 2000) "
                         + "|| lpad((g / 2000)::text, 6, '0') end, 2026, '8112921000', '0901', "
@@ -99,13 +99,22 @@ class ListPagesBenchmark {
                         + "'信用证', date '2026-12-31', 'HT-' || g, '502', 1, true, "
                         + "timestamp '2026-01-01' + (g / 2000) * interval '14 hours', "
                         + "case when st = 'DRAFT' then null else timestamp '2026-01-01' + (g / 2000) "
-                        + "* interval '14 hours' + interval '1 hour' end, 'PROV-LIAONING', 100, false "
+                        + "* interval '14 hours' + interval '1 hour' end, 'PROV-LIAONING', 100, 1250.00, false "
                         + "from (select g, (array['DRAFT','PENDING_INITIAL_REVIEW','RETURNED','WITHDRAWN',"
                         + "'PENDING_SECOND_REVIEW','REJECTED','APPROVED','ISSUED','ISSUED','ISSUED'])[1 + g % 10] st "
                         + "from generate_series(0, " + (APPLICATIONS - 1) + ") g) x");
+                // every issued application has its licence (the lists join it for the licence number)
+                s.execute("insert into export_licence (id, licence_number, application_id, enterprise_id, "
+                        + "authority_code, licence_year, commodity_code, total_quantity, total_usd, validity_end, "
+                        + "one_batch, issued_by, issued_at_utc, content) "
+                        + "select id, '26BN' || lpad((row_number() over (order by id))::text, 6, '0'), id, "
+                        + "enterprise_id, authority_code, 2026, commodity_code, total_quantity, total_usd, "
+                        + "validity_end, true, 'BENCHFZ', submitted_at_utc + interval '2 days', '{}' "
+                        + "from export_application where state = 'ISSUED' and id >= 100000000");
                 // what autovacuum does on a live system soon after a bulk load: statistics and the visibility map
                 s.execute("vacuum analyze enterprise");
                 s.execute("vacuum analyze export_application");
+                s.execute("vacuum analyze export_licence");
             }
         }
         AccountService.CreatedAccount user = accounts.createEnterpriseUser("bench", "BENCHQY", "基准企业用户",

@@ -7,18 +7,28 @@ import java.util.Set;
 /**
  * What a list asks for: the states of the list (a tab such as 上报申请 is several states), and the
  * user's filters: application date range (China dates, inclusive), commodity code prefix, number
- * or enterprise text. Null means no filter.
+ * or enterprise text, licence year, part of the licence number. Null means no filter.
  */
 public record ApplicationFilter(Set<ApplicationState> states, LocalDate from, LocalDate to, String commodity,
-        String search, Boolean formPrinted) implements Serializable {
+        String search, Boolean formPrinted, Integer year, String licenceNumber) implements Serializable {
+
+    public ApplicationFilter(Set<ApplicationState> states, LocalDate from, LocalDate to, String commodity,
+            String search, Boolean formPrinted) {
+        this(states, from, to, commodity, search, formPrinted, null, null);
+    }
 
     public static ApplicationFilter of(Set<ApplicationState> states) {
         return new ApplicationFilter(states, null, null, null, null, null);
     }
 
+    /** The licence number is searched: only issued applications, through their licence. */
+    public boolean byLicence() {
+        return licenceNumber != null && !licenceNumber.isBlank();
+    }
+
     /** No filter but the states: what the database's totals per state answer (an officer's queue). */
     public boolean onlyStates() {
         return from == null && to == null && (commodity == null || commodity.isBlank())
-                && (search == null || search.isBlank()) && formPrinted == null;
+                && (search == null || search.isBlank()) && formPrinted == null && year == null && !byLicence();
     }
 }

@@ -6,26 +6,32 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * One line of an application list: only the columns a list shows, read as a projection so a
- * page of twenty costs one indexed query whatever the table holds. The working-day clock is
- * filled in for officer queues (receipt = the latest submission, China time).
+ * One line of an application list: only the columns a list shows (seed 003's 单证查询: state,
+ * numbers, licence number, goods, quantity and unit, dollars, dates), read as a projection so a
+ * page of twenty costs one indexed query whatever the table holds. The commodity and unit names
+ * are the catalogue's for the licence year. The working-day clock is filled in for officer queues
+ * (receipt = the latest submission, China time).
  */
 public record ApplicationRow(Long id, long version, String applicationNumber, ApplicationState state, int year,
-        String commodityCode, String enterpriseName, String createdBy, LocalDateTime createdAtUtc,
-        LocalDateTime submittedAtUtc, BigDecimal totalQuantity, boolean formPrinted, Integer workingDaysElapsed,
-        LocalDate deadline) implements Serializable {
+        String commodityCode, String commodityName, String unitName, String enterpriseName, String createdBy,
+        LocalDateTime createdAtUtc, LocalDateTime submittedAtUtc, BigDecimal totalQuantity, BigDecimal totalUsd,
+        String licenceNumber, boolean formPrinted, Integer workingDaysElapsed, LocalDate deadline)
+        implements Serializable {
 
     /** The form JPQL constructs (without the clock). */
     public ApplicationRow(Long id, long version, String applicationNumber, ApplicationState state, int year,
-            String commodityCode, String enterpriseName, String createdBy, LocalDateTime createdAtUtc,
-            LocalDateTime submittedAtUtc, BigDecimal totalQuantity, boolean formPrinted) {
-        this(id, version, applicationNumber, state, year, commodityCode, enterpriseName, createdBy, createdAtUtc,
-                submittedAtUtc, totalQuantity, formPrinted, null, null);
+            String commodityCode, String commodityName, String unitName, String enterpriseName, String createdBy,
+            LocalDateTime createdAtUtc, LocalDateTime submittedAtUtc, BigDecimal totalQuantity, BigDecimal totalUsd,
+            String licenceNumber, boolean formPrinted) {
+        this(id, version, applicationNumber, state, year, commodityCode, commodityName, unitName, enterpriseName,
+                createdBy, createdAtUtc, submittedAtUtc, totalQuantity, totalUsd, licenceNumber, formPrinted, null,
+                null);
     }
 
     ApplicationRow withClock(int elapsed, LocalDate due) {
-        return new ApplicationRow(id, version, applicationNumber, state, year, commodityCode, enterpriseName,
-                createdBy, createdAtUtc, submittedAtUtc, totalQuantity, formPrinted, elapsed, due);
+        return new ApplicationRow(id, version, applicationNumber, state, year, commodityCode, commodityName, unitName,
+                enterpriseName, createdBy, createdAtUtc, submittedAtUtc, totalQuantity, totalUsd, licenceNumber,
+                formPrinted, elapsed, due);
     }
 
     /** Past the statutory limit of {@link ExportApplicationService#TIME_LIMIT_DAYS} working days. */

@@ -121,6 +121,10 @@ public class ExportApplication implements Serializable {
     @Column(name = "total_quantity", precision = 18, scale = 5)
     private BigDecimal totalQuantity;
 
+    /** 总值折美元, kept as a column for the lists (单证查询 shows 美元金额). */
+    @Column(name = "total_usd", precision = 18, scale = 2)
+    private BigDecimal totalUsd;
+
     /** The enterprise's electronic seal over {@link #canonicalContent()} (detached CMS). */
     @Column(name = "seal")
     private byte[] seal;
@@ -200,6 +204,7 @@ public class ExportApplication implements Serializable {
         this.lines.clear();
         form.lines().forEach(l -> this.lines.add(new ApplicationLine(l)));
         this.totalQuantity = form.totalQuantity();
+        this.totalUsd = form.grandTotalUsd();
         // new content: the old seal no longer covers it
         this.seal = null;
         this.sealedBy = null;
@@ -370,6 +375,10 @@ public class ExportApplication implements Serializable {
 
     public BigDecimal getTotalQuantity() {
         return totalQuantity;
+    }
+
+    public BigDecimal getTotalUsd() {
+        return totalUsd;
     }
 
     public byte[] getSeal() {

@@ -70,7 +70,8 @@ public class ExportApplicationService {
             Role.ISSUER, Role.AUTHORITY_ADMIN, Role.SYSTEM_ADMIN);
     private static final Map<String, String> SORTABLE = Map.of("applicationNumber", "a.applicationNumber",
             "createdAtUtc", "a.createdAtUtc", "submittedAtUtc", "a.submittedAtUtc", "commodityCode", "a.commodityCode",
-            "state", "a.state", "enterpriseName", "e.name", "totalQuantity", "a.totalQuantity");
+            "state", "a.state", "enterpriseName", "e.name", "totalQuantity", "a.totalQuantity", "totalUsd", "a.totalUsd",
+            "licenceNumber", "l.number");
     private static final Map<String, String> LICENCE_SORTABLE = Map.of("number", "l.number", "commodityCode",
             "l.commodityCode", "holderName", "e.name", "totalUsd", "l.totalUsd", "validityEnd", "l.validityEnd", "issuedAtUtc",
             "l.issuedAtUtc");
@@ -339,10 +340,15 @@ public class ExportApplicationService {
         String order = SORTABLE.getOrDefault(sort == null ? "" : sort,
                 caller.getEnterpriseId() != null ? "a.createdAtUtc" : "a.submittedAtUtc");
         boolean asc = sort == null ? caller.getEnterpriseId() == null : ascending;
+        // the licence and the catalogue names are joined to the page's rows only (each by a unique key)
         TypedQuery<ApplicationRow> query = em.createQuery("select new org.xuke.application.ApplicationRow(a.id, "
-                + "a.version, a.applicationNumber, a.state, a.year, a.commodityCode, e.name, a.createdBy, "
-                + "a.createdAtUtc, a.submittedAtUtc, a.totalQuantity, a.formPrinted) from ExportApplication a, "
-                + "Enterprise e where e.id = a.enterpriseId" + where(caller, filter) + " order by " + order
+                + "a.version, a.applicationNumber, a.state, a.year, a.commodityCode, c.nameZh, u.nameZh, e.name, "
+                + "a.createdBy, a.createdAtUtc, a.submittedAtUtc, a.totalQuantity, a.totalUsd, l.number, "
+                + "a.formPrinted) from ExportApplication a join Enterprise e on e.id = a.enterpriseId "
+                + "left join ExportLicence l on l.applicationId = a.id "
+                + "left join Commodity c on c.catalogYear = a.year and c.code = a.commodityCode "
+                + "left join MeasurementUnit u on u.code = c.unitCode where 1 = 1" + where(caller, filter)
+                + " order by " + order
                 + (asc ? " asc" : " desc") + ", a.id" + (asc ? " asc" : " desc"), ApplicationRow.class);
         bind(query, caller, filter);
         List<ApplicationRow> rows = query.setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, max),
@@ -367,8 +373,9 @@ public class ExportApplicationService {
             return countedByState(caller, filter.states());
         }
         // the enterprise is joined only when its name is searched: a count over a long queue stays one index range
-        String from = blank(filter.search()) ? "from ExportApplication a where 1 = 1"
-                : "from ExportApplication a, Enterprise e where e.id = a.enterpriseId";
+        String from = (blank(filter.search()) ? "from ExportApplication a"
+                : "from ExportApplication a join Enterprise e on e.id = a.enterpriseId")
+                + (filter.byLicence() ? " join ExportLicence l on l.applicationId = a.id" : "") + " where 1 = 1";
         // count(a.state), not count(a): the state is in both list indexes, so PostgreSQL counts from the index alone
         TypedQuery<Long> query = em.createQuery("select count(a.state) " + from + where(caller, filter), Long.class);
         bind(query, caller, filter);
@@ -630,6 +637,12 @@ public class ExportApplicationService {
         if (filter.formPrinted() != null) {
             where.append(" and a.formPrinted = :printed");
         }
+        if (filter.year() != null) {
+            where.append(" and a.year = :year");
+        }
+        if (filter.byLicence()) {
+            where.append(" and l.number like :licence");
+        }
         return where.toString();
     }
 
@@ -661,6 +674,13 @@ public class ExportApplicationService {
         }
         if (filter.formPrinted() != null) {
             query.setParameter("printed", filter.formPrinted());
+        }
+        if (filter.year() != null) {
+            query.setParameter("year", filter.year());
+        }
+        if (filter.byLicence()) {
+            query.setParameter("licence",
+                    LikePattern.containing(filter.licenceNumber().strip().toUpperCase(Locale.ROOT)));
         }
     }
 

@@ -95,7 +95,8 @@ public class ApplicationListPage extends ApplicationTable {
     @Override
     protected ApplicationFilter filter() {
         Set<ApplicationState> states = state != null && tab.states.contains(state) ? EnumSet.of(state) : tab.states;
-        return new ApplicationFilter(states, getFrom(), getTo(), getCommodity(), getSearch(), tab.printed);
+        return new ApplicationFilter(states, getFrom(), getTo(), getCommodity(), getSearch(), tab.printed, getYear(),
+                getLicenceNumber());
     }
 
     public Tab getTab() {

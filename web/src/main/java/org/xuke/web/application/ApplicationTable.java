@@ -30,6 +30,8 @@ public abstract class ApplicationTable implements Serializable {
     private LocalDate to;
     private String commodity;
     private String search;
+    private Integer year;
+    private String licenceNumber;
     private List<ApplicationRow> selection = new ArrayList<>();
     private final LazyDataModel<ApplicationRow> model = new Model();
 
@@ -70,6 +72,22 @@ public abstract class ApplicationTable implements Serializable {
 
     public void setSearch(String search) {
         this.search = search;
+    }
+
+    public Integer getYear() {
+        return year;
+    }
+
+    public void setYear(Integer year) {
+        this.year = year;
+    }
+
+    public String getLicenceNumber() {
+        return licenceNumber;
+    }
+
+    public void setLicenceNumber(String licenceNumber) {
+        this.licenceNumber = licenceNumber;
     }
 
     public List<ApplicationRow> getSelection() {

@@ -79,6 +79,10 @@ class EnterpriseScopeIT {
         accounts.changePassword("AADMIN", admin.oneTimePassword(), PASSWORD.toCharArray(), "127.0.0.1");
         Files.write(Fixtures.ekey("AADMIN"), certificates.issue("IT", "AADMIN", Fixtures.EKEY_PASSWORD).loginPkcs12());
         Fixtures.enterpriseUser(accounts, certificates, liaoning.getId(), "AOPER", PASSWORD, true);
+        var department = accounts.createEnterpriseUser("IT", "ADEPT", "出口部经办人", liaoning.getId(), "出口部",
+                DataScope.DEPARTMENT, Set.of(Role.ENTERPRISE_OPERATOR));
+        accounts.changePassword("ADEPT", department.oneTimePassword(), PASSWORD.toCharArray(), "127.0.0.1");
+        Files.write(Fixtures.ekey("ADEPT"), certificates.issue("IT", "ADEPT", Fixtures.EKEY_PASSWORD).loginPkcs12());
         Fixtures.officer(accounts, certificates, "PROV-LIAONING", "LNOFF", PASSWORD, Set.of(Role.INITIAL_REVIEWER));
     }
 
@@ -91,6 +95,9 @@ class EnterpriseScopeIT {
         assertEquals(200, own.statusCode());
         assertTrue(own.body().contains("辽宁范围测试公司"));
         assertFalse(own.body().contains("record:save"), "an operator cannot edit the record");
+        assertTrue(own.body().contains("id=\"data-scope\">数据范围：本公司<"), "seed 001: the scope at the top right");
+        assertTrue(signedIn("ADEPT").get(PortalClient.HTTPS + "/enterprise/applications.xhtml").body()
+                .contains("id=\"data-scope\">数据范围：本部门（出口部）<"), "a department user's scope names it");
 
         HttpResponse<String> other = browser.get(PortalClient.HTTPS + "/enterprise/company.xhtml?id=" + id("guangdong"));
         assertEquals(404, other.statusCode());
@@ -107,6 +114,7 @@ class EnterpriseScopeIT {
         HttpResponse<String> own = browser.get(PortalClient.HTTPS + "/officer/enterprise.xhtml?id=" + id("liaoning"));
         assertEquals(200, own.statusCode());
         assertTrue(own.body().contains("辽宁范围测试公司"));
+        assertTrue(own.body().contains("id=\"data-scope\">数据范围：本机构<"), "an officer sees his authority's");
         HttpResponse<String> other = browser.get(PortalClient.HTTPS + "/officer/enterprise.xhtml?id=" + id("guangdong"));
         assertEquals(404, other.statusCode());
         assertFalse(other.body().contains("广东范围测试公司"));

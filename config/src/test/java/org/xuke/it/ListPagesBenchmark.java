@@ -106,10 +106,11 @@ class ListPagesBenchmark {
                 // every issued application has its licence (the lists join it for the licence number)
                 s.execute("insert into export_licence (id, licence_number, application_id, enterprise_id, "
                         + "authority_code, licence_year, commodity_code, total_quantity, total_usd, validity_end, "
-                        + "one_batch, issued_by, issued_at_utc, content) "
+                        + "one_batch, issued_by, issued_at_utc, content, seal) "
                         + "select id, '26BN' || lpad((row_number() over (order by id))::text, 6, '0'), id, "
                         + "enterprise_id, authority_code, 2026, commodity_code, total_quantity, total_usd, "
-                        + "validity_end, true, 'BENCHFZ', submitted_at_utc + interval '2 days', '{}' "
+                        + "validity_end, true, 'BENCHFZ', submitted_at_utc + interval '2 days', '{}', "
+                        + "decode('00', 'hex') "
                         + "from export_application where state = 'ISSUED' and id >= 100000000");
                 // what autovacuum does on a live system soon after a bulk load: statistics and the visibility map
                 s.execute("vacuum analyze enterprise");

@@ -18,14 +18,18 @@ public record ApplicationRow(Long id, long version, String applicationNumber, Ap
         String licenceNumber, boolean formPrinted, Integer workingDaysElapsed, LocalDate deadline)
         implements Serializable {
 
-    /** The form JPQL constructs (without the clock). */
+    /** The form JPQL constructs (without names, licence and clock). */
     public ApplicationRow(Long id, long version, String applicationNumber, ApplicationState state, int year,
-            String commodityCode, String commodityName, String unitName, String enterpriseName, String createdBy,
-            LocalDateTime createdAtUtc, LocalDateTime submittedAtUtc, BigDecimal totalQuantity, BigDecimal totalUsd,
-            String licenceNumber, boolean formPrinted) {
-        this(id, version, applicationNumber, state, year, commodityCode, commodityName, unitName, enterpriseName,
-                createdBy, createdAtUtc, submittedAtUtc, totalQuantity, totalUsd, licenceNumber, formPrinted, null,
-                null);
+            String commodityCode, String enterpriseName, String createdBy, LocalDateTime createdAtUtc,
+            LocalDateTime submittedAtUtc, BigDecimal totalQuantity, BigDecimal totalUsd, boolean formPrinted) {
+        this(id, version, applicationNumber, state, year, commodityCode, null, null, enterpriseName, createdBy,
+                createdAtUtc, submittedAtUtc, totalQuantity, totalUsd, null, formPrinted, null, null);
+    }
+
+    ApplicationRow withDetails(String goods, String unit, String licence) {
+        return new ApplicationRow(id, version, applicationNumber, state, year, commodityCode, goods, unit,
+                enterpriseName, createdBy, createdAtUtc, submittedAtUtc, totalQuantity, totalUsd, licence,
+                formPrinted, workingDaysElapsed, deadline);
     }
 
     ApplicationRow withClock(int elapsed, LocalDate due) {

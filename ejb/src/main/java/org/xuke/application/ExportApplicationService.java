@@ -28,6 +28,7 @@ import org.xuke.audit.AuditLog;
 import org.xuke.catalog.CatalogKind;
 import org.xuke.catalog.CatalogService;
 import org.xuke.catalog.Commodity;
+import org.xuke.catalog.GoodsName;
 import org.xuke.catalog.LicenceKind;
 import org.xuke.calendar.WorkingDays;
 import org.xuke.enterprise.Enterprise;
@@ -371,13 +372,10 @@ public class ExportApplicationService {
         if (rows.isEmpty()) {
             return rows;
         }
-        Map<String, String[]> names = new HashMap<>();
-        for (Object[] c : em.createQuery("select c.catalogYear, c.code, c.nameZh, u.nameZh from Commodity c left join "
-                + "MeasurementUnit u on u.code = c.unitCode where c.catalogYear in :years and c.code in :codes",
-                Object[].class).setParameter("years", rows.stream().map(ApplicationRow::year).distinct().toList())
-                .setParameter("codes", rows.stream().map(ApplicationRow::commodityCode).distinct().toList())
-                .getResultList()) {
-            names.put(c[0] + "/" + c[1], new String[] {(String) c[2], (String) c[3]});
+        Map<String, GoodsName> names = new HashMap<>();
+        for (GoodsName name : catalogs.goodsNames(rows.stream().map(ApplicationRow::year).distinct().toList(),
+                rows.stream().map(ApplicationRow::commodityCode).distinct().toList())) {
+            names.put(name.year() + "/" + name.code(), name);
         }
         List<Long> issued = rows.stream().filter(r -> r.state() == ApplicationState.ISSUED).map(ApplicationRow::id)
                 .toList();
@@ -389,8 +387,9 @@ public class ExportApplicationService {
             }
         }
         return rows.stream().map(r -> {
-            String[] name = names.getOrDefault(r.year() + "/" + r.commodityCode(), new String[2]);
-            return r.withDetails(name[0], name[1], licences.get(r.id()));
+            GoodsName name = names.get(r.year() + "/" + r.commodityCode());
+            return r.withDetails(name == null ? null : name.goods(), name == null ? null : name.unit(),
+                    licences.get(r.id()));
         }).toList();
     }
 

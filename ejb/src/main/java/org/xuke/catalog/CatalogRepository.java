@@ -9,6 +9,7 @@ import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,14 @@ public class CatalogRepository {
     public Long lastImport(CatalogKind kind) {
         return em.createQuery("select max(i.id) from CatalogImport i where i.kind = :k", Long.class)
                 .setParameter("k", kind).getSingleResult();
+    }
+
+    /** The names of these commodities (any of the years, any of the codes) with their units' names, in one query. */
+    public List<GoodsName> goodsNames(Collection<Integer> years, Collection<String> codes) {
+        return em.createQuery("select new org.xuke.catalog.GoodsName(c.catalogYear, c.code, c.nameZh, u.nameZh) "
+                + "from Commodity c left join MeasurementUnit u on u.code = c.unitCode "
+                + "where c.catalogYear in :years and c.code in :codes", GoodsName.class)
+                .setParameter("years", years).setParameter("codes", codes).getResultList();
     }
 
     public <T extends CatalogEntry> T findByCode(Class<T> type, String code, Integer year) {

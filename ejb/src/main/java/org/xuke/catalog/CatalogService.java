@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -90,6 +91,11 @@ public class CatalogService {
 
     public Commodity findCommodity(int year, String code) {
         return repository.findByCode(Commodity.class, code, year);
+    }
+
+    /** Goods and unit names for a list page's commodities (rows of several years at once). */
+    public List<GoodsName> goodsNames(Collection<Integer> years, Collection<String> codes) {
+        return years.isEmpty() || codes.isEmpty() ? List.of() : repository.goodsNames(years, codes);
     }
 
     public IssuingAuthority findAuthority(String code) {

@@ -18,6 +18,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.identity.CertificateService;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 
 /**
  * 用户管理 over HTTPS: an authority administrator creates an officer (one-time password shown
@@ -44,7 +45,7 @@ class AccountAdminIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(AccountAdminIT.class, Fixtures.class, PortalClient.class);
+        return Deployments.ear(AccountAdminIT.class);
     }
 
     @Inject
@@ -56,8 +57,12 @@ class AccountAdminIT {
     @Inject
     EnterpriseService enterprises;
 
-    @Test
-    @Order(1)
+    @BeforeAll
+    static void makePeople() throws Exception {
+        Fixtures.people(AccountAdminIT.class);
+    }
+
+    @People
     void administratorsAndALockedEnterpriseUser() throws Exception {
         Fixtures.officer(accounts, certificates, "PROV-LIAONING", "LNGUANLI", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
         Fixtures.officer(accounts, certificates, "PROV-GUANGDONG", "GDGUANLI", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));

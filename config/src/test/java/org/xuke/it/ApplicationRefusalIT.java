@@ -10,6 +10,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.identity.CertificateService;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 
 /**
  * Every transition and every refusal of the application boundary, called as the signed-in
@@ -38,8 +39,7 @@ class ApplicationRefusalIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(ApplicationRefusalIT.class, Fixtures.class, PortalClient.class, ServiceProbe.class,
-                ExportApplicationIT.class);
+        return Deployments.ear(ApplicationRefusalIT.class);
     }
 
     @Inject
@@ -51,8 +51,12 @@ class ApplicationRefusalIT {
     @Inject
     EnterpriseService enterprises;
 
-    @Test
-    @Order(1)
+    @BeforeAll
+    static void makePeople() throws Exception {
+        Fixtures.people(ApplicationRefusalIT.class);
+    }
+
+    @People
     void people() throws Exception {
         long company = enterprises.register("IT", "91210102MA0XUKE201", "PROV-LIAONING", new EnterpriseDetails(
                 "辽宁拒绝路径测试公司", "2101020000201", "沈阳", "联系人", "024-3", null)).getId();

@@ -13,14 +13,15 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.identity.CertificateService;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 
 /** The audit page: a system administrator searches the log and checks the chain; nobody else opens it. */
 @ExtendWith(ArquillianExtension.class)
@@ -32,7 +33,7 @@ class AuditPageIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(AuditPageIT.class, Fixtures.class, PortalClient.class);
+        return Deployments.ear(AuditPageIT.class);
     }
 
     @Inject
@@ -41,8 +42,12 @@ class AuditPageIT {
     @Inject
     CertificateService certificates;
 
-    @Test
-    @Order(1)
+    @BeforeAll
+    static void makePeople() throws Exception {
+        Fixtures.people(AuditPageIT.class);
+    }
+
+    @People
     void administrators() throws Exception {
         var admin = accounts.createSystemAdministrator("IT", "SYSADM", "系统管理员");
         accounts.changePassword("SYSADM", admin.oneTimePassword(), PASSWORD.toCharArray(), "127.0.0.1");

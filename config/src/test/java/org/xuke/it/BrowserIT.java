@@ -6,6 +6,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.identity.CertificateService;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 import org.xuke.licence.AuthoritySettings;
 
 /**
@@ -35,7 +36,7 @@ class BrowserIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(BrowserIT.class, Fixtures.class, PortalClient.class);
+        return Deployments.ear(BrowserIT.class);
     }
 
     @Inject
@@ -51,8 +52,12 @@ class BrowserIT {
     AuthoritySettings settings;
 
     /** A Guangdong enterprise and the four people of the workflow, each with an e-key. */
-    @Test
-    @Order(1)
+    @BeforeAll
+    static void makePeople() throws Exception {
+        Fixtures.people(BrowserIT.class);
+    }
+
+    @People
     void peopleOfTheWorkflow() throws Exception {
         long company = enterprises.register("IT", "91440101MA0XUKE12H", "PROV-GUANGDONG", new EnterpriseDetails(
                 "广州浏览器测试进出口有限公司", "4401010000012", "广州", "联系人", "020-1", null)).getId();

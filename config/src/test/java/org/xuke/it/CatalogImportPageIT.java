@@ -11,14 +11,15 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.identity.CertificateService;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 
 /**
  * The officer's catalogue import page as a browser uses it: signed in with the e-key as an
@@ -35,7 +36,7 @@ class CatalogImportPageIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(CatalogImportPageIT.class, Fixtures.class, PortalClient.class);
+        return Deployments.ear(CatalogImportPageIT.class);
     }
 
     @Inject
@@ -44,8 +45,12 @@ class CatalogImportPageIT {
     @Inject
     CertificateService certificates;
 
-    @Test
-    @Order(1)
+    @BeforeAll
+    static void makePeople() throws Exception {
+        Fixtures.people(CatalogImportPageIT.class);
+    }
+
+    @People
     void officers() throws Exception {
         Fixtures.officer(accounts, certificates, "PROV-LIAONING", "CATADMIN", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
         Fixtures.officer(accounts, certificates, "PROV-LIAONING", "CATREVW", PASSWORD, Set.of(Role.INITIAL_REVIEWER));

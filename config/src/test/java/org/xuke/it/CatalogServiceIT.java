@@ -160,7 +160,7 @@ class CatalogServiceIT {
         String hainan = csv.lines().filter(l -> l.startsWith("PROV-HAINAN,")).findFirst().orElseThrow();
         IssuingAuthority stored = catalogs.findAuthority("PROV-HAINAN");
         String changed = "PROV-HAINAN," + stored.getNameZh() + ",," + stored.getLevel() + ",\"" + stored.getRegion()
-                + "\",H9,TEST,H,";
+                + "\",HX,TEST,H,";
         String extra = "\nPROV-IT-TWIN,测试机构,,provincial,测试,HN,TEST,H,\n";
         assertEquals(List.of("catalog.error.authorityDropped"), refusal(csv.replace(hainan + "\n", "")));
         assertEquals(List.of("catalog.error.licenceCodeChanged"), refusal(csv.replace(hainan, changed)));

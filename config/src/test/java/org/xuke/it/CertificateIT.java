@@ -21,15 +21,15 @@ import org.xuke.audit.AuditLog;
 import org.xuke.enterprise.Enterprise;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.identity.CanonicalJson;
 import org.xuke.identity.CertificateIssuer;
 import org.xuke.identity.CertificateService;
 import org.xuke.identity.CertificateService.IssuedEkey;
 import org.xuke.identity.CertificateService.LoginCertificateCheck;
-import org.xuke.identity.DataScope;
+import org.xuke.account.DataScope;
 import org.xuke.identity.Pkcs12;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 import org.xuke.identity.SealVerification;
 import org.xuke.platform.DomainRuleException;
 

@@ -21,6 +21,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.identity.CertificateService;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 import org.xuke.identity.ekey.EkeyRequestService;
 import org.xuke.identity.ekey.EkeyRequestState;
 import org.xuke.identity.ekey.EkeyRequestType;
@@ -56,7 +57,7 @@ class EkeyRequestIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(EkeyRequestIT.class, Fixtures.class, PortalClient.class);
+        return Deployments.ear(EkeyRequestIT.class);
     }
 
     @Inject
@@ -72,8 +73,12 @@ class EkeyRequestIT {
     EkeyRequestService requests;
 
     /** Authority administrators of two provinces and one e-key provider, each with an e-key. */
-    @Test
-    @Order(1)
+    @BeforeAll
+    static void makePeople() throws Exception {
+        Fixtures.people(EkeyRequestIT.class);
+    }
+
+    @People
     void checkers() throws Exception {
         Fixtures.officer(accounts, certificates, "PROV-LIAONING", "LNHEYAN", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
         Fixtures.officer(accounts, certificates, "PROV-LIAONING", "LNHEYANB", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
@@ -312,7 +317,7 @@ class EkeyRequestIT {
         long enterprise = enterprises.findByUscc(org.xuke.enterprise.UnifiedSocialCreditCode.parse(USCC)).orElseThrow()
                 .getId();
         for (String user : new String[] {"LIANGC", "LIANGD"}) {
-            accounts.createEnterpriseUser("IT", user, user, enterprise, null, org.xuke.identity.DataScope.SELF,
+            accounts.createEnterpriseUser("IT", user, user, enterprise, null, org.xuke.account.DataScope.SELF,
                     Set.of(Role.ENTERPRISE_OPERATOR));
             certificates.issue("IT", user, "holder-pass-1".toCharArray());
         }

@@ -13,6 +13,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,10 @@ import org.xuke.audit.AuditLog;
 import org.xuke.enterprise.Enterprise;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.identity.CertificateService;
-import org.xuke.identity.DataScope;
-import org.xuke.identity.Role;
+import org.xuke.account.DataScope;
+import org.xuke.account.Role;
 
 /**
  * Data scope at the boundary, seen from browsers: an enterprise user who puts another company's
@@ -41,7 +42,7 @@ class EnterpriseScopeIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(EnterpriseScopeIT.class, Fixtures.class, PortalClient.class);
+        return Deployments.ear(EnterpriseScopeIT.class);
     }
 
     @Inject
@@ -64,8 +65,12 @@ class EnterpriseScopeIT {
         return Fixtures.signedIn(username, PASSWORD);
     }
 
-    @Test
-    @Order(1)
+    @BeforeAll
+    static void makePeople() throws Exception {
+        Fixtures.people(EnterpriseScopeIT.class);
+    }
+
+    @People
     void twoCompaniesInTwoProvinces() throws Exception {
         Enterprise liaoning = enterprises.register("IT", "91210102MA0XUKE025", "PROV-LIAONING",
                 new EnterpriseDetails("辽宁范围测试公司", null, null, null, null, null));

@@ -20,6 +20,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.identity.CertificateService;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 
 /**
  * The export licence workflow over HTTPS, page by page as the portals offer it: a form refused at
@@ -52,7 +53,7 @@ class ExportApplicationIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(ExportApplicationIT.class, Fixtures.class, PortalClient.class);
+        return Deployments.ear(ExportApplicationIT.class);
     }
 
     @Inject
@@ -67,8 +68,12 @@ class ExportApplicationIT {
     @Inject
     EnterpriseService enterprises;
 
-    @Test
-    @Order(1)
+    @BeforeAll
+    static void makePeople() throws Exception {
+        Fixtures.people(ExportApplicationIT.class);
+    }
+
+    @People
     void enterprisesAndOfficers() throws Exception {
         long company = enterprises.register("IT", "91210102MA0XUKE100", "PROV-LIAONING", new EnterpriseDetails(
                 "辽宁出口申请测试公司", "2101020000100", "沈阳", "联系人", "024-1", null)).getId();
@@ -252,7 +257,7 @@ class ExportApplicationIT {
         String quotas = PortalClient.HTTPS + "/officer/quotas.xhtml";
         admin.get(quotas);
         assertTrue(admin.submit(quotas, "code", Map.of("code:licenceCode", "L-", "code:saveCode", "")).body()
-                .contains("应为 2 位大写字母或数字"), "a malformed code is refused");
+                .contains("应为 2 至 4 位大写字母"), "a malformed code is refused");
         String set = admin.submit(quotas, "code", Map.of("code:licenceCode", "ln", "code:saveCode", "")).body();
         assertTrue(set.contains("许可证编号代码已设为 LN"), set);
         issuer.get(DECIDE + id);

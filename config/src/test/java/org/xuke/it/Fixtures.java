@@ -1,15 +1,21 @@
 package org.xuke.it;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import org.xuke.identity.AccountService;
-import org.xuke.identity.AccountService.CreatedAccount;
+import org.xuke.account.AccountService;
+import org.xuke.account.AccountService.CreatedAccount;
 import org.xuke.identity.CertificateService;
-import org.xuke.identity.DataScope;
-import org.xuke.identity.Role;
+import org.xuke.account.DataScope;
+import org.xuke.account.Role;
 
 /**
  * Accounts made inside the server for tests that then act as a browser outside it: each holder's
@@ -21,6 +27,20 @@ final class Fixtures {
     static final char[] EKEY_PASSWORD = "holder-pass-1".toCharArray();
 
     private Fixtures() {
+    }
+
+    /**
+     * The people and records of {@code testClass} (its {@link People} method), made once per run in
+     * the server: called from the class's {@code @BeforeAll}, wherever that runs.
+     */
+    static void people(Class<?> testClass) throws Exception {
+        HttpResponse<String> made = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:8080/it/people?for=" + testClass.getName())).POST(BodyPublishers.noBody()).build(),
+                BodyHandlers.ofString());
+        if (made.statusCode() != 200) {
+            throw new IllegalStateException("the people of " + testClass.getSimpleName() + " were not made:\n"
+                    + made.body());
+        }
     }
 
     static Path ekey(String username) {

@@ -48,7 +48,7 @@ class HttpsIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(HttpsIT.class, ClientCertificateEcho.class);
+        return Deployments.ear(HttpsIT.class);
     }
 
     private static DeploymentCa ca() throws IOException {

@@ -19,11 +19,11 @@ import org.xuke.audit.AuditLog;
 import org.xuke.enterprise.Enterprise;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
-import org.xuke.identity.AccountService;
-import org.xuke.identity.AccountService.CreatedAccount;
-import org.xuke.identity.DataScope;
-import org.xuke.identity.LoginOutcome;
-import org.xuke.identity.Role;
+import org.xuke.account.AccountService;
+import org.xuke.account.AccountService.CreatedAccount;
+import org.xuke.account.DataScope;
+import org.xuke.account.LoginOutcome;
+import org.xuke.account.Role;
 import org.xuke.platform.DomainRuleException;
 
 /** Enterprises and password login on PostgreSQL, with every decision in the audit log. */

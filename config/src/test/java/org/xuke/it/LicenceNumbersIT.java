@@ -18,8 +18,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.xuke.application.LicenceNumber;
-import org.xuke.application.LicenceNumbers;
+import org.xuke.licence.LicenceNumber;
+import org.xuke.licence.LicenceNumbers;
 
 /**
  * Licence numbers against PostgreSQL: 40 issues at once on the managed executor get 1..40 without a gap or a
@@ -84,5 +84,13 @@ class LicenceNumbersIT {
         assertEquals("26QB000002", issue("QB", 2026, false).value());
         assertEquals("26QB000002", issue("QB", 2026, true).value(), "the rolled-back number is given again");
         assertThrows(EJBTransactionRequiredException.class, () -> numbers.next("QB", 2026));
+    }
+
+    /** Codes of 3 and 4 letters (seed 003's 08AAX00000, 18AANW0040) leave the sequence fewer digits. */
+    @Test
+    void longerAuthorityCodesNumberInTenCharacters() throws Exception {
+        assertEquals("26QAX00001", issue("QAX", 2026, true).value());
+        assertEquals("26QANW0001", issue("QANW", 2026, true).value());
+        assertEquals("26QANW0002", issue("QANW", 2026, true).value());
     }
 }

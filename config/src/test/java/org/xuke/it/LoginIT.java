@@ -11,6 +11,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.xuke.enterprise.Enterprise;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.identity.CertificateIssuer;
 import org.xuke.identity.CertificateService;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 
 /** Signing in over real HTTPS with the e-key certificate and the password, and every refusal. */
 @ExtendWith(ArquillianExtension.class)
@@ -33,7 +34,7 @@ class LoginIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(LoginIT.class, Fixtures.class, PortalClient.class);
+        return Deployments.ear(LoginIT.class);
     }
 
     @Inject
@@ -45,8 +46,12 @@ class LoginIT {
     @Inject
     CertificateService certificates;
 
-    @Test
-    @Order(1)
+    @BeforeAll
+    static void makePeople() throws Exception {
+        Fixtures.people(LoginIT.class);
+    }
+
+    @People
     void accountsWithEkeys() throws Exception {
         Enterprise company = enterprises.register("IT", "91110000802100433B", "PROV-BEIJING",
                 new EnterpriseDetails("北京登录测试公司", null, null, null, null, null));

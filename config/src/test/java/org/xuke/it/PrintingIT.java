@@ -34,6 +34,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.identity.CertificateService;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 import org.xuke.reports.PdfSignatures;
 
 /**
@@ -73,7 +74,7 @@ class PrintingIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(PrintingIT.class, Fixtures.class, PortalClient.class, ExportApplicationIT.class);
+        return Deployments.ear(PrintingIT.class);
     }
 
     @Inject
@@ -88,8 +89,12 @@ class PrintingIT {
     @Resource(lookup = "jdbc/xuke")
     DataSource database;
 
-    @Test
-    @Order(1)
+    @BeforeAll
+    static void makePeople() throws Exception {
+        Fixtures.people(PrintingIT.class);
+    }
+
+    @People
     void enterprisesAndOfficers() throws Exception {
         long company = enterprises.register("IT", "91220101MA0XUKE12U", "PROV-JILIN", new EnterpriseDetails(
                 COMPANY, "2201010000120", "长春", "联系人", "0431-1", null)).getId();
@@ -293,7 +298,7 @@ class PrintingIT {
     @Order(5)
     void tamperWithTheStoredLicence() throws Exception {
         try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update export_licence set content = regexp_replace(content, '\"totalQuantity\":[0-9.]+', '\"totalQuantity\":2500') "
+                "update licence set content = regexp_replace(content, '\"totalQuantity\":[0-9.]+', '\"totalQuantity\":2500') "
                         + "where licence_number like '26JL%'")) {
             assertEquals(1, s.executeUpdate(), "one licence of this authority");
         }
@@ -340,8 +345,8 @@ class PrintingIT {
     void theNewestLicenceIssuedLongAgoAndExpired() throws Exception {
         // issued 40 days ago, valid until two days ago (two: whatever the time of day in UTC and in China)
         try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update export_licence set validity_end = current_date - 2, issued_at_utc = issued_at_utc - interval '40 days' "
-                        + "where id = (select max(id) from export_licence where licence_number like '26JL%')")) {
+                "update licence set validity_end = current_date - 2, issued_at_utc = issued_at_utc - interval '40 days' "
+                        + "where id = (select max(id) from licence where licence_number like '26JL%')")) {
             assertEquals(1, s.executeUpdate());
         }
     }

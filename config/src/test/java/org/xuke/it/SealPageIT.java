@@ -14,6 +14,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.identity.CanonicalJson;
 import org.xuke.identity.CertificateService;
 
@@ -37,7 +38,7 @@ class SealPageIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear(SealPageIT.class, Fixtures.class, PortalClient.class);
+        return Deployments.ear(SealPageIT.class);
     }
 
     @Inject
@@ -49,8 +50,12 @@ class SealPageIT {
     @Inject
     CertificateService certificates;
 
-    @Test
-    @Order(1)
+    @BeforeAll
+    static void makePeople() throws Exception {
+        Fixtures.people(SealPageIT.class);
+    }
+
+    @People
     void aSealedDocument() throws Exception {
         long company = enterprises.register("IT", "91210102MA0XUKE05E", "PROV-LIAONING",
                 new EnterpriseDetails("辽宁签章验证测试公司", null, null, null, null, null)).getId();

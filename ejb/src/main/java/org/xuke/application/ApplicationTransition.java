@@ -12,7 +12,7 @@ import static org.xuke.application.ApplicationState.WITHDRAWN;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 
 /**
  * The export licence application state machine as data: from which states a step may be taken,

@@ -8,7 +8,8 @@ import java.util.List;
 import org.xuke.catalog.CatalogService;
 import org.xuke.catalog.Commodity;
 import org.xuke.enterprise.Enterprise;
-import org.xuke.licence.ExportLicence;
+import org.xuke.licence.Licence;
+import org.xuke.licence.LicenceService;
 
 /**
  * An application as pages and printed forms show it (form, enterprise, commodity, history, licence
@@ -24,11 +25,12 @@ public class ApplicationViews {
     @Inject
     private CatalogService catalogs;
 
+    @Inject
+    private LicenceService licences;
+
     public ExportApplicationService.View of(ExportApplication application) {
-        ExportLicence licence = application.getState() == ApplicationState.ISSUED
-                ? em.createQuery("select l from ExportLicence l where l.applicationId = :a", ExportLicence.class)
-                        .setParameter("a", application.getId()).getResultStream().findFirst().orElse(null)
-                : null;
+        Licence licence = application.getState() == ApplicationState.ISSUED
+                ? licences.ofApplication(application.getId()).orElse(null) : null;
         return new ExportApplicationService.View(application, application.form(),
                 em.find(Enterprise.class, application.getEnterpriseId()),
                 commodity(application.getYear(), application.getCommodityCode()), List.copyOf(application.getSteps()),

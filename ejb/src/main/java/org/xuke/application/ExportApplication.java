@@ -1,5 +1,6 @@
 package org.xuke.application;
 
+import org.xuke.identity.CanonicalJson;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -25,7 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 import org.xuke.platform.DomainRuleException;
 
 /**
@@ -240,7 +241,7 @@ public class ExportApplication implements Serializable {
         doc.put("lines", f.lines().stream().map(l -> java.util.Map.of("specification", l.specification(),
                 "unitPrice", l.unitPrice(), "quantity", l.quantity())).toList());
         doc.put("grandTotal", f.grandTotal());
-        return org.xuke.identity.CanonicalJson.bytes(doc);
+        return CanonicalJson.bytes(doc);
     }
 
     /** 保存并盖章: the seal made over {@link #canonicalContent()} by one of the enterprise's users. */

@@ -11,7 +11,8 @@ import java.util.Locale;
  * The rules of DOMAIN.md for an export licence form, each answered at its field with a message
  * key: the commodity of that year's catalogue and under export licence management, one port, no
  * "EU" as a country, contract number at most 17 characters, consignor = exporter for quota goods,
- * validity at most 6 months and within the year (next year's licences only from 10 December),
+ * validity at most 6 months and within the year (next year's licences only from 10 December, with
+ * a remark),
  * positive amounts and quantities within the unit's precision.
  */
 public final class FormRules {
@@ -41,6 +42,9 @@ public final class FormRules {
         if (form.year() != today.getYear()
                 && !(form.year() == today.getYear() + 1 && !MonthDay.from(today).isBefore(NEXT_YEAR_FROM))) {
             errors.add(FieldError.of("year", "form.year", form.year(), today.getYear()));
+        } else if (form.year() == today.getYear() + 1 && blank(form.remarks())) {
+            // DOMAIN.md: next year's licences are issued from 10 December "with a remark"
+            errors.add(FieldError.of("remarks", "form.nextYearRemark"));
         }
         if (blank(form.commodityCode()) || !context.commodityKnown()) {
             errors.add(FieldError.of("commodityCode", "form.commodityUnknown", nz(form.commodityCode()), form.year()));

@@ -98,6 +98,18 @@ public class CatalogService {
         return years.isEmpty() || codes.isEmpty() ? List.of() : repository.goodsNames(years, codes);
     }
 
+    /** A unit's name without its code (千克 for 035), as printed documents show it. */
+    public String unitName(String code) {
+        String label = label(CatalogKind.UNIT, code);
+        return code != null && label.startsWith(code + " ") ? label.substring(code.length() + 1) : label;
+    }
+
+    /** An authority's Chinese name, or its code if the catalogue does not know it. */
+    public String authorityName(String code) {
+        IssuingAuthority authority = findAuthority(code);
+        return authority == null ? code : authority.getNameZh();
+    }
+
     public IssuingAuthority findAuthority(String code) {
         return code == null ? null : repository.findByCode(IssuingAuthority.class, code, null);
     }

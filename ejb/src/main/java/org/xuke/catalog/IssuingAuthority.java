@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public class IssuingAuthority extends CatalogEntry {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_-]{1,39}");
-    private static final Pattern LICENCE_CODE = Pattern.compile("[A-Z0-9]{2}");
+    private static final Pattern LICENCE_CODE = Pattern.compile("[A-Z]{2,4}");
     private static final Set<String> LEVELS =
             Set.of("central", "special_commissioner", "provincial", "sub_provincial");
 
@@ -28,7 +28,7 @@ public class IssuingAuthority extends CatalogEntry {
     @Column(name = "region", nullable = false, length = 200)
     private String region;
 
-    @Column(name = "licence_no_code", length = 2)
+    @Column(name = "licence_no_code", length = 4)
     private String licenceNumberCode;
 
     protected IssuingAuthority() {
@@ -44,7 +44,7 @@ public class IssuingAuthority extends CatalogEntry {
         }
         this.region = Guards.required(region, "region", 200);
         this.licenceNumberCode =
-                Guards.optionalMatching(licenceNumberCode, "licence_no_code", LICENCE_CODE, "2 capital letters or digits");
+                Guards.optionalMatching(licenceNumberCode, "licence_no_code", LICENCE_CODE, "2 to 4 capital letters");
     }
 
     @Override
@@ -63,7 +63,7 @@ public class IssuingAuthority extends CatalogEntry {
     /** Set by the bureau at deployment (the codes are not published). */
     public void assignLicenceNumberCode(String code) {
         this.licenceNumberCode = Guards.optionalMatching(code, "licence_no_code", LICENCE_CODE,
-                "2 capital letters or digits");
+                "2 to 4 capital letters");
     }
 
     public String getLicenceNumberCode() {

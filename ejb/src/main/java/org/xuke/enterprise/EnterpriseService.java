@@ -1,5 +1,9 @@
 package org.xuke.enterprise;
 
+import org.xuke.account.Account;
+import org.xuke.account.Callers;
+import org.xuke.account.Role;
+import org.xuke.platform.OutOfScopeException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,7 +30,7 @@ public class EnterpriseService {
     private CatalogService catalogs;
 
     @Inject
-    private org.xuke.identity.Callers callers;
+    private Callers callers;
 
     /**
      * An enterprise record as the caller may see it: his own company (enterprise users), an
@@ -34,21 +38,21 @@ public class EnterpriseService {
      * answered exactly like a missing record, and the attempt is audited.
      */
     public Enterprise viewForCaller(long enterpriseId) {
-        org.xuke.identity.Account caller = callers.require();
+        Account caller = callers.require();
         Enterprise enterprise = em.find(Enterprise.class, enterpriseId);
         if (enterprise == null || !inScope(caller, enterprise)) {
             if (enterprise != null) {
                 audit.record(AuditEntry.of(caller.getUsername(), "ACCESS_DENIED", "enterprise",
                         String.valueOf(enterpriseId)));
             }
-            throw new org.xuke.platform.OutOfScopeException("enterprise.notFound");
+            throw new OutOfScopeException("enterprise.notFound");
         }
         return enterprise;
     }
 
     /** The caller's own company (enterprise users only). */
     public Enterprise ownForCaller() {
-        org.xuke.identity.Account caller = callers.require();
+        Account caller = callers.require();
         if (caller.getEnterpriseId() == null) {
             throw new DomainRuleException("enterprise.notFound");
         }
@@ -57,14 +61,14 @@ public class EnterpriseService {
 
     /** The enterprise administrator edits his own company's record, on the version he saw. */
     public Enterprise updateOwn(long seenVersion, EnterpriseDetails details) {
-        org.xuke.identity.Account caller = callers.require();
-        if (caller.getEnterpriseId() == null || !caller.hasRole(org.xuke.identity.Role.ENTERPRISE_ADMIN)) {
+        Account caller = callers.require();
+        if (caller.getEnterpriseId() == null || !caller.hasRole(Role.ENTERPRISE_ADMIN)) {
             throw new DomainRuleException("access.denied");
         }
         return update(caller.getUsername(), caller.getEnterpriseId(), seenVersion, details);
     }
 
-    private static boolean inScope(org.xuke.identity.Account caller, Enterprise enterprise) {
+    private static boolean inScope(Account caller, Enterprise enterprise) {
         return switch (caller.getDataScope()) {
             case ALL -> true;
             case AUTHORITY -> enterprise.getAuthorityCode().equals(caller.getAuthorityCode());
@@ -127,5 +131,14 @@ public class EnterpriseService {
     public Optional<Enterprise> findByUscc(UnifiedSocialCreditCode uscc) {
         return em.createQuery("select e from Enterprise e where e.uscc = :u", Enterprise.class)
                 .setParameter("u", uscc).getResultStream().findFirst();
+    }
+
+    /** The name of the enterprise with this 13-digit code (a consignor on a form), or empty. */
+    public String nameOfEnterpriseCode(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        return em.createQuery("select e.name from Enterprise e where e.enterpriseCode = :c", String.class)
+                .setParameter("c", EnterpriseCode.parse(code)).getResultStream().findFirst().orElse("");
     }
 }

@@ -1,5 +1,12 @@
 package org.xuke.identity;
 
+import org.xuke.account.Account;
+import org.xuke.account.AccountKind;
+import org.xuke.account.Role;
+import org.xuke.account.Callers;
+import org.xuke.account.AccountService;
+import org.xuke.account.PasswordHasher;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,7 +21,7 @@ import java.util.Set;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.enterprise.Enterprise;
-import org.xuke.identity.AccountService.CreatedAccount;
+import org.xuke.account.AccountService.CreatedAccount;
 import org.xuke.identity.CertificateService.IssuedEkey;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.LikePattern;

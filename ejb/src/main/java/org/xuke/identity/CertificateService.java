@@ -1,5 +1,8 @@
 package org.xuke.identity;
 
+import org.xuke.account.Account;
+import org.xuke.account.AccountService;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

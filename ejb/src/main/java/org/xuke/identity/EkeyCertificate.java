@@ -1,5 +1,7 @@
 package org.xuke.identity;
 
+import org.xuke.account.Account;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

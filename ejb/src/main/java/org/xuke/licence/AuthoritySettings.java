@@ -8,14 +8,14 @@ import java.util.Locale;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.catalog.IssuingAuthority;
-import org.xuke.identity.Account;
-import org.xuke.identity.Callers;
-import org.xuke.identity.Role;
+import org.xuke.account.Account;
+import org.xuke.account.Callers;
+import org.xuke.account.Role;
 import org.xuke.platform.DomainRuleException;
 
 /**
- * What a bureau sets for its own authority at deployment: the 2-character code in its licence
- * numbers (not published anywhere, so it cannot come with the reference data). Two authorities
+ * What a bureau sets for its own authority at deployment: the code of 2 to 4 letters in its
+ * licence numbers (not published anywhere, so it cannot come with the reference data). Two authorities
  * may not share a code, or their numbers would collide.
  */
 @Stateless
@@ -52,7 +52,7 @@ public class AuthoritySettings {
 
     private IssuingAuthority assign(String actor, String authorityCode, String code) {
         String value = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
-        if (!value.matches("[A-Z0-9]{2}")) {
+        if (!LicenceNumber.isAuthorityCode(value)) {
             throw new DomainRuleException("licence.authorityCode", value);
         }
         IssuingAuthority own = authority(authorityCode);

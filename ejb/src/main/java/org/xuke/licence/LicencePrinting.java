@@ -3,6 +3,7 @@ package org.xuke.licence;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -30,31 +31,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
-import org.xuke.application.ApplicationStep;
-import org.xuke.application.ApplicationViews;
-import org.xuke.application.ExportApplication;
-import org.xuke.application.ExportApplicationService;
-import org.xuke.application.ExportLicenceForm;
-import org.xuke.application.SpecLine;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.catalog.CatalogKind;
 import org.xuke.catalog.CatalogService;
-import org.xuke.identity.Account;
-import org.xuke.identity.Callers;
+import org.xuke.account.Account;
+import org.xuke.account.Callers;
 import org.xuke.identity.CertificateService;
 import org.xuke.identity.DocumentSigner;
 import org.xuke.identity.SealVerification;
 import org.xuke.platform.DomainRuleException;
+import org.xuke.enterprise.EnterpriseService;
+import org.xuke.reports.PrintFormats;
 import org.xuke.reports.QrCodes;
 import org.xuke.reports.ReportData;
 import org.xuke.reports.ReportRenderer;
 import org.xuke.reports.SealImages;
 
 /**
- * 打印 and 下载: the electronic licence (signed PDF), paper copies printed by officers (numbered,
- * reprints marked, one PDF for a selection) and the application form; and what the public
- * verification page may say of a licence. Licences print from their sealed content, so a print
+ * 打印 and 下载 of licences: the electronic licence (signed PDF), paper copies printed by officers
+ * (numbered, reprints marked, one PDF for a selection); and what the public verification page may
+ * say of a licence. (The application form prints in the application context.) Licences print from their sealed content, so a print
  * shows exactly what the authority sealed. The printed wording is the official form's Chinese,
  * whatever the portal's language.
  */
@@ -69,14 +66,16 @@ public class LicencePrinting {
     private EntityManager em;
 
     @Inject
-    private ExportApplicationService applications;
+    private LicenceService licences;
+
+    @Inject
+    private Event<LicenceEvent> events;
 
     @Inject
     private CatalogService catalogs;
 
-    /** The application forms of a batch were checked when it was recorded; the job runs with no caller. */
     @Inject
-    private ApplicationViews views;
+    private EnterpriseService enterprises;
 
     @Inject
     private CertificateService certificates;
@@ -92,10 +91,6 @@ public class LicencePrinting {
 
     @Inject
     private Clock clock;
-
-    /** A rendered document and the name to save it under. */
-    public record Document(String fileName, byte[] pdf) implements Serializable {
-    }
 
     /** One paper copy to print: recorded first, rendered after. */
     public record PaperCopy(long licenceId, String number, int copyNumber, boolean reprint) implements Serializable {
@@ -113,23 +108,23 @@ public class LicencePrinting {
      * 电子许可证下载: the licence as PDF with the authority's PDF signature, for its enterprise's
      * users and its authority's licence staff. {@code verifyBase} is the portal's public address.
      */
-    public Document electronicLicence(String number, String verifyBase) {
-        ExportLicence licence = readable(number);
+    public PrintedDocument electronicLicence(String number, String verifyBase) {
+        Licence licence = licences.readable(number);
         ReportData data = licenceData(licence, verifyBase, "电子许可证", null);
         byte[] pdf = ReportRenderer.pdf("export-licence", data);
         String authorityName = (String) data.parameters().get("authorityName");
         byte[] signed = signer.signPdf(licence.getAuthorityCode(), authorityName, pdf,
                 "中华人民共和国出口许可证 " + licence.getNumber());
-        audit.record(AuditEntry.of(callers.require().getUsername(), "LICENCE_DOWNLOADED", "export-licence",
+        audit.record(AuditEntry.of(callers.require().getUsername(), "LICENCE_DOWNLOADED", "licence",
                 licence.getNumber()));
-        return new Document(licence.getNumber() + ".pdf", signed);
+        return new PrintedDocument(licence.getNumber() + ".pdf", signed);
     }
 
     // ---- paper copies ----
 
     /**
      * 打印纸质许可证: records one new copy of each licence (copy number, reprint, who, when) for
-     * the authority's officers and moves each application to 已打印申请表. Rendering follows
+     * the authority's officers (the application hears of it: 已打印申请表). Rendering follows
      * with {@link #renderPaperCopies}; recording first means no copy leaves the printer unrecorded.
      */
     public List<PaperCopy> recordPaperCopies(List<String> numbers) {
@@ -142,7 +137,7 @@ public class LicencePrinting {
         }
         List<PaperCopy> copies = new ArrayList<>();
         for (String number : numbers) {
-            ExportLicence licence = readable(number);
+            Licence licence = licences.readable(number);
             em.lock(licence, LockModeType.PESSIMISTIC_WRITE);
             if (licence.getStatus() != LicenceStatus.ISSUED) {
                 throw new DomainRuleException("print.licenceEnded", licence.getNumber());
@@ -152,12 +147,10 @@ public class LicencePrinting {
             LicencePrint print = new LicencePrint(licence.getId(), before, caller.getUsername(), clock.instant());
             em.persist(print);
             licence.verificationCode();
-            ExportApplication application = em.find(ExportApplication.class, licence.getApplicationId());
-            if (application.isFormPrintable()) {
-                application.markFormPrinted();
-            }
             audit.record(AuditEntry.of(caller.getUsername(), print.isReprint() ? "LICENCE_REPRINTED" : "LICENCE_PRINTED",
-                    "export-licence", licence.getNumber()).withDetails("copy=" + print.getCopyNumber()));
+                    "licence", licence.getNumber()).withDetails("copy=" + print.getCopyNumber()));
+            events.fire(new LicenceEvent(LicenceEvent.Kind.PRINTED, licence.getId(), licence.getNumber(),
+                    licence.getApplicationId(), caller.getUsername()));
             copies.add(new PaperCopy(licence.getId(), licence.getNumber(), print.getCopyNumber(), print.isReprint()));
         }
         return copies;
@@ -172,7 +165,7 @@ public class LicencePrinting {
     public void renderPaperCopies(List<PaperCopy> copies, String verifyBase, OutputStream out, IntConsumer progress) {
         ReportRenderer.pdfBatch("export-licence", copies.size(), i -> {
             PaperCopy copy = copies.get(i);
-            ExportLicence licence = em.find(ExportLicence.class, copy.licenceId());
+            Licence licence = em.find(Licence.class, copy.licenceId());
             return licenceData(licence, verifyBase, "纸质许可证 第 " + copy.copyNumber() + " 份",
                     copy.reprint() ? "重印 REPRINT" : null);
         }, out, progress);
@@ -180,72 +173,9 @@ public class LicencePrinting {
 
     /** The copies printed of a licence, newest first, for its record page. */
     public List<LicencePrint> printsOf(String number) {
-        ExportLicence licence = readable(number);
+        Licence licence = licences.readable(number);
         return em.createQuery("select p from LicencePrint p where p.licenceId = :l order by p.copyNumber desc",
                 LicencePrint.class).setParameter("l", licence.getId()).getResultList();
-    }
-
-    // ---- application form ----
-
-    /**
-     * 打印申请表: the application form as PDF for its enterprise (an approved one moves to
-     * 已打印申请表) and for its authority's staff.
-     */
-    public Document applicationForm(long applicationId) {
-        Account caller = callers.require();
-        ExportApplicationService.View view = applications.viewForCaller(applicationId);
-        ExportApplication application = view.application();
-        if (!application.hasNumber()) {
-            throw new DomainRuleException("print.notSubmitted");
-        }
-        byte[] pdf = ReportRenderer.pdf("export-application", applicationData(view, application.isFormPrinted()));
-        markPrintedByOperator(caller, application);
-        audit.record(AuditEntry.of(caller.getUsername(), "APPLICATION_FORM_RENDERED", "export-application",
-                application.getApplicationNumber()));
-        return new Document(application.getApplicationNumber() + ".pdf", pdf);
-    }
-
-    /** One application form of a batch: recorded first, rendered after, a reprint if it was printed before. */
-    public record FormCopy(long applicationId, boolean reprint) implements Serializable {
-    }
-
-    /**
-     * 批量打印 of application forms: checks each is the caller's to read and has a number, and
-     * records the approved ones of an enterprise operator as printed (已打印申请表); the forms to
-     * render with {@link #renderApplicationForms}. One refusal refuses the batch, nothing recorded.
-     */
-    public List<FormCopy> recordApplicationForms(List<Long> ids) {
-        Account caller = callers.require();
-        if (ids == null || ids.isEmpty()) {
-            throw new DomainRuleException("print.nothingSelected");
-        }
-        List<FormCopy> copies = new ArrayList<>();
-        for (long id : ids) {
-            ExportApplication application = applications.viewForCaller(id).application();
-            if (!application.hasNumber()) {
-                throw new DomainRuleException("print.notSubmitted");
-            }
-            copies.add(new FormCopy(id, application.isFormPrinted()));
-            markPrintedByOperator(caller, application);
-        }
-        audit.record(AuditEntry.of(caller.getUsername(), "APPLICATION_FORMS_RENDERED", "export-application",
-                String.valueOf(ids.size())).withDetails("ids=" + ids));
-        return copies;
-    }
-
-    /** Renders recorded application forms into one PDF, one at a time, outside a transaction. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void renderApplicationForms(List<FormCopy> copies, OutputStream out, IntConsumer progress) {
-        ReportRenderer.pdfBatch("export-application", copies.size(), i -> applicationData(
-                views.of(copies.get(i).applicationId()), copies.get(i).reprint()), out, progress);
-    }
-
-    /** An enterprise operator's print moves an approved application to 已打印申请表 (audited by the service). */
-    private void markPrintedByOperator(Account caller, ExportApplication application) {
-        if (caller.hasRole(org.xuke.identity.Role.ENTERPRISE_OPERATOR) && application.isFormPrintable()
-                && !application.isFormPrinted()) {
-            applications.markFormPrinted(application.getId());
-        }
     }
 
     // ---- public verification ----
@@ -258,18 +188,18 @@ public class LicencePrinting {
         if (number == null || code == null) {
             return Optional.empty();
         }
-        Optional<ExportLicence> found = byNumber(number);
-        if (found.isEmpty() || !found.get().hasVerificationCode(code)) {
+        Optional<Licence> found = licences.verifiable(number, code);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        ExportLicence licence = found.get();
+        Licence licence = found.get();
         JsonObject content = content(licence);
         SealVerification seal = certificates.verifySeal(licence.canonicalContent(), licence.getSeal());
         JsonObject commodity = content.getJsonObject("commodity");
         return Optional.of(new PublicLicence(licence.getNumber(), licence.standingOn(LocalDate.now(clock.withZone(CHINA))),
                 content.getJsonObject("exporter").getString("name"),
                 commodity.getString("code") + " " + commodity.getString("name"),
-                plain(number(content, "totalQuantity")) + " " + unitName(text(commodity, "unit")),
+                PrintFormats.quantity(number(content, "totalQuantity")) + " " + catalogs.unitName(text(commodity, "unit")),
                 licence.getValidityEnd().toString(), text(content, "issueDate"), text(content, "authority"),
                 seal.valid(), seal.signer(), seal.serial() == null ? null : seal.serial().toString(16)));
     }
@@ -282,7 +212,7 @@ public class LicencePrinting {
 
     // ---- filling the templates ----
 
-    private ReportData licenceData(ExportLicence licence, String verifyBase, String copyLabel, String reprint) {
+    private ReportData licenceData(Licence licence, String verifyBase, String copyLabel, String reprint) {
         JsonObject c = content(licence);
         Map<String, Object> p = commonParameters(c);
         String url = verificationUrl(verifyBase, licence.getNumber(), licence.verificationCode());
@@ -303,60 +233,6 @@ public class LicencePrinting {
         return new ReportData(p, lines(c));
     }
 
-    private ReportData applicationData(ExportApplicationService.View view, boolean reprint) {
-        ExportApplication application = view.application();
-        ExportLicenceForm form = view.form();
-        Map<String, Object> p = new HashMap<>();
-        p.put("copyLabel", "申请表");
-        p.put("reprint", reprint ? "重印 REPRINT" : null);
-        p.put("qr", null);
-        p.put("applicationNumber", application.getApplicationNumber());
-        p.put("exporterName", view.enterprise().getName());
-        p.put("exporterCode", form.exporterCode());
-        p.put("exporterUscc", view.enterprise().getUscc().value());
-        p.put("consignorName", consignorName(form.consignorCode(), form.exporterCode(), view.enterprise().getName()));
-        p.put("consignorCode", form.consignorCode());
-        p.put("validityEnd", form.validityEnd() == null ? "" : form.validityEnd().toString());
-        p.put("tradeMode", catalogs.label(CatalogKind.TRADE_MODE, form.tradeModeCode()));
-        p.put("contractNumber", form.contractNumber());
-        p.put("port", catalogs.label(CatalogKind.CUSTOMS_PORT, form.portCode()));
-        p.put("country", catalogs.label(CatalogKind.COUNTRY, form.countryCode()));
-        p.put("paymentMethod", form.paymentMethod());
-        p.put("transportMode", catalogs.label(CatalogKind.TRANSPORT_MODE, form.transportModeCode()));
-        p.put("commodityName", view.commodity() == null ? "" : view.commodity().getNameZh());
-        p.put("commodityCode", form.commodityCode());
-        p.put("totalQuantity", plain(form.totalQuantity()));
-        p.put("currency", catalogs.label(CatalogKind.CURRENCY, form.currencyCode()));
-        p.put("grandTotal", money(form.grandTotal()));
-        p.put("grandTotalUsd", money(form.grandTotalUsd()));
-        p.put("remarks", remarks(form.remarks(), form.oneBatch()));
-        p.put("approvalNumber", form.approvalNumber());
-        p.put("authorityName", authorityName(application.getAuthorityCode()));
-        p.put("submittedDate", application.getSubmittedAtUtc() == null ? ""
-                : application.getSubmittedAtUtc().atZone(java.time.ZoneOffset.UTC).withZoneSameInstant(CHINA)
-                        .toLocalDate().toString());
-        p.put("sealStatement", application.getSealedBy() == null ? "未盖章" : "电子签章 Digital seal：已盖章\n盖章人 Signer："
-                + application.getSealedBy() + "\n盖章时间 Time：" + TIME.format(application.getSealedAtUtc()
-                        .atZone(java.time.ZoneOffset.UTC).withZoneSameInstant(CHINA)));
-        p.put("verifyText", "本申请表由许可证管理系统生成 · 申请表号 " + application.getApplicationNumber());
-        StringBuilder opinions = new StringBuilder();
-        for (ApplicationStep step : view.steps()) {
-            if (step.getOpinion() != null && !step.getOpinion().isBlank()) {
-                opinions.append(step.getAtUtc().atZone(java.time.ZoneOffset.UTC).withZoneSameInstant(CHINA).toLocalDate())
-                        .append("  ").append(step.getActor()).append("：").append(step.getOpinion()).append('\n');
-            }
-        }
-        p.put("opinions", opinions.toString().strip());
-        BigDecimal rate = form.usdRate();
-        String unit = view.commodity() == null ? "" : unitName(view.commodity().getUnitCode());
-        List<Map<String, ?>> rows = new ArrayList<>();
-        for (SpecLine line : form.lines()) {
-            rows.add(row(line.specification(), unit, line.quantity(), line.unitPrice(), line.total(),
-                    rate == null || line.total() == null ? null : line.total().multiply(rate)));
-        }
-        return new ReportData(p, rows);
-    }
-
     private Map<String, Object> commonParameters(JsonObject c) {
         Map<String, Object> p = new HashMap<>();
         JsonObject exporter = c.getJsonObject("exporter");
@@ -375,81 +251,36 @@ public class LicencePrinting {
         JsonObject commodity = c.getJsonObject("commodity");
         p.put("commodityName", text(commodity, "name"));
         p.put("commodityCode", text(commodity, "code"));
-        p.put("totalQuantity", plain(number(c, "totalQuantity")));
+        p.put("totalQuantity", PrintFormats.quantity(number(c, "totalQuantity")));
         p.put("currency", catalogs.label(CatalogKind.CURRENCY, text(c, "currencyCode")));
-        p.put("grandTotal", money(number(c, "grandTotal")));
-        p.put("grandTotalUsd", money(number(c, "grandTotalUsd")));
-        p.put("remarks", remarks(text(c, "remarks"), c.getBoolean("oneBatch", true)));
+        p.put("grandTotal", PrintFormats.money(number(c, "grandTotal")));
+        p.put("grandTotalUsd", PrintFormats.money(number(c, "grandTotalUsd")));
+        p.put("remarks", PrintFormats.remarks(text(c, "remarks"), c.getBoolean("oneBatch", true)));
         return p;
     }
 
     private List<Map<String, ?>> lines(JsonObject c) {
         BigDecimal total = number(c, "grandTotal");
         BigDecimal usd = number(c, "grandTotalUsd");
-        String unit = unitName(text(c.getJsonObject("commodity"), "unit"));
+        String unit = catalogs.unitName(text(c.getJsonObject("commodity"), "unit"));
         List<Map<String, ?>> rows = new ArrayList<>();
         for (JsonValue value : c.getJsonArray("lines")) {
             JsonObject line = value.asJsonObject();
             BigDecimal lineTotal = number(line, "total");
             BigDecimal lineUsd = usd == null || total == null || total.signum() == 0 || lineTotal == null ? null
                     : lineTotal.multiply(usd).divide(total, 2, RoundingMode.HALF_UP);
-            rows.add(row(text(line, "specification"), unit, number(line, "quantity"), number(line, "unitPrice"),
+            rows.add(PrintFormats.specRow(text(line, "specification"), unit, number(line, "quantity"), number(line, "unitPrice"),
                     lineTotal, lineUsd));
         }
         return rows;
     }
 
-    private static Map<String, ?> row(String spec, String unit, BigDecimal quantity, BigDecimal unitPrice,
-            BigDecimal total, BigDecimal usd) {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("spec", spec);
-        row.put("unit", unit);
-        row.put("quantity", plain(quantity));
-        row.put("unitPrice", money(unitPrice));
-        row.put("amount", money(total));
-        row.put("amountUsd", money(usd));
-        return row;
-    }
-
-    /** 非一批一证 is noted in 备注 (DOMAIN.md), before what the enterprise wrote. */
-    private static String remarks(String remarks, boolean oneBatch) {
-        String text = remarks == null ? "" : remarks.strip();
-        return oneBatch ? text : ("非一批一证" + (text.isEmpty() ? "" : "\n" + text));
-    }
-
     private String consignorName(String consignorCode, String exporterCode, String exporterName) {
-        if (consignorCode == null || consignorCode.equals(exporterCode)) {
-            return exporterName;
-        }
-        return em.createQuery("select e.name from Enterprise e where e.enterpriseCode = :c", String.class)
-                .setParameter("c", org.xuke.enterprise.EnterpriseCode.parse(consignorCode)).getResultStream().findFirst()
-                .orElse("");
+        return consignorCode == null || consignorCode.equals(exporterCode) ? exporterName
+                : enterprises.nameOfEnterpriseCode(consignorCode);
     }
 
-    private String authorityName(String code) {
-        var authority = catalogs.findAuthority(code);
-        return authority == null ? code : authority.getNameZh();
-    }
-
-    private String unitName(String code) {
-        String label = catalogs.label(CatalogKind.UNIT, code);
-        return code != null && label.startsWith(code + " ") ? label.substring(code.length() + 1) : label;
-    }
-
-    /** The licence if the caller may read it (its enterprise, its authority's staff); "not found" otherwise. */
-    private ExportLicence readable(String number) {
-        ExportLicence licence = byNumber(number).orElseThrow(() -> new DomainRuleException("licence.notFound"));
-        applications.viewForCaller(licence.getApplicationId());
-        return licence;
-    }
-
-    private Optional<ExportLicence> byNumber(String number) {
-        return number == null ? Optional.empty() : em.createQuery("select l from ExportLicence l where l.number = :n",
-                ExportLicence.class).setParameter("n", number.strip().toUpperCase(java.util.Locale.ROOT))
-                .getResultStream().findFirst();
-    }
-
-    private static JsonObject content(ExportLicence licence) {
+    private static JsonObject content(Licence licence) {
         try (JsonReader reader = Json.createReader(new StringReader(licence.getContent()))) {
             return reader.readObject();
         }
@@ -466,13 +297,5 @@ public class LicencePrinting {
     private static BigDecimal number(JsonObject object, String name) {
         String text = text(object, name);
         return text.isEmpty() ? null : new BigDecimal(text);
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? "" : new DecimalFormat("#,##0.###").format(value);
-    }
-
-    private static String money(BigDecimal value) {
-        return value == null ? "" : new DecimalFormat("#,##0.00").format(value.setScale(2, RoundingMode.HALF_UP));
     }
 }

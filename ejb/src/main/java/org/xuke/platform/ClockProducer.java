@@ -9,7 +9,7 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class ClockProducer {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = Zones.CHINA;
 
     @Produces
     @ApplicationScoped

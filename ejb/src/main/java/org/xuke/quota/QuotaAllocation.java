@@ -13,8 +13,10 @@ import java.math.BigDecimal;
 import org.xuke.platform.DomainRuleException;
 
 /**
- * 配额: what an authority allocated to one enterprise for one year and quota category, and how
- * much of it issued licences have drawn. Business key: enterprise, year, category.
+ * 配额: what an authority allocated to one enterprise for one year and quota category, how much
+ * of it issued licences have drawn ({@code used}) and how much applications under review hold.
+ * Business key: enterprise, year, category. Never negative, never over-committed: a hold or a
+ * draw beyond what is left is refused, and so is an allocation below what is committed.
  */
 @Entity
 @Table(name = "quota_allocation")
@@ -45,6 +47,10 @@ public class QuotaAllocation implements Serializable {
     @Column(name = "used", nullable = false, precision = 18, scale = 5)
     private BigDecimal used = BigDecimal.ZERO;
 
+    /** Held by applications under review (the sum of their {@link QuotaHold}s). */
+    @Column(name = "held", nullable = false, precision = 18, scale = 5)
+    private BigDecimal held = BigDecimal.ZERO;
+
     /** 配额证明 / 文件号 the allocation was published under. */
     @Column(name = "document_number", length = 60)
     private String documentNumber;
@@ -62,30 +68,65 @@ public class QuotaAllocation implements Serializable {
         this.year = year;
         this.categoryCode = categoryCode;
         this.used = BigDecimal.ZERO;
+        this.held = BigDecimal.ZERO;
         reallocate(allocated, documentNumber, by);
     }
 
-    /** A new figure; never below what licences already drew. */
+    /** A new figure; never below what licences drew and applications under review hold. */
     public void reallocate(BigDecimal quantity, String document, String by) {
         if (quantity == null || quantity.signum() < 0) {
             throw new DomainRuleException("quota.negative");
         }
-        if (quantity.compareTo(used) < 0) {
-            throw new DomainRuleException("quota.belowUsed", plain(quantity), plain(used));
+        if (quantity.compareTo(used.add(held)) < 0) {
+            throw new DomainRuleException("quota.belowUsed", plain(quantity), plain(used.add(held)));
         }
         this.allocated = quantity;
         this.documentNumber = document == null || document.isBlank() ? null : document.strip();
         this.updatedBy = by;
     }
 
-    /** What is left once issued licences and the applications still under review are counted. */
-    public BigDecimal remaining(BigDecimal underReview) {
-        return allocated.subtract(used).subtract(underReview);
+    /** What is left for new applications: allocated − drawn by licences − held by applications under review. */
+    public BigDecimal remaining() {
+        return allocated.subtract(used).subtract(held);
     }
 
-    /** An issued licence draws its quantity. */
-    public void draw(BigDecimal quantity) {
+    /** An application under review holds {@code quantity}; refused beyond what is left. */
+    void hold(BigDecimal quantity) {
+        requireLeft(quantity);
+        held = held.add(quantity);
+    }
+
+    /** A hold ends (refused, withdrawn, or turned into a draw). */
+    void release(BigDecimal quantity) {
+        if (quantity.compareTo(held) > 0) {
+            throw new IllegalStateException("release of " + quantity + " beyond the " + held + " held");
+        }
+        held = held.subtract(quantity);
+    }
+
+    /** A licence draws {@code quantity} (its application's hold released first); refused beyond what is left. */
+    void draw(BigDecimal quantity) {
+        requireLeft(quantity);
         used = used.add(quantity);
+    }
+
+    /** A deleted, written-off or expired licence gives back what it did not use. */
+    void giveBack(BigDecimal quantity) {
+        if (quantity.signum() <= 0 || quantity.compareTo(used) > 0) {
+            throw new DomainRuleException("quota.negative");
+        }
+        used = used.subtract(quantity);
+    }
+
+    private void requireLeft(BigDecimal quantity) {
+        if (quantity == null || quantity.signum() <= 0) {
+            throw new DomainRuleException("quota.negative");
+        }
+        BigDecimal left = remaining();
+        if (quantity.compareTo(left) > 0) {
+            throw new DomainRuleException("quota.exceeded", categoryCode, plain(allocated), plain(used), plain(held),
+                    plain(left), plain(quantity));
+        }
     }
 
     static String plain(BigDecimal value) {
@@ -118,6 +159,10 @@ public class QuotaAllocation implements Serializable {
 
     public BigDecimal getUsed() {
         return used;
+    }
+
+    public BigDecimal getHeld() {
+        return held;
     }
 
     public String getDocumentNumber() {

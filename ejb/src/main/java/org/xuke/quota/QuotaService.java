@@ -11,21 +11,28 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Clock;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.enterprise.Enterprise;
 import org.xuke.enterprise.UnifiedSocialCreditCode;
-import org.xuke.identity.Account;
-import org.xuke.identity.Callers;
-import org.xuke.identity.DataScope;
-import org.xuke.identity.Role;
+import org.xuke.account.Account;
+import org.xuke.account.Callers;
+import org.xuke.account.DataScope;
+import org.xuke.account.Role;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.LikePattern;
 
 /**
- * 配额 records, kept by the authority administrator for the enterprises his authority serves
- * (system administrators: all). Submissions check them and issued licences draw on them
- * ({@link org.xuke.application.ExportApplicationService}).
+ * 配额: allocations kept by the authority administrator for the enterprises his authority serves
+ * (system administrators: all), and every movement on them: an application under review holds
+ * its quantity ({@link #hold}), a refusal or withdrawal releases it ({@link #release}), the
+ * licence draws it ({@link #draw}) and a deletion, write-off or expiry gives back what was not
+ * used ({@link #giveBack}). Each locks the allocation, is audited, and is refused rather than
+ * leave a figure negative or count a quantity twice. The movements join the calling boundary's
+ * transaction, which has checked its caller.
  */
 @Stateless
 public class QuotaService {
@@ -38,6 +45,9 @@ public class QuotaService {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private Clock clock;
 
     /** A quota line as the page lists it. */
     private static final Map<String, String> SORTABLE = Map.of("enterprise", "e.name", "year", "q.year",
@@ -79,6 +89,108 @@ public class QuotaService {
                         + QuotaAllocation.plain(quantity)));
         return quota;
     }
+
+    // ---- movements ----
+
+    /**
+     * 上报 of a quota commodity: holds the quantity for the application {@code claim.reference()}.
+     * Refused without an allocation or beyond what is left (the message gives all five figures).
+     * A second hold for the same application changes nothing.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void hold(QuotaClaim claim, String actor) {
+        QuotaAllocation quota = allocationForUpdate(claim);
+        if (em.find(QuotaHold.class, claim.reference()) != null) {
+            return;
+        }
+        quota.hold(claim.quantity());
+        em.persist(new QuotaHold(claim.reference(), quota.getId(), claim.quantity(), actor, clock.instant()));
+        audit.record(AuditEntry.of(actor, "QUOTA_HELD", "quota", label(quota)).withDetails("reference="
+                + claim.reference() + ";quantity=" + QuotaAllocation.plain(claim.quantity())));
+    }
+
+    /** The application no longer holds quota (returned, rejected, withdrawn); nothing if it held none. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void release(String reference, String actor) {
+        QuotaHold hold = em.find(QuotaHold.class, reference, LockModeType.PESSIMISTIC_WRITE);
+        if (hold == null) {
+            return;
+        }
+        QuotaAllocation quota = em.find(QuotaAllocation.class, hold.getAllocationId(), LockModeType.PESSIMISTIC_WRITE);
+        quota.release(hold.getQuantity());
+        em.remove(hold);
+        audit.record(AuditEntry.of(actor, "QUOTA_RELEASED", "quota", label(quota)).withDetails("reference="
+                + reference + ";quantity=" + QuotaAllocation.plain(hold.getQuantity())));
+    }
+
+    /**
+     * 发证: licence {@code licenceNumber} draws {@code claim.quantity()}; the application's hold is
+     * released first, then the quota is checked again (it may have been lowered meanwhile).
+     * A licence draws once.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void draw(QuotaClaim claim, String licenceNumber, String actor) {
+        QuotaAllocation quota = allocationForUpdate(claim);
+        if (em.find(QuotaDraw.class, licenceNumber) != null) {
+            throw new DomainRuleException("quota.drawnTwice", licenceNumber);
+        }
+        QuotaHold hold = em.find(QuotaHold.class, claim.reference());
+        if (hold != null) {
+            quota.release(hold.getQuantity());
+            em.remove(hold);
+        }
+        quota.draw(claim.quantity());
+        em.persist(new QuotaDraw(licenceNumber, quota.getId(), claim.quantity(), actor, clock.instant()));
+        audit.record(AuditEntry.of(actor, "QUOTA_DRAWN", "quota", label(quota)).withDetails("licence=" + licenceNumber
+                + ";reference=" + claim.reference() + ";quantity=" + QuotaAllocation.plain(claim.quantity())));
+    }
+
+    /**
+     * 删证, 核销, expiry: licence {@code licenceNumber} gives back {@code quantity} of what it drew;
+     * never more than it still holds. A licence that drew no quota gives nothing (false).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean giveBack(String licenceNumber, BigDecimal quantity, String reason, String actor) {
+        QuotaDraw draw = em.find(QuotaDraw.class, licenceNumber, LockModeType.PESSIMISTIC_WRITE);
+        if (draw == null) {
+            return false;
+        }
+        QuotaAllocation quota = em.find(QuotaAllocation.class, draw.getAllocationId(), LockModeType.PESSIMISTIC_WRITE);
+        draw.giveBack(quantity);
+        quota.giveBack(quantity);
+        audit.record(AuditEntry.of(actor, "QUOTA_RETURNED", "quota", label(quota)).withDetails("licence="
+                + licenceNumber + ";quantity=" + QuotaAllocation.plain(quantity) + ";reason=" + reason));
+        return true;
+    }
+
+    /** What a licence drew and has not given back (zero if it drew none). */
+    public BigDecimal outstanding(String licenceNumber) {
+        QuotaDraw draw = em.find(QuotaDraw.class, licenceNumber);
+        return draw == null ? BigDecimal.ZERO : draw.outstanding();
+    }
+
+    /** The allocation of an enterprise, year and category, as it stands (null if none). */
+    public QuotaAllocation allocation(long enterpriseId, int year, String categoryCode) {
+        return em.createQuery("select q from QuotaAllocation q where q.enterpriseId = :e and q.year = :y and "
+                + "q.categoryCode = :c", QuotaAllocation.class).setParameter("e", enterpriseId).setParameter("y", year)
+                .setParameter("c", categoryCode).getResultStream().findFirst().orElse(null);
+    }
+
+    /** The allocation row locked: two submissions of one enterprise cannot both take the last of it. */
+    private QuotaAllocation allocationForUpdate(QuotaClaim claim) {
+        return em.createQuery("select q from QuotaAllocation q where q.enterpriseId = :e and q.year = :y and "
+                + "q.categoryCode = :c", QuotaAllocation.class).setParameter("e", claim.enterpriseId())
+                .setParameter("y", claim.year()).setParameter("c", claim.categoryCode())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .orElseThrow(() -> new DomainRuleException("quota.none", claim.categoryCode(),
+                        String.valueOf(claim.year())));
+    }
+
+    private static String label(QuotaAllocation quota) {
+        return quota.getEnterpriseId() + "/" + quota.getYear() + "/" + quota.getCategoryCode();
+    }
+
+    // ---- the administrator's list ----
 
     /** The allocations the caller administers, filtered, sorted and paged in the database. */
     public List<Row> listForCaller(QuotaFilter filter, int first, int max, String sort, boolean ascending) {

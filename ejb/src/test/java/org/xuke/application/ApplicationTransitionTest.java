@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 
 /** The export licence state machine table, row by row, and what follows from it. */
 class ApplicationTransitionTest {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.xuke.enterprise.EnterpriseCode;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 import org.xuke.platform.DomainRuleException;
 
 class ExportApplicationTest {

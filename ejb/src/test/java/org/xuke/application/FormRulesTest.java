@@ -86,12 +86,18 @@ class FormRulesTest {
     }
 
     @Test
-    void nextYearsLicencesOnlyFromTheTenthOfDecember() {
+    void nextYearsLicencesOnlyFromTheTenthOfDecemberAndWithARemark() {
         ExportLicenceForm next = form(2027, "116", "HT", "2101020000001", LocalDate.of(2027, 3, 31), good().lines());
         assertThat(keys(next, ORDINARY)).containsExactly("year:form.year");
         assertThat(keys(next, new Context(LocalDate.of(2026, 12, 9), true, true, false, 3, false)))
                 .containsExactly("year:form.year");
-        assertThat(keys(next, new Context(LocalDate.of(2026, 12, 10), true, true, false, 3, false))).isEmpty();
+        Context tenth = new Context(LocalDate.of(2026, 12, 10), true, true, false, 3, false);
+        assertThat(keys(next, tenth)).containsExactly("remarks:form.nextYearRemark");
+        ExportLicenceForm remarked = new ExportLicenceForm(2027, next.commodityCode(), next.portCode(),
+                next.exporterCode(), next.consignorCode(), next.tradeModeCode(), next.countryCode(),
+                next.transportModeCode(), next.paymentMethod(), next.validityEnd(), next.contractNumber(),
+                next.currencyCode(), null, next.lines(), next.usdRate(), "2027 年度许可证，12 月 10 日后申领", true);
+        assertThat(keys(remarked, tenth)).isEmpty();
     }
 
     @Test

@@ -5,7 +5,7 @@ import jakarta.inject.Named;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.xuke.platform.ClockProducer;
+import org.xuke.platform.Zones;
 
 /** Times are stored in UTC; people read them in Beijing time. */
 @Named
@@ -15,6 +15,6 @@ public class ChinaTime {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public String format(LocalDateTime utc) {
-        return utc == null ? "" : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(ClockProducer.CHINA).format(FORMAT);
+        return utc == null ? "" : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(Zones.CHINA).format(FORMAT);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.xuke.platform.DomainRuleException;
 
 /** Visible strings from the resource bundles, in the current view's language. */
 public final class Texts {
@@ -35,7 +36,8 @@ public final class Texts {
 
     /** Bundles that hold the messages of broken business rules, one per context. */
     private static final List<String> RULE_BUNDLES = List.of(IDENTITY, "org.xuke.enterprise.EnterpriseMessages",
-            "org.xuke.application.ApplicationMessages",
+            "org.xuke.application.ApplicationMessages", "org.xuke.licence.LicenceMessages",
+            "org.xuke.quota.QuotaMessages",
             CATALOG, "org.xuke.audit.AuditMessages");
 
     /** The text of a broken rule, from whichever context's bundle defines its key. */
@@ -72,7 +74,7 @@ public final class Texts {
     }
 
     /** A broken business rule as an error message at a field (or at the top when clientId is null). */
-    public static void refused(String clientId, org.xuke.platform.DomainRuleException e) {
+    public static void refused(String clientId, DomainRuleException e) {
         FacesContext.getCurrentInstance().addMessage(clientId,
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, rule(e.key(), e.arguments()), null));
     }

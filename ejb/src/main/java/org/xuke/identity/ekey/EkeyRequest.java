@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.xuke.enterprise.UnifiedSocialCreditCode;
-import org.xuke.identity.Account;
-import org.xuke.identity.Role;
+import org.xuke.account.Account;
+import org.xuke.account.Role;
 import org.xuke.platform.DomainRuleException;
 
 /**

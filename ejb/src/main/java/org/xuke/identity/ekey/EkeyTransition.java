@@ -10,7 +10,7 @@ import static org.xuke.identity.ekey.EkeyRequestState.WITHDRAWN;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 
 /**
  * The e-key request state machine as data: from which states each step may be taken, where it

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.xuke.identity.Role;
+import org.xuke.account.Role;
 import org.xuke.platform.DomainRuleException;
 
 class EkeyRequestTest {

@@ -1,5 +1,7 @@
 package org.xuke.web.application;
 
+import org.xuke.licence.LicencePrint;
+import org.xuke.licence.LicencePrinting;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -26,9 +28,9 @@ public class ApplicationDecisionPage implements Serializable {
     private ExportApplicationService service;
 
     @Inject
-    private org.xuke.licence.LicencePrinting printing;
+    private LicencePrinting printing;
 
-    private java.util.List<org.xuke.licence.LicencePrint> prints;
+    private java.util.List<LicencePrint> prints;
 
     private Long id;
     private View view;
@@ -94,7 +96,7 @@ public class ApplicationDecisionPage implements Serializable {
     }
 
     /** The paper copies printed of the licence (newest first), once per view. */
-    public java.util.List<org.xuke.licence.LicencePrint> getPrints() {
+    public java.util.List<LicencePrint> getPrints() {
         if (prints == null) {
             View current = getView();
             prints = current == null || current.licence() == null ? java.util.List.of()

@@ -2,8 +2,10 @@ package org.xuke.web.application;
 
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -18,7 +20,6 @@ import org.xuke.application.ExportApplicationService.View;
 import org.xuke.application.FormRules;
 import org.xuke.application.FormRules.FieldError;
 import org.xuke.identity.SealVerification;
-import org.xuke.platform.ClockProducer;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.OutOfScopeException;
 import org.xuke.web.Texts;
@@ -41,7 +42,16 @@ public class ApplicationFormPage implements Serializable {
     private View view;
     private long seenVersion;
     private FormModel form;
-    private int startYear = LocalDate.now(ClockProducer.CHINA).getYear();
+    @Inject
+    private Clock clock;
+
+    private Integer startYear;
+
+    /** Defaults from the application's clock (China time), once injected. */
+    @PostConstruct
+    void defaults() {
+        startYear = LocalDate.now(clock).getYear();
+    }
     private String startCommodity;
     private String startPort;
     private SealVerification sealCheck;
@@ -65,7 +75,7 @@ public class ApplicationFormPage implements Serializable {
 
     /** The years one may apply for today: this one, and from 10 December the next. */
     public List<Integer> getYears() {
-        LocalDate today = LocalDate.now(ClockProducer.CHINA);
+        LocalDate today = LocalDate.now(clock);
         List<Integer> years = new ArrayList<>(List.of(today.getYear()));
         if (!MonthDay.from(today).isBefore(FormRules.NEXT_YEAR_FROM)) {
             years.add(today.getYear() + 1);

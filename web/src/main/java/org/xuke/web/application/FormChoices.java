@@ -1,5 +1,7 @@
 package org.xuke.web.application;
 
+import org.xuke.catalog.Commodity;
+import org.xuke.catalog.LicenceKind;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.model.SelectItem;
 import jakarta.inject.Inject;
@@ -61,8 +63,8 @@ public class FormChoices {
 
     /** The commodities of a year under export licence management (the first step's list). */
     public List<SelectItem> commodities(int year) {
-        return catalogs.<org.xuke.catalog.Commodity>find(CatalogKind.COMMODITY, new CatalogFilter(year, null, null,
-                null), 0, 500, "code", true).stream().filter(c -> c.requires(org.xuke.catalog.LicenceKind.EXPORT))
+        return catalogs.<Commodity>find(CatalogKind.COMMODITY, new CatalogFilter(year, null, null,
+                null), 0, 500, "code", true).stream().filter(c -> c.requires(LicenceKind.EXPORT))
                 .map(c -> new SelectItem(c.getCode(), c.getCode() + " " + c.getNameZh())).toList();
     }
 

@@ -11,9 +11,9 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.xuke.application.ExportApplicationService;
 import org.xuke.licence.LicenceFilter;
 import org.xuke.licence.LicenceRow;
+import org.xuke.licence.LicenceService;
 import org.xuke.licence.LicenceStanding;
 import org.xuke.web.ListSort;
 import org.xuke.web.licence.BatchPrintPage;
@@ -29,7 +29,7 @@ public class LicenceListPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private ExportApplicationService service;
+    private LicenceService service;
 
     @Inject
     private BatchPrintPage printing;
@@ -48,14 +48,14 @@ public class LicenceListPage implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, service.countLicencesForCaller(filter()));
+            return (int) Math.min(Integer.MAX_VALUE, service.countForCaller(filter()));
         }
 
         @Override
         public List<LicenceRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
             ListSort sort = ListSort.of(sortBy);
-            return service.licencesForCaller(filter(), first, pageSize, sort.field(), sort.ascending());
+            return service.listForCaller(filter(), first, pageSize, sort.field(), sort.ascending());
         }
 
         @Override
@@ -74,7 +74,7 @@ public class LicenceListPage implements Serializable {
                     }
                 }
             }
-            return service.licencesForCaller(LicenceFilter.number(rowKey), 0, 20, null, false).stream()
+            return service.listForCaller(LicenceFilter.number(rowKey), 0, 20, null, false).stream()
                     .filter(l -> l.number().equals(rowKey)).findFirst().orElse(null);
         }
     };

@@ -1,8 +1,10 @@
 package org.xuke.web.application;
 
 import jakarta.faces.view.ViewScoped;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Clock;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,7 +15,6 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.xuke.catalog.IssuingAuthority;
 import org.xuke.licence.AuthoritySettings;
-import org.xuke.platform.ClockProducer;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.quota.QuotaFilter;
 import org.xuke.quota.QuotaService.Row;
@@ -36,7 +37,16 @@ public class QuotaPage implements Serializable {
 
     private String licenceCode;
     private String uscc;
-    private int year = LocalDate.now(ClockProducer.CHINA).getYear();
+    @Inject
+    private Clock clock;
+
+    private Integer year;
+
+    /** Defaults from the application's clock (China time), once injected. */
+    @PostConstruct
+    void defaults() {
+        year = LocalDate.now(clock).getYear();
+    }
     private String category;
     private BigDecimal quantity;
     private String document;

@@ -2,8 +2,10 @@ package org.xuke.web.catalog;
 
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Clock;
 import java.io.Serializable;
 import java.time.Year;
 import java.util.List;
@@ -13,7 +15,6 @@ import org.xuke.catalog.CatalogKind;
 import org.xuke.catalog.CatalogService;
 import org.xuke.catalog.ImportReport;
 import org.xuke.catalog.RowError;
-import org.xuke.platform.ClockProducer;
 import org.xuke.web.Texts;
 
 /**
@@ -31,7 +32,16 @@ public class CatalogImportPage implements Serializable {
     private CatalogService catalogs;
 
     private CatalogKind kind = CatalogKind.COMMODITY;
-    private Integer year = Year.now(ClockProducer.CHINA).getValue() + 1;
+    @Inject
+    private Clock clock;
+
+    private Integer year;
+
+    /** Defaults from the application's clock (China time), once injected. */
+    @PostConstruct
+    void defaults() {
+        year = Year.now(clock).getValue() + 1;
+    }
     private transient UploadedFile file;
     private ImportReport report;
     private List<CatalogImport> recent;

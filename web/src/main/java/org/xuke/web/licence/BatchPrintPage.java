@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.List;
 import org.xuke.application.ApplicationRow;
+import org.xuke.application.ApplicationForms;
 import org.xuke.licence.LicencePrinting;
 import org.xuke.licence.LicenceRow;
 import org.xuke.platform.DomainRuleException;
@@ -28,6 +29,9 @@ public class BatchPrintPage implements Serializable {
 
     @Inject
     private LicencePrinting printing;
+
+    @Inject
+    private ApplicationForms applicationForms;
 
     @Inject
     private PrintJobs jobs;
@@ -56,7 +60,7 @@ public class BatchPrintPage implements Serializable {
     /** 批量打印 of the ticked applications' forms (enterprise lists 打印申请表 / 已打印申请表). */
     public void printForms(List<ApplicationRow> rows) {
         try {
-            List<LicencePrinting.FormCopy> forms = printing.recordApplicationForms(rows == null ? List.of()
+            List<ApplicationForms.FormCopy> forms = applicationForms.recordApplicationForms(rows == null ? List.of()
                     : rows.stream().map(ApplicationRow::id).toList());
             jobId = jobs.startForms(FacesContext.getCurrentInstance().getExternalContext().getRemoteUser(), forms);
             portal = "enterprise";

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.xuke.application.ApplicationForms;
 import org.xuke.licence.LicencePrinting;
+import org.xuke.licence.PrintedDocument;
 import org.xuke.platform.DomainRuleException;
 
 /**
@@ -32,6 +34,9 @@ public class DocumentServlet extends HttpServlet {
     private LicencePrinting printing;
 
     @Inject
+    private ApplicationForms forms;
+
+    @Inject
     private PrintJobs jobs;
 
     @Override
@@ -42,7 +47,7 @@ public class DocumentServlet extends HttpServlet {
             if ((m = LICENCE.matcher(path)).matches()) {
                 send(response, printing.electronicLicence(m.group(1), PublicAddress.of(request)));
             } else if ((m = APPLICATION.matcher(path)).matches()) {
-                send(response, printing.applicationForm(Long.parseLong(m.group(1))));
+                send(response, forms.applicationForm(Long.parseLong(m.group(1))));
             } else if ((m = BATCH.matcher(path)).matches()) {
                 sendBatch(request, response, m.group(1));
             } else {
@@ -53,7 +58,7 @@ public class DocumentServlet extends HttpServlet {
         }
     }
 
-    private static void send(HttpServletResponse response, LicencePrinting.Document document) throws IOException {
+    private static void send(HttpServletResponse response, PrintedDocument document) throws IOException {
         headers(response, document.fileName());
         response.setContentLength(document.pdf().length);
         response.getOutputStream().write(document.pdf());

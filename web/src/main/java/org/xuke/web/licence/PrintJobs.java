@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.xuke.application.ApplicationForms;
 import org.xuke.licence.LicencePrinting;
 
 /**
@@ -38,6 +39,9 @@ public class PrintJobs {
 
     @Inject
     private LicencePrinting printing;
+
+    @Inject
+    private ApplicationForms forms;
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
@@ -92,8 +96,8 @@ public class PrintJobs {
     }
 
     /** Starts rendering the application forms the caller was allowed to print; returns the job's id. */
-    public String startForms(String owner, List<LicencePrinting.FormCopy> forms) {
-        return start(owner, forms.size(), (out, progress) -> printing.renderApplicationForms(forms, out, progress));
+    public String startForms(String owner, List<ApplicationForms.FormCopy> copies) {
+        return start(owner, copies.size(), (out, progress) -> forms.renderApplicationForms(copies, out, progress));
     }
 
     private String start(String owner, int total, Work work) {

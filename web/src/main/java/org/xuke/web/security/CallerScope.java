@@ -7,9 +7,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.security.Principal;
-import org.xuke.identity.Account;
-import org.xuke.identity.Callers;
-import org.xuke.identity.DataScope;
+import org.xuke.account.Account;
+import org.xuke.account.Callers;
+import org.xuke.account.DataScope;
 import org.xuke.web.Texts;
 
 /**

@@ -13,10 +13,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.cert.X509Certificate;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.identity.CertificateService;
 import org.xuke.identity.CertificateService.LoginCertificateCheck;
-import org.xuke.identity.LoginResult;
+import org.xuke.account.LoginResult;
 
 /**
  * E-key login: the TLS client certificate (issued by the deployment CA, bound to the account, not

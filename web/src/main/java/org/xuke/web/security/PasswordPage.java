@@ -8,7 +8,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.xuke.identity.AccountService;
+import org.xuke.account.AccountService;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.web.Texts;
 

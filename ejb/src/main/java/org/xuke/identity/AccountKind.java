@@ -1,6 +1,0 @@
-package org.xuke.identity;
-
-/** Who holds an account. */
-public enum AccountKind {
-    ENTERPRISE, OFFICER, SYSTEM, EKEY_PROVIDER
-}

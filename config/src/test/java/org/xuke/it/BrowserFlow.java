@@ -1,6 +1,7 @@
 package org.xuke.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The steps of {@link BrowserIT}, run on the test's side (Selenium is not in the deployment). */
@@ -45,6 +46,14 @@ final class BrowserFlow {
                 initial.screenshot("06-returned");
 
                 enterprise.open("/enterprise/applications.xhtml?list=SUBMIT");
+                // 查询 as the browser posts it (its form id once collided with the list= parameter)
+                enterprise.type("apps:commodity", "0000");
+                enterprise.click("apps:find");
+                enterprise.waitForMessage("没有符合条件的记录");
+                assertFalse(enterprise.page().contains("不是可选值"), "the search is not refused");
+                enterprise.type("apps:commodity", "8112");
+                enterprise.click("apps:find");
+                enterprise.screenshot("06b-enterprise-list-searched");
                 enterprise.clickLink(number);
                 assertTrue(enterprise.page().contains("合同号有误，请核对"), "the opinion is shown");
                 enterprise.type("form:contractNumber", "HT-GD-2026-02");

@@ -320,12 +320,12 @@ class ExportApplicationIT {
 
         // the list: batch submit refuses it again, one message per application; then it is deleted
         enterprise.get(LIST + "?list=SUBMIT");
-        String batch = enterprise.submit(LIST + "?list=SUBMIT", "list", Map.of("list:applications_selection",
-                String.valueOf(second), "list:submitSelected", "")).body();
+        String batch = enterprise.submit(LIST + "?list=SUBMIT", "apps", Map.of("apps:applications_selection",
+                String.valueOf(second), "apps:submitSelected", "")).body();
         assertTrue(batch.contains("已处理 0 件，共选中 1 件"), batch);
         assertEquals(1, batch.split("已处理 0 件", -1).length - 1, "shown once: in the list's messages, not in a growl too");
-        String deleted = enterprise.submit(LIST + "?list=SUBMIT", "list", Map.of("list:applications_selection",
-                String.valueOf(second), "list:deleteSelected", "")).body();
+        String deleted = enterprise.submit(LIST + "?list=SUBMIT", "apps", Map.of("apps:applications_selection",
+                String.valueOf(second), "apps:deleteSelected", "")).body();
         assertTrue(deleted.contains("已处理 1 件，共选中 1 件"), deleted);
         assertEquals(404, enterprise.get(FORM + "?id=" + second).statusCode());
     }
@@ -357,25 +357,25 @@ class ExportApplicationIT {
         assertTrue(shown.size() >= 3, "the steps above left applications with numbers: " + shown);
         List<String> ascending = new ArrayList<>(shown);
         ascending.sort(null);
-        assertEquals(ascending, numbers(enterprise.sortBy(all, "list", "list:applications:applicationNumber", 1)),
+        assertEquals(ascending, numbers(enterprise.sortBy(all, "apps", "apps:applications:applicationNumber", 1)),
                 "by application number, ascending");
         List<String> descending = new ArrayList<>(ascending);
         java.util.Collections.reverse(descending);
-        assertEquals(descending, numbers(enterprise.sortBy(all, "list", "list:applications:applicationNumber", -1)));
+        assertEquals(descending, numbers(enterprise.sortBy(all, "apps", "apps:applications:applicationNumber", -1)));
 
-        String rice = enterprise.search(all, "list", Map.of("list:commodity", "1006"));
+        String rice = enterprise.search(all, "apps", Map.of("apps:commodity", "1006"));
         assertTrue(rice.contains(">" + RICE + " 长粒米碎米<") && !rice.contains(">" + GALLIUM + " "),
                 "commodity code's start");
-        String issued = enterprise.search(all, "list", Map.of("list:state", "ISSUED"));
+        String issued = enterprise.search(all, "apps", Map.of("apps:state", "ISSUED"));
         List<String> states = PortalClient.findAll(issued, "class=\"app-state\">([^<]+)<");
         assertFalse(states.isEmpty());
         assertTrue(states.stream().allMatch("已发证"::equals), states.toString());
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        assertTrue(enterprise.search(all, "list", Map.of("list:from", today.plusDays(2).toString()))
+        assertTrue(enterprise.search(all, "apps", Map.of("apps:from", today.plusDays(2).toString()))
                 .contains("没有符合条件的记录"), "nothing created after tomorrow");
-        assertFalse(numbers(enterprise.search(all, "list", Map.of("list:from", today.minusDays(2).toString(),
-                "list:to", today.plusDays(2).toString()))).isEmpty());
-        assertTrue(enterprise.search(all, "list", Map.of("list:to", "29.11.2026")).contains("日期格式应为 yyyy-MM-dd"));
+        assertFalse(numbers(enterprise.search(all, "apps", Map.of("apps:from", today.minusDays(2).toString(),
+                "apps:to", today.plusDays(2).toString()))).isEmpty());
+        assertTrue(enterprise.search(all, "apps", Map.of("apps:to", "29.11.2026")).contains("日期格式应为 yyyy-MM-dd"));
 
         // seed 003's 单证查询: licence number (to the electronic licence), goods by name, unit, dollars; year
         String page = enterprise.get(all).body();
@@ -384,15 +384,15 @@ class ExportApplicationIT {
         assertTrue(page.contains(GALLIUM + " 未锻轧的镓、铋; 粉末"), "the catalogue's name of the goods");
         assertTrue(page.contains("100 千克"), "the quantity with the catalogue's unit");
         assertTrue(page.contains("class=\"app-usd\">1250.00<"), "100 at 12.5, rate 1");
-        List<String> byLicence = numbers(enterprise.search(all, "list",
-                Map.of("list:licenceNumber", licences.get(0).substring(2).toLowerCase(java.util.Locale.ROOT))));
+        List<String> byLicence = numbers(enterprise.search(all, "apps",
+                Map.of("apps:licenceNumber", licences.get(0).substring(2).toLowerCase(java.util.Locale.ROOT))));
         assertEquals(1, byLicence.size(), "part of the licence number, any case: " + byLicence);
-        assertTrue(numbers(enterprise.search(all, "list", Map.of("list:licenceNumber", "99ZZ"))).isEmpty());
-        assertEquals(shown.size(), numbers(enterprise.search(all, "list", Map.of("list:year", "2026"))).size());
-        assertTrue(enterprise.search(all, "list", Map.of("list:year", "2025")).contains("没有符合条件的记录"));
-        assertTrue(enterprise.search(all, "list", Map.of("list:year", "20x6")).contains("请输入数字"));
-        List<java.math.BigDecimal> dollars = PortalClient.findAll(enterprise.sortBy(all, "list",
-                "list:applications:totalUsd", 1), "class=\"app-usd\">([0-9.]+)<").stream()
+        assertTrue(numbers(enterprise.search(all, "apps", Map.of("apps:licenceNumber", "99ZZ"))).isEmpty());
+        assertEquals(shown.size(), numbers(enterprise.search(all, "apps", Map.of("apps:year", "2026"))).size());
+        assertTrue(enterprise.search(all, "apps", Map.of("apps:year", "2025")).contains("没有符合条件的记录"));
+        assertTrue(enterprise.search(all, "apps", Map.of("apps:year", "20x6")).contains("请输入数字"));
+        List<java.math.BigDecimal> dollars = PortalClient.findAll(enterprise.sortBy(all, "apps",
+                "apps:applications:totalUsd", 1), "class=\"app-usd\">([0-9.]+)<").stream()
                 .map(java.math.BigDecimal::new).toList();
         List<java.math.BigDecimal> sortedDollars = new ArrayList<>(dollars);
         sortedDollars.sort(null);

@@ -148,6 +148,11 @@ class ListPagesBenchmark {
             return requests / seconds;
         }
 
+        /** The Payara process's CPU time per request, in ms (-1 where the OS does not tell). */
+        double cpuMillisPerRequest() {
+            return serverCpuSeconds < 0 ? -1 : serverCpuSeconds * 1000 / Math.max(1, requests);
+        }
+
         String line() {
             return String.format(Locale.ROOT, "| %-44s | %,9d | %6d | %8.1f | %7.1f | %7.1f | %17s |", page, requests,
                     errors, throughput(), p50Micros / 1000.0, p95Micros / 1000.0, serverCpuSeconds < 0 ? "n/a"
@@ -198,6 +203,13 @@ class ListPagesBenchmark {
         double baseline = (figures.get(0).throughput() + figures.get(3).throughput()) / 2;
         lines.add(String.format(Locale.ROOT, "list / trivial throughput: enterprise %.2f, officer %.2f",
                 figures.get(1).throughput() / baseline, figures.get(2).throughput() / baseline));
+        // issue 15's targets: each list's server CPU per request at most twice the portal template page's, p95 < 150 ms
+        double template = figures.get(4).cpuMillisPerRequest();
+        lines.add(String.format(Locale.ROOT, "list / portal template Payara CPU per request (target <= 2): "
+                + "enterprise %.2f, officer %.2f", figures.get(1).cpuMillisPerRequest() / template,
+                figures.get(2).cpuMillisPerRequest() / template));
+        lines.add(String.format(Locale.ROOT, "p95 (target < 150 ms): enterprise %.1f ms, officer %.1f ms",
+                figures.get(1).p95Micros() / 1000.0, figures.get(2).p95Micros() / 1000.0));
         lines.forEach(l -> System.out.println("[bench] " + l));
         // failsafe runs in the module folder: config/target/benchmark-lists.txt
         Path out = Path.of("target", "benchmark-lists.txt");

@@ -94,9 +94,10 @@ final class PortalClient {
 
     /** Posts a form of the last page: its view state and nonce, plus the given fields. */
     HttpResponse<String> submit(String url, String formId, Map<String, String> fields) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+        Map<String, String> all = formFields(formId, fields);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(action(url, formId))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(formFields(formId, fields)))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(encode(all))).build(),
                 HttpResponse.BodyHandlers.ofString());
         lastPage = response.body();
         return response;
@@ -122,6 +123,7 @@ final class PortalClient {
     HttpResponse<String> submitFiles(String url, String formId, Map<String, String> fields,
             Map<String, Upload> files) throws Exception {
         Map<String, String> all = formFields(formId, fields);
+        URI target = action(url, formId);
         String boundary = "----xuke" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (var field : all.entrySet()) {
@@ -140,7 +142,7 @@ final class PortalClient {
             body.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(target)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept-Language", "zh-CN")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -150,9 +152,10 @@ final class PortalClient {
 
     /** Posts a form of the last page and takes the answer as bytes (a download); the last page stays. */
     HttpResponse<byte[]> submitForBytes(String url, String formId, Map<String, String> fields) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url))
+        Map<String, String> all = formFields(formId, fields);
+        return send(HttpRequest.newBuilder(action(url, formId))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(formFields(formId, fields)))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(encode(all))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -163,6 +166,16 @@ final class PortalClient {
 
     String lastPage() {
         return lastPage;
+    }
+
+    /**
+     * Where a browser posts the form: its {@code action} on the last page, against the page's address
+     * (Faces writes the view's address without the query string the page was opened with).
+     */
+    private URI action(String url, String formId) {
+        Matcher m = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*? action=\"([^\"]*)\"")
+                .matcher(lastPage == null ? "" : lastPage);
+        return m.find() ? URI.create(url).resolve(m.group(1).replace("&amp;", "&")) : URI.create(url);
     }
 
     private Map<String, String> formFields(String formId, Map<String, String> fields) {

@@ -199,9 +199,9 @@ class PrintingIT {
         String freshNumber = number(company, fresh);
         String printList = PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PRINT";
         assertTrue(company.get(printList).body().contains(freshNumber));
-        company.submit(printList, "list", Map.of("list:applications_selection", String.valueOf(fresh),
-                "list:printSelected", ""));
-        try (PDDocument document = Loader.loadPDF(followJob(company, printList, "list", Map.of("list:find", "")))) {
+        company.submit(printList, "apps", Map.of("apps:applications_selection", String.valueOf(fresh),
+                "apps:printSelected", ""));
+        try (PDDocument document = Loader.loadPDF(followJob(company, printList, "apps", Map.of("apps:find", "")))) {
             String text = new PDFTextStripper().getText(document);
             assertTrue(text.contains(freshNumber) && !text.contains("重印"), text);
         }
@@ -210,10 +210,10 @@ class PrintingIT {
 
         String printedList = PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PRINTED";
         company.get(printedList);
-        String started = company.submit(printedList, "list", Map.of("list:applications_selection", applicationId,
-                "list:printSelected", "")).body();
+        String started = company.submit(printedList, "apps", Map.of("apps:applications_selection", applicationId,
+                "apps:printSelected", "")).body();
         assertTrue(started.contains("正在生成 1 份申请表的打印文件"), started);
-        byte[] forms = followJob(company, printedList, "list", Map.of("list:find", ""));
+        byte[] forms = followJob(company, printedList, "apps", Map.of("apps:find", ""));
         try (PDDocument document = Loader.loadPDF(forms)) {
             String text = new PDFTextStripper().getText(document);
             assertEquals(1, document.getNumberOfPages());

@@ -29,6 +29,7 @@ import org.xuke.identity.SealVerification;
 import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceService;
 import org.xuke.platform.DomainRuleException;
+import org.xuke.platform.Page;
 import org.xuke.quota.QuotaClaim;
 import org.xuke.quota.QuotaService;
 
@@ -299,7 +300,18 @@ public class ExportApplicationService {
     /** The caller's list (enterprise users: own company within the data scope; officers: their authority). */
     public List<ApplicationRow> listForCaller(ApplicationFilter filter, int first, int max, String sort,
             boolean ascending) {
+        return rows(access.reader(), filter, first, max, sort, ascending);
+    }
+
+    /** A list page in one call: the rows as {@link #listForCaller} gives them and the list's total. */
+    public Page<ApplicationRow> pageForCaller(ApplicationFilter filter, int first, int max, String sort,
+            boolean ascending) {
         Account caller = access.reader();
+        return new Page<>(rows(caller, filter, first, max, sort, ascending), queries.count(caller, filter));
+    }
+
+    private List<ApplicationRow> rows(Account caller, ApplicationFilter filter, int first, int max, String sort,
+            boolean ascending) {
         List<ApplicationRow> rows = queries.list(caller, filter, first, max, sort, ascending);
         if (caller.getEnterpriseId() != null) {
             return rows;

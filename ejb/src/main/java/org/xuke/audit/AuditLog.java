@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.xuke.platform.Page;
 import org.xuke.platform.ClockProducer;
 
 /**
@@ -81,6 +82,11 @@ public class AuditLog {
             return ChainCheck.broken(checked, checked + 1, "audit.chain.head");
         }
         return new ChainCheck(checked, null, null);
+    }
+
+    /** A page of the log and the number of events the filter finds, in one call. */
+    public Page<AuditEvent> page(AuditFilter filter, int first, int max, boolean oldestFirst) {
+        return new Page<>(search(filter, first, max, oldestFirst), count(filter));
     }
 
     public List<AuditEvent> search(AuditFilter filter, int first, int max) {

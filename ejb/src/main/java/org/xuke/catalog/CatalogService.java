@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.xuke.platform.Page;
 import org.xuke.calendar.WorkingDays;
 import org.xuke.platform.StampedCache;
 
@@ -74,6 +75,13 @@ public class CatalogService {
             }
             return new WorkingDays(days);
         });
+    }
+
+    /** A page of a catalogue and the number of rows the filter finds, in one call. */
+    public <T extends CatalogEntry> Page<T> page(CatalogKind kind, CatalogFilter filter, int first, int max,
+            String sort, boolean ascending) {
+        List<T> rows = find(kind, filter, first, max, sort, ascending);
+        return new Page<>(rows, count(kind, filter));
     }
 
     public long count(CatalogKind kind, CatalogFilter filter) {

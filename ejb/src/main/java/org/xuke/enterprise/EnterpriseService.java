@@ -1,5 +1,7 @@
 package org.xuke.enterprise;
 
+import org.xuke.platform.LikePattern;
+import java.util.Locale;
 import org.xuke.account.Account;
 import org.xuke.account.Callers;
 import org.xuke.account.Role;
@@ -140,5 +142,18 @@ public class EnterpriseService {
         }
         return em.createQuery("select e.name from Enterprise e where e.enterpriseCode = :c", String.class)
                 .setParameter("c", EnterpriseCode.parse(code)).getResultStream().findFirst().orElse("");
+    }
+
+    /**
+     * The ids of the enterprises whose name, or whose USCC, contains {@code text} (any case), for
+     * lists above this context that search by enterprise. The code is compared as text through a
+     * cast, not through its converter, so a part of it matches.
+     */
+    public List<Long> idsMatching(String text) {
+        String part = text == null ? "" : text.strip();
+        return em.createQuery("select e.id from Enterprise e where e.name like :name "
+                + "or cast(e.uscc as varchar(18)) like :code", Long.class)
+                .setParameter("name", LikePattern.containing(part))
+                .setParameter("code", LikePattern.containing(part.toUpperCase(Locale.ROOT))).getResultList();
     }
 }

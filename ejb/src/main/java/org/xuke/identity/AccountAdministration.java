@@ -1,31 +1,36 @@
 package org.xuke.identity;
 
-import org.xuke.account.Account;
-import org.xuke.account.AccountKind;
-import org.xuke.account.Role;
-import org.xuke.account.Callers;
-import org.xuke.account.AccountService;
-import org.xuke.account.PasswordHasher;
-
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import org.xuke.account.Account;
+import org.xuke.account.AccountKind;
+import org.xuke.account.AccountService;
+import org.xuke.account.AccountService.CreatedAccount;
+import org.xuke.account.Callers;
+import org.xuke.account.PasswordHasher;
+import org.xuke.account.Role;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.enterprise.Enterprise;
-import org.xuke.account.AccountService.CreatedAccount;
 import org.xuke.identity.CertificateService.IssuedEkey;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.LikePattern;
 import org.xuke.platform.OutOfScopeException;
+import org.xuke.platform.Page;
 
 /**
  * Account administration as the signed-in caller may do it: a system administrator for every
@@ -45,8 +50,8 @@ public class AccountAdministration {
     @Inject
     private Callers callers;
 
-    private static final Map<String, String> SORTABLE = Map.of("username", "a.username", "displayName",
-            "a.displayName", "kind", "a.kind", "authorityCode", "a.authorityCode", "lastLoginUtc", "a.lastLoginUtc");
+    private static final Set<String> SORTABLE = Set.of("username", "displayName", "kind", "authorityCode",
+            "lastLoginUtc");
 
     @Inject
     private AccountService accounts;
@@ -62,26 +67,59 @@ public class AccountAdministration {
 
     private final PasswordHasher hasher = new PasswordHasher();
 
+    /** A page of the accounts the caller administers and their number, in one call. */
+    public Page<Account> pageForCaller(String search, int first, int max, String sort, boolean ascending) {
+        return new Page<>(findForCaller(search, first, max, sort, ascending), countForCaller(search));
+    }
+
     /**
      * One page of the accounts the caller administers matching a text, by user name unless sorted by
      * another column (name, kind, authority, last sign-in; never signed in comes last either way).
      */
     public List<Account> findForCaller(String search, int first, int max, String sort, boolean ascending) {
         Account caller = requireAdministrator();
-        String direction = ascending ? " asc" : " desc";
-        String order = SORTABLE.getOrDefault(sort == null ? "" : sort, "a.username");
-        TypedQuery<Account> query = em.createQuery("select a from Account a" + where(caller, search)
-                + " order by " + order + direction + (order.equals("a.lastLoginUtc") ? " nulls last" : "")
-                + (order.equals("a.username") ? "" : ", a.username"), Account.class);
-        bind(query, caller, search);
-        return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 200))).getResultList();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Account> q = cb.createQuery(Account.class);
+        Root<Account> a = q.from(Account.class);
+        String by = sort != null && SORTABLE.contains(sort) ? sort : "username";
+        List<Order> order = new ArrayList<>();
+        if (by.equals("lastLoginUtc")) {
+            // never signed in comes last either way (JPA 3.1 has no NULLS LAST)
+            order.add(cb.asc(cb.selectCase().when(cb.isNull(a.get(by)), 1).otherwise(0)));
+        }
+        order.add(ascending ? cb.asc(a.get(by)) : cb.desc(a.get(by)));
+        if (!by.equals("username")) {
+            order.add(cb.asc(a.get("username")));
+        }
+        q.select(a).where(predicates(cb, q, a, caller, search)).orderBy(order);
+        return em.createQuery(q).setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 200)))
+                .getResultList();
     }
 
     public long countForCaller(String search) {
         Account caller = requireAdministrator();
-        TypedQuery<Long> query = em.createQuery("select count(a) from Account a" + where(caller, search), Long.class);
-        bind(query, caller, search);
-        return query.getSingleResult();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> q = cb.createQuery(Long.class);
+        Root<Account> a = q.from(Account.class);
+        return em.createQuery(q.select(cb.count(a)).where(predicates(cb, q, a, caller, search))).getSingleResult();
+    }
+
+    /** An authority administrator's accounts: his officers and the users of the enterprises his authority serves. */
+    private static Predicate[] predicates(CriteriaBuilder cb, CriteriaQuery<?> q, Root<Account> a, Account caller,
+            String search) {
+        List<Predicate> where = new ArrayList<>();
+        if (!caller.hasRole(Role.SYSTEM_ADMIN)) {
+            Subquery<Long> served = q.subquery(Long.class);
+            Root<Enterprise> e = served.from(Enterprise.class);
+            served.select(e.get("id")).where(cb.equal(e.get("authorityCode"), caller.getAuthorityCode()));
+            where.add(cb.or(cb.equal(a.get("authorityCode"), caller.getAuthorityCode()),
+                    a.get("enterpriseId").in(served)));
+        }
+        if (search != null && !search.isBlank()) {
+            where.add(cb.or(cb.like(a.get("username"), LikePattern.containing(search.toUpperCase(Locale.ROOT)), '\\'),
+                    cb.like(a.get("displayName"), LikePattern.containing(search), '\\')));
+        }
+        return where.toArray(Predicate[]::new);
     }
 
     /** A new officer with a one-time password; an authority administrator only for his own authority. */
@@ -151,28 +189,6 @@ public class AccountAdministration {
             throw new DomainRuleException("access.denied");
         }
         return caller;
-    }
-
-    private static String where(Account caller, String search) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (!caller.hasRole(Role.SYSTEM_ADMIN)) {
-            where.append(" and (a.authorityCode = :authority or a.enterpriseId in "
-                    + "(select e.id from Enterprise e where e.authorityCode = :authority))");
-        }
-        if (search != null && !search.isBlank()) {
-            where.append(" and (a.username like :upper or a.displayName like :text)");
-        }
-        return where.toString();
-    }
-
-    private static void bind(TypedQuery<?> query, Account caller, String search) {
-        if (!caller.hasRole(Role.SYSTEM_ADMIN)) {
-            query.setParameter("authority", caller.getAuthorityCode());
-        }
-        if (search != null && !search.isBlank()) {
-            query.setParameter("text", LikePattern.containing(search));
-            query.setParameter("upper", LikePattern.containing(search.toUpperCase(Locale.ROOT)));
-        }
     }
 
     private static String upper(String username) {

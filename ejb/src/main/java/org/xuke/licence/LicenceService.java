@@ -37,6 +37,7 @@ import org.xuke.account.Role;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.LikePattern;
 import org.xuke.platform.OutOfScopeException;
+import org.xuke.platform.Page;
 import org.xuke.quota.QuotaService;
 
 /**
@@ -189,7 +190,17 @@ public class LicenceService {
      * and paged in the database; newest first unless sorted.
      */
     public List<LicenceRow> listForCaller(LicenceFilter filter, int first, int max, String sort, boolean ascending) {
+        return rows(reader(), filter, first, max, sort, ascending);
+    }
+
+    /** A list page in one call: the rows as {@link #listForCaller} gives them and the list's total. */
+    public Page<LicenceRow> pageForCaller(LicenceFilter filter, int first, int max, String sort, boolean ascending) {
         Account caller = reader();
+        return new Page<>(rows(caller, filter, first, max, sort, ascending), count(caller, filter));
+    }
+
+    private List<LicenceRow> rows(Account caller, LicenceFilter filter, int first, int max, String sort,
+            boolean ascending) {
         LocalDate today = today();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<LicenceRow> q = cb.createQuery(LicenceRow.class);
@@ -210,7 +221,10 @@ public class LicenceService {
     }
 
     public long countForCaller(LicenceFilter filter) {
-        Account caller = reader();
+        return count(reader(), filter);
+    }
+
+    private long count(Account caller, LicenceFilter filter) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> q = cb.createQuery(Long.class);
         Root<Licence> l = q.from(Licence.class);

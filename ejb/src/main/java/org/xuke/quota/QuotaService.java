@@ -1,29 +1,38 @@
 package org.xuke.quota;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.time.Clock;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import org.xuke.audit.AuditEntry;
-import org.xuke.audit.AuditLog;
-import org.xuke.enterprise.Enterprise;
-import org.xuke.enterprise.UnifiedSocialCreditCode;
+import java.util.function.BiFunction;
 import org.xuke.account.Account;
 import org.xuke.account.Callers;
 import org.xuke.account.DataScope;
 import org.xuke.account.Role;
+import org.xuke.audit.AuditEntry;
+import org.xuke.audit.AuditLog;
+import org.xuke.enterprise.Enterprise;
+import org.xuke.enterprise.EnterpriseService;
+import org.xuke.enterprise.UnifiedSocialCreditCode;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.LikePattern;
+import org.xuke.platform.Page;
 
 /**
  * 配额: allocations kept by the authority administrator for the enterprises his authority serves
@@ -49,9 +58,14 @@ public class QuotaService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private EnterpriseService enterprises;
+
     /** A quota line as the page lists it. */
-    private static final Map<String, String> SORTABLE = Map.of("enterprise", "e.name", "year", "q.year",
-            "category", "q.categoryCode", "allocated", "q.allocated", "used", "q.used");
+    private static final Map<String, BiFunction<Root<QuotaAllocation>, Root<Enterprise>, Expression<?>>> SORTABLE =
+            Map.of("enterprise", (q, e) -> e.get("name"), "year", (q, e) -> q.get("year"), "category",
+                    (q, e) -> q.get("categoryCode"), "allocated", (q, e) -> q.get("allocated"), "used",
+                    (q, e) -> q.get("used"));
 
     public record Row(QuotaAllocation quota, String enterpriseName, UnifiedSocialCreditCode uscc) implements Serializable {
     }
@@ -192,59 +206,63 @@ public class QuotaService {
 
     // ---- the administrator's list ----
 
+    /** A page of the allocations the caller administers and their number, in one call. */
+    public Page<Row> pageForCaller(QuotaFilter filter, int first, int max, String sort, boolean ascending) {
+        return new Page<>(listForCaller(filter, first, max, sort, ascending), countForCaller(filter));
+    }
+
     /** The allocations the caller administers, filtered, sorted and paged in the database. */
     public List<Row> listForCaller(QuotaFilter filter, int first, int max, String sort, boolean ascending) {
         Account caller = requireAdministrator();
-        String order = SORTABLE.get(sort == null ? "" : sort);
-        String direction = ascending ? " asc" : " desc";
-        TypedQuery<Row> query = em.createQuery("select new org.xuke.quota.QuotaService.Row(q, e.name, e.uscc) "
-                + "from QuotaAllocation q, Enterprise e where e.id = q.enterpriseId" + where(caller, filter)
-                + " order by " + (order == null ? "q.year desc, e.name, q.categoryCode" : order + direction)
-                + ", q.id" + (order == null ? "" : direction), Row.class);
-        bind(query, caller, filter);
-        return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, max), 200))
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Row> q = cb.createQuery(Row.class);
+        Root<QuotaAllocation> quota = q.from(QuotaAllocation.class);
+        Root<Enterprise> e = q.from(Enterprise.class);
+        var sortBy = SORTABLE.get(sort == null ? "" : sort);
+        List<Order> order = new ArrayList<>();
+        if (sortBy == null) {
+            order.addAll(List.of(cb.desc(quota.get("year")), cb.asc(e.get("name")), cb.asc(quota.get("categoryCode")),
+                    cb.asc(quota.get("id"))));
+        } else {
+            Expression<?> by = sortBy.apply(quota, e);
+            order.add(ascending ? cb.asc(by) : cb.desc(by));
+            order.add(ascending ? cb.asc(quota.get("id")) : cb.desc(quota.get("id")));
+        }
+        q.select(cb.construct(Row.class, quota, e.get("name"), e.get("uscc")))
+                .where(predicates(cb, quota, e, caller, filter)).orderBy(order);
+        return em.createQuery(q).setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, max), 200))
                 .getResultList();
     }
 
     public long countForCaller(QuotaFilter filter) {
         Account caller = requireAdministrator();
-        TypedQuery<Long> query = em.createQuery("select count(q) from QuotaAllocation q, Enterprise e "
-                + "where e.id = q.enterpriseId" + where(caller, filter), Long.class);
-        bind(query, caller, filter);
-        return query.getSingleResult();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> q = cb.createQuery(Long.class);
+        Root<QuotaAllocation> quota = q.from(QuotaAllocation.class);
+        Root<Enterprise> e = q.from(Enterprise.class);
+        return em.createQuery(q.select(cb.count(quota)).where(predicates(cb, quota, e, caller, filter)))
+                .getSingleResult();
     }
 
-    private static String where(Account caller, QuotaFilter filter) {
-        StringBuilder where = new StringBuilder(caller.getDataScope() == DataScope.ALL ? ""
-                : " and e.authorityCode = :a");
-        if (filter.year() != null) {
-            where.append(" and q.year = :y");
-        }
-        if (!blank(filter.enterprise())) {
-            // the code through a cast: compared as text, not through its converter, so a part of it matches
-            where.append(" and (e.name like :e or cast(e.uscc as varchar(18)) like :u)");
-        }
-        if (!blank(filter.category())) {
-            where.append(" and q.categoryCode like :c");
-        }
-        return where.toString();
-    }
-
-    private static void bind(TypedQuery<?> query, Account caller, QuotaFilter filter) {
+    private Predicate[] predicates(CriteriaBuilder cb, Root<QuotaAllocation> quota, Root<Enterprise> e,
+            Account caller, QuotaFilter filter) {
+        List<Predicate> where = new ArrayList<>();
+        where.add(cb.equal(e.get("id"), quota.get("enterpriseId")));
         if (caller.getDataScope() != DataScope.ALL) {
-            query.setParameter("a", caller.getAuthorityCode());
+            where.add(cb.equal(e.get("authorityCode"), caller.getAuthorityCode()));
         }
         if (filter.year() != null) {
-            query.setParameter("y", filter.year());
+            where.add(cb.equal(quota.get("year"), filter.year()));
         }
         if (!blank(filter.enterprise())) {
-            String text = filter.enterprise().strip();
-            query.setParameter("e", LikePattern.containing(text));
-            query.setParameter("u", LikePattern.containing(text.toUpperCase(Locale.ROOT)));
+            List<Long> matching = enterprises.idsMatching(filter.enterprise());
+            where.add(matching.isEmpty() ? cb.disjunction() : quota.get("enterpriseId").in(matching));
         }
         if (!blank(filter.category())) {
-            query.setParameter("c", LikePattern.startingWith(filter.category().strip().toUpperCase(Locale.ROOT)));
+            where.add(cb.like(quota.get("categoryCode"),
+                    LikePattern.startingWith(filter.category().toUpperCase(Locale.ROOT)), '\\'));
         }
+        return where.toArray(Predicate[]::new);
     }
 
     private static boolean blank(String text) {

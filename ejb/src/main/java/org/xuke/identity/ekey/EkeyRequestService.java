@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.xuke.platform.Page;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.catalog.CatalogEntry;
@@ -36,7 +37,6 @@ import org.xuke.identity.CertificateService.IssuedEkey;
 import org.xuke.account.DataScope;
 import org.xuke.account.Role;
 import org.xuke.platform.DomainRuleException;
-import org.xuke.platform.LikePattern;
 import org.xuke.platform.OutOfScopeException;
 import org.xuke.reports.ReportRenderer;
 
@@ -82,6 +82,9 @@ public class EkeyRequestService {
 
     @Inject
     private CatalogService catalogs;
+
+    @Inject
+    private EkeyQueue queue;
 
     /** What an applicant fills in on the public page (the 申请表). */
     public record Application(EkeyRequestType type, String uscc, String username, String applicantName,
@@ -304,28 +307,22 @@ public class EkeyRequestService {
 
     /**
      * One page of the requests the caller may check, optionally in one state and matching a text,
-     * sorted in the database by one of {@link #SORTABLE} (newest first by default).
+     * sorted in the database by one of {@link #SORTABLE} (newest first by default), and their number.
      */
-    public List<QueueRow> queueForCaller(EkeyRequestState state, String search, int first, int max, String sort,
+    public Page<QueueRow> queuePageForCaller(EkeyRequestState state, String search, int first, int max, String sort,
             boolean ascending) {
         Account caller = requireChecker();
-        String order = sort != null && SORTABLE.contains(sort) ? "r." + sort + (ascending ? " asc" : " desc")
-                : "r.createdAtUtc desc";
-        // request and enterprise in one statement: a page is one query, not one more per row
-        TypedQuery<QueueRow> query = em.createQuery("select new org.xuke.identity.ekey.EkeyRequestService.QueueRow(r, e) "
-                + "from EkeyRequest r, Enterprise e where e.id = r.enterpriseId" + where(caller, state, search)
-                + " order by " + order + ", r.id desc", QueueRow.class);
-        bind(query, caller, state, search);
-        return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 200)))
-                .getResultList();
+        return new Page<>(queue.page(caller, state, search, first, max, sort, ascending),
+                queue.count(caller, state, search));
+    }
+
+    public List<QueueRow> queueForCaller(EkeyRequestState state, String search, int first, int max, String sort,
+            boolean ascending) {
+        return queue.page(requireChecker(), state, search, first, max, sort, ascending);
     }
 
     public long countForCaller(EkeyRequestState state, String search) {
-        Account caller = requireChecker();
-        TypedQuery<Long> query = em.createQuery("select count(r) from EkeyRequest r, Enterprise e where "
-                + "e.id = r.enterpriseId" + where(caller, state, search), Long.class);
-        bind(query, caller, state, search);
-        return query.getSingleResult();
+        return queue.count(requireChecker(), state, search);
     }
 
     public View viewForCaller(long requestId) {
@@ -426,33 +423,6 @@ public class EkeyRequestService {
             }
         }
         return request;
-    }
-
-    private static String where(Account caller, EkeyRequestState state, String search) {
-        StringBuilder where = new StringBuilder();
-        if (caller.getDataScope() != DataScope.ALL) {
-            where.append(" and e.authorityCode = :authority");
-        }
-        if (state != null) {
-            where.append(" and r.state = :state");
-        }
-        if (search != null && !search.isBlank()) {
-            where.append(" and (r.number like :upper or r.username like :upper or e.name like :text)");
-        }
-        return where.toString();
-    }
-
-    private static void bind(TypedQuery<?> query, Account caller, EkeyRequestState state, String search) {
-        if (caller.getDataScope() != DataScope.ALL) {
-            query.setParameter("authority", caller.getAuthorityCode());
-        }
-        if (state != null) {
-            query.setParameter("state", state);
-        }
-        if (search != null && !search.isBlank()) {
-            query.setParameter("text", LikePattern.containing(search));
-            query.setParameter("upper", LikePattern.containing(search.toUpperCase(Locale.ROOT)));
-        }
     }
 
     private View view(EkeyRequest request) {

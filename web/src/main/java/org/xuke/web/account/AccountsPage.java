@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
+import org.xuke.web.PagedModel;
 import org.xuke.catalog.CatalogEntry;
 import org.xuke.catalog.CatalogKind;
 import org.xuke.catalog.CatalogService;
@@ -21,7 +19,6 @@ import org.xuke.identity.AccountAdministration;
 import org.xuke.account.Role;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.web.Downloads;
-import org.xuke.web.ListSort;
 import org.xuke.web.Texts;
 
 /**
@@ -41,7 +38,8 @@ public class AccountsPage implements Serializable {
     private CatalogService catalogs;
 
     private String search;
-    private final LazyDataModel<Account> model = new Model();
+    private final LazyDataModel<Account> model = new PagedModel<>((first, max, sort) -> administration.pageForCaller(
+            search, first, max, sort.field(), sort.ascending()), Account::getUsername);
 
     // new officer
     private String username;
@@ -212,31 +210,4 @@ public class AccountsPage implements Serializable {
         return oneTimePassword;
     }
 
-    private final class Model extends LazyDataModel<Account> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, administration.countForCaller(search));
-        }
-
-        @Override
-        public List<Account> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
-            ListSort sort = ListSort.of(sortBy);
-            return administration.findForCaller(search, first, pageSize, sort.field(), sort.ascending());
-        }
-
-        @Override
-        public String getRowKey(Account account) {
-            return account.getUsername();
-        }
-
-        @Override
-        public Account getRowData(String rowKey) {
-            return getWrappedData() == null ? null : getWrappedData().stream()
-                    .filter(a -> a.getUsername().equals(rowKey)).findFirst().orElse(null);
-        }
-    }
 }

@@ -14,7 +14,7 @@ import org.xuke.application.ExportApplicationService;
 import org.xuke.application.ExportApplicationService.View;
 import org.xuke.identity.SealVerification;
 import org.xuke.platform.DomainRuleException;
-import org.xuke.platform.OutOfScopeException;
+import org.xuke.web.RecordPages;
 import org.xuke.web.Texts;
 
 /** One application for an officer: the form, the enterprise's seal, the history, and his step on it. */
@@ -42,21 +42,13 @@ public class ApplicationDecisionPage implements Serializable {
         if (view != null) {
             return;
         }
-        try {
-            view = service.viewForCaller(id == null ? -1 : id);
+        view = RecordPages.load(() -> service.viewForCaller(id == null ? -1 : id));
+        if (view != null) {
             seenVersion = view.application().getVersion();
-        } catch (OutOfScopeException e) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
-            FacesContext.getCurrentInstance().responseComplete();
-        } catch (DomainRuleException e) {
-            // signed in, but not someone who reads applications
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(403, "");
-            FacesContext.getCurrentInstance().responseComplete();
         }
     }
 
-    public void decide(String transition) {
-        ApplicationTransition step = ApplicationTransition.valueOf(transition);
+    public void decide(ApplicationTransition step) {
         try {
             view = step == ApplicationTransition.ISSUE ? service.issue(id, seenVersion)
                     : service.decide(id, seenVersion, step, opinion);
@@ -81,8 +73,7 @@ public class ApplicationDecisionPage implements Serializable {
         }
     }
 
-    public boolean may(String transition) {
-        ApplicationTransition t = ApplicationTransition.valueOf(transition);
+    public boolean may(ApplicationTransition t) {
         return view != null && t.allowedFrom(view.application().getState())
                 && FacesContext.getCurrentInstance().getExternalContext().isUserInRole(t.role().name());
     }

@@ -21,7 +21,7 @@ import org.xuke.application.FormRules;
 import org.xuke.application.FormRules.FieldError;
 import org.xuke.identity.SealVerification;
 import org.xuke.platform.DomainRuleException;
-import org.xuke.platform.OutOfScopeException;
+import org.xuke.web.RecordPages;
 import org.xuke.web.Texts;
 
 /**
@@ -61,15 +61,9 @@ public class ApplicationFormPage implements Serializable {
         if (id == null || view != null) {
             return;
         }
-        try {
-            show(service.viewForCaller(id));
-        } catch (OutOfScopeException e) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
-            FacesContext.getCurrentInstance().responseComplete();
-        } catch (DomainRuleException e) {
-            // signed in, but not someone who reads applications
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(403, "");
-            FacesContext.getCurrentInstance().responseComplete();
+        View found = RecordPages.load(() -> service.viewForCaller(id));
+        if (found != null) {
+            show(found);
         }
     }
 

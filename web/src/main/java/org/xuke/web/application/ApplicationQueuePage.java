@@ -61,8 +61,7 @@ public class ApplicationQueuePage extends ApplicationTable {
         }
     }
 
-    public void decide(String transition) {
-        ApplicationTransition step = ApplicationTransition.valueOf(transition);
+    public void decide(ApplicationTransition step) {
         if (getSelection().isEmpty()) {
             Texts.error(null, "app.noSelection");
             return;

@@ -5,14 +5,11 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.xuke.application.ApplicationFilter;
 import org.xuke.application.ApplicationRow;
 import org.xuke.application.ExportApplicationService;
-import org.xuke.web.ListSort;
+import org.xuke.web.PagedModel;
 
 /**
  * What the enterprise's lists and the officers' queues share: the user's filters (date range,
@@ -33,7 +30,8 @@ public abstract class ApplicationTable implements Serializable {
     private Integer year;
     private String licenceNumber;
     private List<ApplicationRow> selection = new ArrayList<>();
-    private final LazyDataModel<ApplicationRow> model = new Model();
+    private final LazyDataModel<ApplicationRow> model = new PagedModel<>((first, max, sort) -> service.pageForCaller(
+            filter(), first, max, sort.field(), sort.ascending()), row -> String.valueOf(row.id()));
 
     /** The list's states and flags plus the user's filters. */
     protected abstract ApplicationFilter filter();
@@ -96,33 +94,5 @@ public abstract class ApplicationTable implements Serializable {
 
     public void setSelection(List<ApplicationRow> selection) {
         this.selection = selection == null ? new ArrayList<>() : selection;
-    }
-
-    private final class Model extends LazyDataModel<ApplicationRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, service.countForCaller(filter()));
-        }
-
-        @Override
-        public List<ApplicationRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
-            ListSort sort = ListSort.of(sortBy);
-            return service.listForCaller(filter(), first, pageSize, sort.field(), sort.ascending());
-        }
-
-        @Override
-        public String getRowKey(ApplicationRow row) {
-            return String.valueOf(row.id());
-        }
-
-        @Override
-        public ApplicationRow getRowData(String rowKey) {
-            return getWrappedData() == null ? null : getWrappedData().stream()
-                    .filter(r -> String.valueOf(r.id()).equals(rowKey)).findFirst().orElse(null);
-        }
     }
 }

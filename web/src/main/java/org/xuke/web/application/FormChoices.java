@@ -57,8 +57,8 @@ public class FormChoices {
     }
 
     /** "code name" of a catalogue code, for showing a stored application (the code alone if unknown). */
-    public String label(String kind, String code) {
-        return catalogs.label(CatalogKind.valueOf(kind), code);
+    public String label(CatalogKind kind, String code) {
+        return catalogs.label(kind, code);
     }
 
     /** The commodities of a year under export licence management (the first step's list). */

@@ -7,15 +7,12 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.xuke.licence.LicenceFilter;
 import org.xuke.licence.LicenceRow;
 import org.xuke.licence.LicenceService;
 import org.xuke.licence.LicenceStanding;
-import org.xuke.web.ListSort;
+import org.xuke.web.PagedModel;
 import org.xuke.web.licence.BatchPrintPage;
 
 /**
@@ -42,42 +39,11 @@ public class LicenceListPage implements Serializable {
     private LicenceStanding standing;
     private List<LicenceRow> selection = new ArrayList<>();
 
-    private final LazyDataModel<LicenceRow> model = new LazyDataModel<>() {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, service.countForCaller(filter()));
-        }
-
-        @Override
-        public List<LicenceRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
-            ListSort sort = ListSort.of(sortBy);
-            return service.listForCaller(filter(), first, pageSize, sort.field(), sort.ascending());
-        }
-
-        @Override
-        public String getRowKey(LicenceRow licence) {
-            return licence.number();
-        }
-
-        /** A ticked row: from the page shown, else looked up (still within the caller's reach). */
-        @Override
-        public LicenceRow getRowData(String rowKey) {
-            List<LicenceRow> page = getWrappedData();
-            if (page != null) {
-                for (LicenceRow licence : page) {
-                    if (licence.number().equals(rowKey)) {
-                        return licence;
-                    }
-                }
-            }
-            return service.listForCaller(LicenceFilter.number(rowKey), 0, 20, null, false).stream()
-                    .filter(l -> l.number().equals(rowKey)).findFirst().orElse(null);
-        }
-    };
+    /** A ticked row off the page shown is looked up again, within the caller's reach. */
+    private final LazyDataModel<LicenceRow> model = new PagedModel<>((first, max, sort) -> service.pageForCaller(
+            filter(), first, max, sort.field(), sort.ascending()), LicenceRow::number,
+            number -> service.listForCaller(LicenceFilter.number(number), 0, 20, null, false).stream()
+                    .filter(l -> l.number().equals(number)).findFirst().orElse(null));
 
     /** 打印纸质许可证 (officers): one recorded copy of each ticked licence, rendered in the background. */
     public void printSelected() {

@@ -9,17 +9,14 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
+import org.xuke.web.PagedModel;
 import org.xuke.catalog.IssuingAuthority;
 import org.xuke.licence.AuthoritySettings;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.quota.QuotaFilter;
 import org.xuke.quota.QuotaService.Row;
 import org.xuke.quota.QuotaService;
-import org.xuke.web.ListSort;
 import org.xuke.web.Texts;
 
 /** 配额与发证机构设置: the authority administrator's licence number code and the quota records. */
@@ -54,27 +51,8 @@ public class QuotaPage implements Serializable {
     private String listEnterprise;
     private String listCategory;
 
-    private final LazyDataModel<Row> model = new LazyDataModel<>() {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, quotas.countForCaller(listFilter()));
-        }
-
-        @Override
-        public List<Row> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
-            ListSort sort = ListSort.of(sortBy);
-            return quotas.listForCaller(listFilter(), first, pageSize, sort.field(), sort.ascending());
-        }
-
-        @Override
-        public String getRowKey(Row row) {
-            return String.valueOf(row.quota().getId());
-        }
-    };
+    private final LazyDataModel<Row> model = new PagedModel<>((first, max, sort) -> quotas.pageForCaller(listFilter(),
+            first, max, sort.field(), sort.ascending()), row -> String.valueOf(row.quota().getId()));
 
     private QuotaFilter listFilter() {
         return new QuotaFilter(listYear, listEnterprise, listCategory);

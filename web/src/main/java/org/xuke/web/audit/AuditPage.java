@@ -8,15 +8,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
+import org.xuke.web.PagedModel;
 import org.xuke.audit.AuditEvent;
 import org.xuke.audit.AuditFilter;
 import org.xuke.audit.AuditLog;
 import org.xuke.audit.ChainCheck;
-import org.xuke.web.ListSort;
 import org.xuke.web.Texts;
 
 /** The audit log for system administrators: search (newest first, paged in the database) and chain check. */
@@ -36,26 +33,8 @@ public class AuditPage implements Serializable {
     private LocalDate from;
     private LocalDate to;
 
-    private final LazyDataModel<AuditEvent> model = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, audit.count(filter()));
-        }
-
-        @Override
-        public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
-            ListSort sort = ListSort.of(sortBy);
-            return audit.search(filter(), first, pageSize, sort.sorted() && sort.ascending());
-        }
-
-        @Override
-        public String getRowKey(AuditEvent event) {
-            return String.valueOf(event.getPosition());
-        }
-    };
+    private final LazyDataModel<AuditEvent> model = new PagedModel<>((first, max, sort) -> audit.page(filter(),
+            first, max, sort.sorted() && sort.ascending()), event -> String.valueOf(event.getPosition()));
 
     private AuditFilter filter() {
         return new AuditFilter(actor, action, subject, from, to);

@@ -7,10 +7,12 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import org.primefaces.model.LazyDataModel;
 import org.xuke.catalog.CatalogEntry;
 import org.xuke.catalog.CatalogFilter;
 import org.xuke.catalog.CatalogKind;
 import org.xuke.catalog.CatalogService;
+import org.xuke.web.PagedModel;
 import org.xuke.web.Texts;
 
 /**
@@ -34,7 +36,7 @@ public class CatalogPage implements Serializable {
 
     private CatalogKind kind;
     private List<Integer> years;
-    private CatalogLazyModel model;
+    private LazyDataModel<CatalogEntry> model;
 
     /** f:viewAction: resolves the catalogue named in the URL, or answers 404. */
     public void init() throws IOException {
@@ -45,7 +47,9 @@ public class CatalogPage implements Serializable {
             return;
         }
         years = catalogs.years(kind);
-        model = new CatalogLazyModel(catalogs, kind, this::filter);
+        CatalogKind shown = kind;
+        model = new PagedModel<>((first, max, sort) -> catalogs.page(shown, filter(), first, max, sort.field(),
+                sort.ascending()), entry -> String.valueOf(entry.getId()));
     }
 
     /** Search: reload the page with the criteria in its URL. */
@@ -87,7 +91,7 @@ public class CatalogPage implements Serializable {
         return years;
     }
 
-    public CatalogLazyModel getModel() {
+    public LazyDataModel<CatalogEntry> getModel() {
         return model;
     }
 

@@ -10,7 +10,7 @@ import org.xuke.identity.ekey.EkeyRequestService;
 import org.xuke.identity.ekey.EkeyRequestService.View;
 import org.xuke.identity.ekey.EkeyTransition;
 import org.xuke.platform.DomainRuleException;
-import org.xuke.platform.OutOfScopeException;
+import org.xuke.web.RecordPages;
 import org.xuke.web.Texts;
 
 /**
@@ -33,18 +33,15 @@ public class EkeyDecisionPage implements Serializable {
 
     /** f:viewAction: another authority's request reads like a missing one. */
     public void load() throws IOException {
-        try {
-            view = service.viewForCaller(id == null ? -1 : id);
+        view = RecordPages.load(() -> service.viewForCaller(id == null ? -1 : id));
+        if (view != null) {
             seenVersion = view.request().getVersion();
-        } catch (OutOfScopeException e) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
-            FacesContext.getCurrentInstance().responseComplete();
         }
     }
 
-    public void decide(String transition) {
+    public void decide(EkeyTransition transition) {
         try {
-            view = service.decide(id, seenVersion, EkeyTransition.valueOf(transition), opinion);
+            view = service.decide(id, seenVersion, transition, opinion);
             seenVersion = view.request().getVersion();
             opinion = null;
             Texts.info("ekey.decided", view.request().getNumber(), Texts.text("ekey.state." + view.request().getState()));
@@ -53,8 +50,7 @@ public class EkeyDecisionPage implements Serializable {
         }
     }
 
-    public boolean may(String transition) {
-        EkeyTransition t = EkeyTransition.valueOf(transition);
+    public boolean may(EkeyTransition t) {
         return view != null && t.allowedFrom(view.request().getState())
                 && FacesContext.getCurrentInstance().getExternalContext().isUserInRole(t.role().name());
     }

@@ -153,8 +153,7 @@ public class EkeyPublicPage implements Serializable {
     }
 
     /** The printable application form or seal confirmation letter, filled from the request. */
-    public void form(String which) throws IOException {
-        EkeyRequestService.Form form = EkeyRequestService.Form.valueOf(which);
+    public void form(EkeyRequestService.Form form) throws IOException {
         byte[] pdf;
         try {
             pdf = service.form(number, accessCode, form, source());

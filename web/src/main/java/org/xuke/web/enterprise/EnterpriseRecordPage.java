@@ -12,6 +12,7 @@ import org.xuke.enterprise.Enterprise;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
 import org.xuke.platform.DomainRuleException;
+import org.xuke.web.RecordPages;
 import org.xuke.web.Texts;
 
 /**
@@ -39,11 +40,8 @@ public class EnterpriseRecordPage implements Serializable {
 
     /** f:viewAction */
     public void load() throws IOException {
-        try {
-            enterprise = id == null ? enterprises.ownForCaller() : enterprises.viewForCaller(id);
-        } catch (DomainRuleException e) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
-            FacesContext.getCurrentInstance().responseComplete();
+        enterprise = RecordPages.load(() -> id == null ? enterprises.ownForCaller() : enterprises.viewForCaller(id));
+        if (enterprise == null) {
             return;
         }
         seenVersion = enterprise.getVersion();

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,20 +44,25 @@ public class PrintJobs {
     @Inject
     private ApplicationForms forms;
 
+    /** The application's clock: a job's age is measured by it, as every time in the portals. */
+    @Inject
+    private Clock clock;
+
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
     /** One batch: who asked, how far it is, where the PDF is. */
     public static final class Job {
         private final String owner;
         private final int total;
-        private final Instant started = Instant.now();
+        private final Instant started;
         private final Path file;
         private volatile int done;
         private volatile boolean finished;
         private volatile boolean failed;
 
-        Job(String owner, int total, Path file) {
+        Job(String owner, int total, Path file, Instant started) {
             this.owner = owner;
+            this.started = started;
             this.total = total;
             this.file = file;
         }
@@ -109,7 +115,7 @@ public class PrintJobs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Job job = new Job(owner, total, file);
+        Job job = new Job(owner, total, file, clock.instant());
         jobs.put(id, job);
         executor.submit(() -> {
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -135,7 +141,7 @@ public class PrintJobs {
     }
 
     private void removeExpired() {
-        Instant limit = Instant.now().minus(KEPT);
+        Instant limit = clock.instant().minus(KEPT);
         jobs.entrySet().removeIf(e -> {
             boolean old = e.getValue().started.isBefore(limit) && (e.getValue().finished || e.getValue().failed);
             if (old) {

@@ -9,5 +9,11 @@ public enum Role {
     ISSUER,
     AUTHORITY_ADMIN,
     SYSTEM_ADMIN,
-    EKEY_PROVIDER
+    EKEY_PROVIDER;
+
+    /** The licence staff: who reads and decides applications and licences (not the e-key provider). */
+    public boolean isLicenceStaff() {
+        return this == INITIAL_REVIEWER || this == SECOND_REVIEWER || this == ISSUER || this == AUTHORITY_ADMIN
+                || this == SYSTEM_ADMIN;
+    }
 }

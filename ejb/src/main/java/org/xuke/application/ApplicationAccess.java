@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.util.EnumSet;
-import java.util.Set;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.account.Account;
@@ -26,8 +24,6 @@ import org.xuke.platform.OutOfScopeException;
 @Dependent
 class ApplicationAccess {
 
-    private static final Set<Role> LICENCE_STAFF = EnumSet.of(Role.INITIAL_REVIEWER, Role.SECOND_REVIEWER,
-            Role.ISSUER, Role.AUTHORITY_ADMIN, Role.SYSTEM_ADMIN);
 
     @PersistenceContext(unitName = "xuke")
     private EntityManager em;
@@ -66,7 +62,7 @@ class ApplicationAccess {
             }
             throw new DomainRuleException("access.denied");
         }
-        boolean staff = LICENCE_STAFF.stream().anyMatch(caller::hasRole);
+        boolean staff = caller.getRoles().stream().anyMatch(Role::isLicenceStaff);
         if (!staff || caller.getAuthorityCode() == null && caller.getDataScope() != DataScope.ALL) {
             throw new DomainRuleException("access.denied");
         }

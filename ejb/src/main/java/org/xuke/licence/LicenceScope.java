@@ -1,7 +1,5 @@
 package org.xuke.licence;
 
-import java.util.EnumSet;
-import java.util.Set;
 import org.xuke.account.Account;
 import org.xuke.account.DataScope;
 import org.xuke.account.Role;
@@ -13,8 +11,6 @@ import org.xuke.account.Role;
  */
 final class LicenceScope {
 
-    static final Set<Role> LICENCE_STAFF = EnumSet.of(Role.INITIAL_REVIEWER, Role.SECOND_REVIEWER, Role.ISSUER,
-            Role.AUTHORITY_ADMIN, Role.SYSTEM_ADMIN);
 
     private LicenceScope() {
     }
@@ -24,7 +20,7 @@ final class LicenceScope {
         if (caller.getEnterpriseId() != null) {
             return true;
         }
-        return LICENCE_STAFF.stream().anyMatch(caller::hasRole)
+        return caller.getRoles().stream().anyMatch(Role::isLicenceStaff)
                 && (caller.getAuthorityCode() != null || caller.getDataScope() == DataScope.ALL);
     }
 

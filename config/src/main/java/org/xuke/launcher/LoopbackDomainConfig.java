@@ -63,6 +63,15 @@ final class LoopbackDomainConfig {
     }
 
     /**
+     * The portal's public address, printed and signed into licences: the loopback HTTPS listener the
+     * run command and the tests serve (a bureau sets its own; never taken from a request).
+     */
+    static String withPublicAddress(String xml, String address) {
+        return replaceOnce(xml, SERVER_CONFIG_JVM_OPTIONS,
+                "$1\n                <jvm-options>-Dxuke.publicBaseUrl=" + address + "</jvm-options>");
+    }
+
+    /**
      * Demo mode for the run command only: the demo accounts may sign in by password alone (a
      * banner says so on every page) and the application writes them, with their e-keys, to
      * {@code demoDir}. The test and production configurations never call this.

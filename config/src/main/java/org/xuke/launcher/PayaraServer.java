@@ -93,6 +93,7 @@ final class PayaraServer {
         String xml = LoopbackDomainConfig.apply(Files.readString(domainXml, StandardCharsets.UTF_8));
         xml = LoopbackDomainConfig.withEkeyLogin(xml, settings.caDir().resolve("authority"),
                 CertificateSetup.passwordFile(settings.caDir()));
+        xml = LoopbackDomainConfig.withPublicAddress(xml, "https://127.0.0.1:8181");
         if (settings.demoDir() != null) {
             xml = LoopbackDomainConfig.withDemo(xml, DEMO_ACCOUNTS, settings.demoDir());
         }

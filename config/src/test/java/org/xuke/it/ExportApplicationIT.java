@@ -103,6 +103,8 @@ class ExportApplicationIT {
         assertTrue(opened.contains("id=\"form:contractNumber\""), "the form opens after the first step");
         HttpResponse<String> saved = enterprise.submit(FORM, "form", fields(contract, quantity, "form:save"));
         assertTrue(saved.body().contains("申请已保存并加盖企业电子签章"), saved.body());
+        assertEquals(quantity, PortalClient.find(saved.body(), "id=\"form:lines:0:quantity\"[^>]*value=\"([^\"]*)\""),
+                "the saved quantity is shown as typed (never 1E+1)");
         return Long.parseLong(saved.uri().getQuery().replaceAll(".*id=(\\d+).*", "$1"));
     }
 
@@ -469,5 +471,34 @@ class ExportApplicationIT {
             rows.add(result.getString(1) + " " + result.getString(2) + " " + result.getLong(3));
         }
         return rows;
+    }
+
+    /**
+     * Numbers are bounded on their text before they are parsed: an exponent, too many digits or a
+     * word is a message at the field (it once was HTTP 500, or a total of 20,001 digits); grouping
+     * commas and full-width digits are read as what they say. Nothing is saved from a refused form.
+     */
+    @Test
+    @Order(9)
+    @RunAsClient
+    void numbersAreBoundedAtTheirFields() throws Exception {
+        PortalClient enterprise = signedIn("CKJB");
+        for (String bad : List.of("1e20000", "1e309", "10000000000000", "0.0000001", "abc")) {
+            enterprise.get(FORM);
+            enterprise.submit(FORM, "start", Map.of("start:year", "2026", "start:commodity", GALLIUM, "start:port",
+                    "0901", "start:next", ""));
+            Map<String, String> fields = fields("HT-BOUNDS", bad, "form:save");
+            fields.put("form:usdRate", bad);
+            HttpResponse<String> refused = enterprise.submit(FORM, "form", fields);
+            assertEquals(200, refused.statusCode(), bad);
+            assertTrue(refused.body().contains("请输入数字（最多 13 位整数、6 位小数"), bad + ": " + refused.body());
+            assertFalse(refused.body().contains("申请已保存"), bad);
+        }
+        enterprise.get(FORM);
+        enterprise.submit(FORM, "start", Map.of("start:year", "2026", "start:commodity", GALLIUM, "start:port", "0901",
+                "start:next", ""));
+        HttpResponse<String> grouped = enterprise.submit(FORM, "form", fields("HT-BOUNDS", "１,２００", "form:save"));
+        assertTrue(grouped.body().contains("申请已保存并加盖企业电子签章"), grouped.body());
+        assertEquals("1200", PortalClient.find(grouped.body(), "id=\"form:lines:0:quantity\"[^>]*value=\"([^\"]*)\""));
     }
 }

@@ -232,14 +232,43 @@ class ListPagesBenchmark {
         AtomicInteger errors = new AtomicInteger();
         Optional<ProcessHandle> server = server();
         double cpuBefore = cpuSeconds(server);
+        String recording = flightRecording(server, name);
         long start = System.nanoTime();
         phase(clients, url, marker, MEASURE_SECONDS, latencies, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = cpuBefore < 0 ? -1 : cpuSeconds(server) - cpuBefore;
+        if (recording != null) {
+            jcmd(server.get(), "JFR.stop", "name=" + recording);
+        }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Figures(name, sorted.size(), errors.get(), seconds, percentile(sorted, 50), percentile(sorted, 95),
                 cpu);
+    }
+
+    /**
+     * With {@code -Dbench.jfr=true}, a flight recording (profile settings) of the Payara process over
+     * the measured seconds of each page, in {@code config/target/jfr/<page>.jfr}: where the CPU goes.
+     */
+    private static String flightRecording(Optional<ProcessHandle> server, String page) throws Exception {
+        if (!Boolean.getBoolean("bench.jfr") || server.isEmpty()) {
+            return null;
+        }
+        String name = page.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+        Path dir = Path.of("target", "jfr").toAbsolutePath();
+        Files.createDirectories(dir);
+        jcmd(server.get(), "JFR.start", "name=" + name, "settings=profile", "filename=" + dir.resolve(name + ".jfr"));
+        return name;
+    }
+
+    private static void jcmd(ProcessHandle server, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of("jcmd", String.valueOf(server.pid())));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + line + ": " + output);
+        }
     }
 
     private static void phase(List<PortalClient> clients, String url, String marker, int seconds, List<Long> latencies,

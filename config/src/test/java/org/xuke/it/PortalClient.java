@@ -164,6 +164,15 @@ final class PortalClient {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /**
+     * A download over HTTP/1.1 with a forged {@code Host} header, as a probe sends it (failsafe lets
+     * the client set it: {@code jdk.httpclient.allowRestrictedHeaders=host}).
+     */
+    HttpResponse<byte[]> getBytesWithHost(String url, String host) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).version(HttpClient.Version.HTTP_1_1).header("Host", host)
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     String lastPage() {
         return lastPage;
     }

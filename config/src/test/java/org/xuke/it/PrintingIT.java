@@ -152,6 +152,16 @@ class PrintingIT {
         assertTrue(verifyUrl.startsWith(PortalClient.HTTPS + "/public/verify.xhtml?n=" + licence + "&c="),
                 verifyUrl);
 
+        // a forged Host header changes nothing in the signed licence: the address is configuration
+        HttpResponse<byte[]> forged = enterprise.getBytesWithHost(PortalClient.HTTPS + "/enterprise/documents/licence/"
+                + licence + ".pdf", "evil.example");
+        assertEquals(200, forged.statusCode());
+        try (PDDocument document = Loader.loadPDF(forged.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertFalse(text.contains("evil.example"), text);
+            assertEquals(verifyUrl, decodeQr(new PDFRenderer(document).renderImageWithDPI(0, 150)));
+        }
+
         PdfSignatures.Check check = PdfSignatures.verify(pdf, List.of(root()));
         assertTrue(check.valid(), String.valueOf(check));
         assertTrue(check.signer().contains("PROV-JILIN"), check.signer());

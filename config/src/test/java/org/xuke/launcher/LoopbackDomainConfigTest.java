@@ -59,6 +59,15 @@ class LoopbackDomainConfigTest {
     }
 
     @Test
+    void theServerLearnsItsPublicAddressFromTheLauncherNotFromRequests() throws IOException {
+        String patched = LoopbackDomainConfig.withPublicAddress(LoopbackDomainConfig.apply(distributionDomainXml()),
+                "https://127.0.0.1:8181");
+        int start = patched.indexOf("<config name=\"server-config\">");
+        String serverConfig = patched.substring(start, patched.indexOf("</config>", start));
+        assertThat(serverConfig).contains("<jvm-options>-Dxuke.publicBaseUrl=https://127.0.0.1:8181</jvm-options>");
+    }
+
+    @Test
     void anUnexpectedDomainShapeIsRefusedRatherThanHalfPatched() {
         assertThatThrownBy(() -> LoopbackDomainConfig.apply("<domain><configs/></domain>"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected shape");

@@ -5,7 +5,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.List;
 import org.xuke.application.ApplicationRow;
@@ -43,10 +42,11 @@ public class BatchPrintPage implements Serializable {
     public boolean printPaper(List<LicenceRow> rows) {
         List<String> numbers = rows == null ? List.of() : rows.stream().map(LicenceRow::number).toList();
         try {
+            // the address first: a copy is recorded only when it can be printed
+            String verifyBase = PublicAddress.configured();
             List<LicencePrinting.PaperCopy> copies = printing.recordPaperCopies(numbers);
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            jobId = jobs.start(external.getRemoteUser(), copies,
-                    PublicAddress.of((HttpServletRequest) external.getRequest()));
+            jobId = jobs.start(external.getRemoteUser(), copies, verifyBase);
             portal = "officer";
             long reprints = copies.stream().filter(LicencePrinting.PaperCopy::reprint).count();
             Texts.info("print.started", String.valueOf(copies.size()), String.valueOf(reprints));

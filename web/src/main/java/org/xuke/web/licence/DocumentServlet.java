@@ -45,7 +45,7 @@ public class DocumentServlet extends HttpServlet {
         try {
             Matcher m;
             if ((m = LICENCE.matcher(path)).matches()) {
-                send(response, printing.electronicLicence(m.group(1), PublicAddress.of(request)));
+                send(response, printing.electronicLicence(m.group(1), PublicAddress.configured()));
             } else if ((m = APPLICATION.matcher(path)).matches()) {
                 send(response, forms.applicationForm(Long.parseLong(m.group(1))));
             } else if ((m = BATCH.matcher(path)).matches()) {

@@ -239,6 +239,8 @@ class ListPagesBenchmark {
         double cpu = cpuBefore < 0 ? -1 : cpuSeconds(server) - cpuBefore;
         if (recording != null) {
             jcmd(server.get(), "JFR.stop", "name=" + recording);
+            JfrLayers.breakdown(Path.of("target", "jfr", recording + ".jfr").toAbsolutePath())
+                    .forEach(l -> System.out.println("[bench] " + l));
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);

@@ -92,6 +92,12 @@ final class PortalClient {
         return response;
     }
 
+    /** A GET in the given HTTP version (HTTP/2 is what browsers use on 8181; ALPN decides otherwise). */
+    HttpResponse<String> get(String url, HttpClient.Version version) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).version(version).header("Accept-Language", "zh-CN").GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts a form of the last page: its view state and nonce, plus the given fields. */
     HttpResponse<String> submit(String url, String formId, Map<String, String> fields) throws Exception {
         Map<String, String> all = formFields(formId, fields);

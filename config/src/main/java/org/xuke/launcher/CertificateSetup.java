@@ -93,7 +93,7 @@ final class CertificateSetup {
         }
     }
 
-    private static String randomPassword() {
+    static String randomPassword() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

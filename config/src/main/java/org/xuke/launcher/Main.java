@@ -43,7 +43,10 @@ public final class Main {
         System.out.println("  管理端 Officer        " + base + "/officer/");
         System.out.println("  参数目录 Catalogues   " + base + "/public/catalog.xhtml");
         System.out.println("  登录 Sign-in          https://" + Settings.LOOPBACK + ":8181/login.xhtml");
-        System.out.println("  Payara admin console http://" + Settings.LOOPBACK + ":4848/ (loopback only)");
+        System.out.println("  Payara admin console http://" + Settings.LOOPBACK + ":4848/ (loopback only), user "
+                + PayaraServer.ADMIN_USER + ", password in " + stack.settings().caDir().resolve("admin-password")
+                + (PayaraServer.adminPasswordCreated ? " (new: " + PayaraServer.adminPassword(stack.settings().caDir())
+                        + ", shown this once)" : ""));
         printDemoAccounts(stack.settings());
         System.out.println("  Database             " + (stack.settings().embeddedDatabase()
                 ? "embedded PostgreSQL, data in " + stack.settings().dataDir() + " (-Dxuke.reset=true starts afresh)"

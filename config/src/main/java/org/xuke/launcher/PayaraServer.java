@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
@@ -111,11 +112,61 @@ final class PayaraServer {
     /** The ports Payara 6's default domain listens on (HTTP, HTTPS, admin, IIOP x3, JMS, JMX, Hazelcast). */
     static final int[] PORTS = {8080, 8181, 4848, 3700, 3820, 3920, 7676, 8686, 4900};
 
+    /** asadmin's password file once the domain has its admin password (null before). */
+    private Path adminLogin;
+
     void start() throws IOException, InterruptedException {
         Ports.requireFree(PORTS, "Payara Server");
         // Marked before the attempt: a domain that half started must still be stopped.
         started = true;
         asadmin("start-domain", DOMAIN);
+        protectAdmin();
+    }
+
+    /**
+     * The distribution's domain has an administrator without a password: the admin listener (and its
+     * REST interface, which lists the JVM options) would answer anyone on the machine. The fresh
+     * domain gets the deployment's admin password at once; every later asadmin call signs in with it.
+     */
+    private void protectAdmin() throws IOException, InterruptedException {
+        String password = adminPassword(settings.caDir());
+        Path change = secretFile("asadmin-change",
+                "AS_ADMIN_PASSWORD=\nAS_ADMIN_NEWPASSWORD=" + password + "\n");
+        try {
+            asadmin("--user", ADMIN_USER, "--passwordfile", change.toString(), "change-admin-password");
+        } finally {
+            Files.deleteIfExists(change);
+        }
+        adminLogin = secretFile("asadmin-password", "AS_ADMIN_PASSWORD=" + password + "\n");
+    }
+
+    /** Whether this start made the admin password (the run command then prints it, once). */
+    static boolean adminPasswordCreated;
+
+    /** The administrator of the run and test domains. */
+    static final String ADMIN_USER = "admin";
+
+    /**
+     * The admin password, generated on first use and kept owner-only beside the CA's password
+     * ({@code ~/.xuke/ca/admin-password} for the run command, {@code config/target/it/ca} for tests).
+     */
+    static String adminPassword(Path caDir) throws IOException {
+        Path file = caDir.resolve("admin-password");
+        if (!Files.exists(file)) {
+            adminPasswordCreated = true;
+            Files.createDirectories(caDir);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, CertificateSetup.randomPassword(), StandardCharsets.UTF_8);
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+
+    private Path secretFile(String name, String content) throws IOException {
+        Path file = settings.caDir().resolve(name);
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
     }
 
     /** Runs asadmin commands in one session (multimode), failing on the first error. */
@@ -194,6 +245,9 @@ final class PayaraServer {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/asadmin").toString());
         command.add("--interactive=false");
+        if (adminLogin != null) {
+            command.addAll(List.of("--user", ADMIN_USER, "--passwordfile", adminLogin.toString()));
+        }
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("AS_JAVA", System.getProperty("java.home"));

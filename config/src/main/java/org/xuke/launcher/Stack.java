@@ -94,6 +94,11 @@ public final class Stack implements AutoCloseable {
         return commands;
     }
 
+    /** The admin password of this stack's domain (for the integration tests' Arquillian connection). */
+    public static String adminPassword(Stack stack) throws java.io.IOException {
+        return PayaraServer.adminPassword(stack.settings.caDir());
+    }
+
     public Settings settings() {
         return settings;
     }

@@ -20,6 +20,8 @@ public class StackSessionListener implements LauncherSessionListener {
         }
         try {
             stack = Stack.start(true, false);
+            // Arquillian signs in to the admin listener with it (arquillian.xml)
+            System.setProperty("xuke.admin.password", Stack.adminPassword(stack));
         } catch (Exception e) {
             throw new IllegalStateException("Could not start PostgreSQL and Payara for the integration tests", e);
         }

@@ -63,6 +63,30 @@ final class LoopbackDomainConfig {
     }
 
     /**
+     * The HTTP and HTTPS listeners of the server: no versions in {@code Server} / {@code X-Powered-By},
+     * and SameSite=Lax on cookies (Payara does not apply web.xml's cookie attribute). Written before
+     * the first boot: set at run time, each attribute restarts the listener, and one such restart
+     * racing the deployment once left the HTTP listener down.
+     */
+    static String withHardenedHttp(String xml) {
+        String config = serverConfig(xml);
+        int configStart = xml.indexOf(config);
+        String patched = config;
+        for (String listener : new String[] {"<protocol name=\"http-listener-1\">",
+                "<protocol security-enabled=\"true\" name=\"http-listener-2\">"}) {
+            int protocol = patched.indexOf(listener);
+            int http = patched.indexOf("<http ", protocol);
+            if (protocol < 0 || http < 0 || http > patched.indexOf("</protocol>", protocol)) {
+                throw new IllegalStateException("domain.xml does not have the expected shape: " + listener);
+            }
+            patched = patched.substring(0, http) + "<http xpowered-by=\"false\" server-header=\"false\" "
+                    + "cookie-same-site-enabled=\"true\" cookie-same-site-value=\"Lax\" "
+                    + patched.substring(http + "<http ".length());
+        }
+        return xml.substring(0, configStart) + patched + xml.substring(configStart + config.length());
+    }
+
+    /**
      * The portal's public address, printed and signed into licences: the loopback HTTPS listener the
      * run command and the tests serve (a bureau sets its own; never taken from a request).
      */

@@ -67,15 +67,6 @@ public final class Stack implements AutoCloseable {
         List<String> commands = new ArrayList<>();
         commands.add("set configs.config.server-config.admin-service.das-config.autodeploy-enabled=false");
         commands.add("set configs.config.server-config.admin-service.das-config.dynamic-reload-enabled=false");
-        // no versions in Server / X-Powered-By, and SameSite=Lax on the session cookie (Payara ignores
-        // web.xml's cookie attribute): on both listeners, HTTP/1.1 and HTTP/2 alike
-        for (String listener : List.of("http-listener-1", "http-listener-2")) {
-            String http = "set configs.config.server-config.network-config.protocols.protocol." + listener + ".http.";
-            commands.add(http + "server-header=false");
-            commands.add(http + "xpowered-by=false");
-            commands.add(http + "cookie-same-site-enabled=true");
-            commands.add(http + "cookie-same-site-value=Lax");
-        }
         commands.add("create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
                 + " --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=48"
                 + " --isconnectvalidatereq=true --validationmethod=custom-validation"

@@ -113,6 +113,20 @@ class PlatformIT {
         assertTrue(!response.body().contains("ui:insert"), "template source must not leak");
     }
 
+    /** Public query parameters: a non-number or a NUL byte is a 400 with a message, never a 500 (issue 23). */
+    @Test
+    @RunAsClient
+    void badPublicQueryParametersAre400WithAMessage() throws Exception {
+        HttpResponse<String> year = get("/public/catalog.xhtml?kind=commodity&year=abc");
+        assertEquals(400, year.statusCode());
+        assertTrue(year.body().contains("“abc”不是有效整数"), "the message says what was wrong: " + year.body());
+        HttpResponse<String> nul = get("/public/catalog.xhtml?kind=commodity&name=%E9%92%A8%00x");
+        assertEquals(400, nul.statusCode());
+        assertTrue(nul.body().contains("NUL"), nul.body());
+        assertEquals(400, get("/public/verify.xhtml?n=26LN000001&c=%00").statusCode());
+        assertEquals(200, get("/public/catalog.xhtml?kind=commodity&year=2026").statusCode(), "a good year is fine");
+    }
+
     private static HttpResponse<String> get(String path) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(BASE + path))

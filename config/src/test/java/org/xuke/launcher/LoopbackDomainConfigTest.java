@@ -68,6 +68,22 @@ class LoopbackDomainConfigTest {
     }
 
     @Test
+    void bothListenersHideVersionsAndSetSameSiteBeforeTheFirstBoot() throws IOException {
+        String patched = LoopbackDomainConfig.withHardenedHttp(LoopbackDomainConfig.apply(distributionDomainXml()));
+        int start = patched.indexOf("<config name=\"server-config\">");
+        String serverConfig = patched.substring(start, patched.indexOf("</config>", start));
+        for (String listener : new String[] {"name=\"http-listener-1\">", "name=\"http-listener-2\">"}) {
+            int protocol = serverConfig.indexOf(listener);
+            String http = serverConfig.substring(serverConfig.indexOf("<http ", protocol),
+                    serverConfig.indexOf(">", serverConfig.indexOf("<http ", protocol)));
+            assertThat(http).contains("xpowered-by=\"false\"", "server-header=\"false\"",
+                    "cookie-same-site-enabled=\"true\"", "cookie-same-site-value=\"Lax\"");
+        }
+        String elsewhere = patched.substring(0, start) + patched.substring(patched.indexOf("</config>", start));
+        assertThat(elsewhere).doesNotContain("cookie-same-site-enabled");
+    }
+
+    @Test
     void anUnexpectedDomainShapeIsRefusedRatherThanHalfPatched() {
         assertThatThrownBy(() -> LoopbackDomainConfig.apply("<domain><configs/></domain>"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected shape");

@@ -18,6 +18,13 @@ import java.util.Locale;
 public final class FormRules {
 
     public static final int CONTRACT_MAX = 17;
+    public static final int REMARKS_MAX = 500;
+    public static final int SPECIFICATION_MAX = 200;
+    public static final int APPROVAL_MAX = 40;
+    /** Codes of the catalogues (ports, countries, modes, currencies): what their columns hold. */
+    public static final int CODE_MAX = 10;
+    public static final int PARTY_CODE_MAX = 18;
+    public static final int PAYMENT_MAX = 40;
     public static final MonthDay NEXT_YEAR_FROM = MonthDay.of(12, 10);
 
     /** What the rules need to know beyond the form: today, and the commodity as that year's catalogue has it. */
@@ -76,12 +83,39 @@ public final class FormRules {
         if (context.approvalRequired() && blank(form.approvalNumber())) {
             errors.add(FieldError.of("approvalNumber", "form.approvalRequired"));
         }
+        lengths(errors, form);
         validity(errors, form, today);
         lines(errors, form, context.quantityScale());
         if (form.usdRate() == null || form.usdRate().signum() <= 0) {
             errors.add(FieldError.of("usdRate", "form.positive"));
         }
         return errors;
+    }
+
+    /** Every text within what its column holds, said at the field (it once was a database error, HTTP 500). */
+    private static void lengths(List<FieldError> errors, ExportLicenceForm form) {
+        longest(errors, "portCode", form.portCode(), CODE_MAX);
+        longest(errors, "countryCode", form.countryCode(), CODE_MAX);
+        longest(errors, "tradeModeCode", form.tradeModeCode(), CODE_MAX);
+        longest(errors, "transportModeCode", form.transportModeCode(), CODE_MAX);
+        longest(errors, "currencyCode", form.currencyCode(), CODE_MAX);
+        longest(errors, "exporterCode", form.exporterCode(), PARTY_CODE_MAX);
+        longest(errors, "consignorCode", form.consignorCode(), PARTY_CODE_MAX);
+        longest(errors, "paymentMethod", form.paymentMethod(), PAYMENT_MAX);
+        longest(errors, "approvalNumber", form.approvalNumber(), APPROVAL_MAX);
+        longest(errors, "remarks", form.remarks(), REMARKS_MAX);
+        if (form.lines() != null) {
+            for (int i = 0; i < form.lines().size(); i++) {
+                longest(errors, "lines[" + i + "].specification", form.lines().get(i).specification(),
+                        SPECIFICATION_MAX);
+            }
+        }
+    }
+
+    private static void longest(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.strip().length() > max && errors.stream().noneMatch(e -> e.field().equals(field))) {
+            errors.add(FieldError.of(field, "form.tooLong", max, value.strip().length()));
+        }
     }
 
     private static void validity(List<FieldError> errors, ExportLicenceForm form, LocalDate today) {

@@ -116,4 +116,18 @@ class FormRulesTest {
         ExportLicenceForm none = form(2026, "116", "HT", "2101020000001", LocalDate.of(2026, 12, 31), List.of());
         assertThat(keys(none, ORDINARY)).containsExactly("lines:form.noLines");
     }
+
+    @Test
+    void everyTextFitsItsColumnAndIsToldAtItsField() {
+        ExportLicenceForm g = good();
+        ExportLicenceForm tooLong = new ExportLicenceForm(2026, g.commodityCode(), g.portCode(), g.exporterCode(),
+                g.consignorCode(), g.tradeModeCode(), g.countryCode(), g.transportModeCode(), "付".repeat(41),
+                g.validityEnd(), g.contractNumber(), g.currencyCode(), "批".repeat(41),
+                List.of(new SpecLine("规".repeat(201), new BigDecimal("1"), new BigDecimal("1"))), g.usdRate(),
+                "备".repeat(501), true);
+        assertThat(keys(tooLong, ORDINARY)).containsExactlyInAnyOrder("paymentMethod:form.tooLong",
+                "approvalNumber:form.tooLong", "remarks:form.tooLong", "lines[0].specification:form.tooLong");
+        assertThat(FormRules.check(tooLong, ORDINARY).stream().filter(e -> e.field().equals("remarks")).findFirst()
+                .orElseThrow().arguments()).containsExactly("500", "501");
+    }
 }

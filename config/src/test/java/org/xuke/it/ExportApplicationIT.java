@@ -8,6 +8,7 @@ import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -500,5 +501,38 @@ class ExportApplicationIT {
         HttpResponse<String> grouped = enterprise.submit(FORM, "form", fields("HT-BOUNDS", "１,２００", "form:save"));
         assertTrue(grouped.body().contains("申请已保存并加盖企业电子签章"), grouped.body());
         assertEquals("1200", PortalClient.find(grouped.body(), "id=\"form:lines:0:quantity\"[^>]*value=\"([^\"]*)\""));
+    }
+
+    /**
+     * The licence context checks the validity again at issue: an approved application whose validity
+     * ended meanwhile is refused with the reason and stays approved (it once was issued all the same).
+     */
+    @Test
+    @Order(10)
+    @RunAsClient
+    void anApplicationWhoseValidityEndedIsNotIssued() throws Exception {
+        PortalClient enterprise = signedIn("CKJB");
+        long id = newApplication(enterprise, GALLIUM, "5", "HT-2026-OLD");
+        enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", ""));
+        PortalClient initial = signedIn("CKCS");
+        initial.get(DECIDE + id);
+        assertEquals("待复审", state(initial.submit(DECIDE + id, "decision", Map.of("decision:passInitial", ""))
+                .body()));
+        PortalClient second = signedIn("CKFS");
+        second.get(DECIDE + id);
+        assertEquals("复审通过", state(second.submit(DECIDE + id, "decision", Map.of("decision:passSecond", ""))
+                .body()));
+        // the test database of the run, as an operator's SQL would change it (the client side has no DataSource)
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:15433/xuke", "xuke", "xuke");
+                Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("update export_application set validity_end = current_date - 1 where id = "
+                    + id));
+        }
+        PortalClient issuer = signedIn("CKFZ");
+        issuer.get(DECIDE + id);
+        String refused = issuer.submit(DECIDE + id, "decision", Map.of("decision:issue", "")).body();
+        assertTrue(refused.contains("已过，不能发证"), refused);
+        assertEquals("复审通过", state(refused), "still approved, no licence");
+        assertFalse(refused.contains("id=\"licence-number\""), "no licence number shown");
     }
 }

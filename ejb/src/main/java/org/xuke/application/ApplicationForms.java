@@ -7,8 +7,10 @@ import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -168,7 +170,7 @@ public class ApplicationForms {
         return new ReportData(p, rows);
     }
 
-    private static java.time.ZonedDateTime china(java.time.LocalDateTime utc) {
+    private static ZonedDateTime china(LocalDateTime utc) {
         return utc.atZone(ZoneOffset.UTC).withZoneSameInstant(CHINA);
     }
 }

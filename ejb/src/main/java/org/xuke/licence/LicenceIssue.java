@@ -3,6 +3,8 @@ package org.xuke.licence;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xuke.catalog.LicenceKind;
@@ -30,7 +32,7 @@ public record LicenceIssue(LicenceKind kind, long source, String sourceLabel, lo
             throw new IllegalArgumentException("a licence needs its kind, goods lines, validity and content");
         }
         lines = List.copyOf(lines);
-        content = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(content));
+        content = Collections.unmodifiableMap(new LinkedHashMap<>(content));
     }
 
     /** The commodity of the first line: what the lists show. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.xuke.enterprise.EnterpriseCode;
-import org.xuke.platform.DomainRuleException;
 
 /** The ministry application numbers of DOMAIN.md (licence numbers: {@code LicenceNumberTest}). */
 class NumberFormatsTest {

@@ -30,7 +30,7 @@ public class ApplicationDecisionPage implements Serializable {
     @Inject
     private LicencePrinting printing;
 
-    private java.util.List<LicencePrint> prints;
+    private List<LicencePrint> prints;
 
     private Long id;
     private View view;
@@ -87,10 +87,10 @@ public class ApplicationDecisionPage implements Serializable {
     }
 
     /** The paper copies printed of the licence (newest first), once per view. */
-    public java.util.List<LicencePrint> getPrints() {
+    public List<LicencePrint> getPrints() {
         if (prints == null) {
             View current = getView();
-            prints = current == null || current.licence() == null ? java.util.List.of()
+            prints = current == null || current.licence() == null ? List.of()
                     : printing.printsOf(current.licence().getNumber());
         }
         return prints;

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import org.primefaces.model.LazyDataModel;
 import org.xuke.web.PagedModel;
 import org.xuke.catalog.IssuingAuthority;

@@ -4,7 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
 import org.primefaces.model.LazyDataModel;
 import org.xuke.web.PagedModel;
 import org.xuke.identity.ekey.EkeyRequestService.QueueRow;

@@ -17,16 +17,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import org.xuke.account.Account;
+import org.xuke.account.Callers;
+import org.xuke.account.Role;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.catalog.CatalogKind;
 import org.xuke.catalog.CatalogService;
 import org.xuke.enterprise.EnterpriseService;
-import org.xuke.account.Account;
-import org.xuke.account.Callers;
-import org.xuke.account.Role;
 import org.xuke.licence.PrintedDocument;
 import org.xuke.platform.DomainRuleException;
+import org.xuke.platform.Zones;
 import org.xuke.reports.PrintFormats;
 import org.xuke.reports.ReportData;
 import org.xuke.reports.ReportRenderer;
@@ -38,7 +39,7 @@ import org.xuke.reports.ReportRenderer;
 @Stateless
 public class ApplicationForms {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = Zones.CHINA;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Inject

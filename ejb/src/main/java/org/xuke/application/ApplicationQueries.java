@@ -13,9 +13,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -24,14 +22,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.xuke.account.Account;
+import org.xuke.account.DataScope;
 import org.xuke.catalog.CatalogService;
 import org.xuke.catalog.GoodsName;
 import org.xuke.enterprise.Enterprise;
-import org.xuke.account.Account;
-import org.xuke.account.DataScope;
 import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceService;
 import org.xuke.platform.LikePattern;
+import org.xuke.platform.Zones;
 
 /**
  * The application lists and queues as Criteria queries: the caller's scope, the user's filters,
@@ -42,7 +41,7 @@ import org.xuke.platform.LikePattern;
 @Dependent
 class ApplicationQueries {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = Zones.CHINA;
     private static final Map<String, BiFunction<Root<ExportApplication>, Root<Enterprise>, Expression<?>>> SORTABLE =
             Map.of("applicationNumber", (a, e) -> a.get("applicationNumber"), "createdAtUtc",
                     (a, e) -> a.get("createdAtUtc"), "submittedAtUtc", (a, e) -> a.get("submittedAtUtc"),
@@ -117,10 +116,10 @@ class ApplicationQueries {
             where.add(a.get("state").in(filter.states()));
         }
         if (filter.from() != null) {
-            where.add(cb.greaterThanOrEqualTo(a.get("createdAtUtc"), utc(filter.from())));
+            where.add(cb.greaterThanOrEqualTo(a.get("createdAtUtc"), Zones.utcStartOf(filter.from())));
         }
         if (filter.to() != null) {
-            where.add(cb.lessThan(a.get("createdAtUtc"), utc(filter.to().plusDays(1))));
+            where.add(cb.lessThan(a.get("createdAtUtc"), Zones.utcStartOf(filter.to().plusDays(1))));
         }
         if (!blank(filter.commodity())) {
             where.add(cb.like(a.get("commodityCode"), LikePattern.startingWith(filter.commodity()), '\\'));
@@ -186,9 +185,6 @@ class ApplicationQueries {
         }).toList();
     }
 
-    static LocalDateTime utc(LocalDate chinaDate) {
-        return LocalDateTime.ofInstant(chinaDate.atStartOfDay(CHINA).toInstant(), ZoneOffset.UTC);
-    }
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();

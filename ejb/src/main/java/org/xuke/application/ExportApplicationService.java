@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.xuke.account.Account;
 import org.xuke.application.FormRules.FieldError;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
@@ -23,13 +24,13 @@ import org.xuke.catalog.CatalogService;
 import org.xuke.catalog.Commodity;
 import org.xuke.catalog.LicenceKind;
 import org.xuke.enterprise.Enterprise;
-import org.xuke.account.Account;
 import org.xuke.identity.CertificateService;
 import org.xuke.identity.SealVerification;
 import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceService;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.Page;
+import org.xuke.platform.Zones;
 import org.xuke.quota.QuotaClaim;
 import org.xuke.quota.QuotaService;
 
@@ -47,7 +48,7 @@ public class ExportApplicationService {
     /** 出口许可证 statutory time limit (DOMAIN.md): 3 working days from receipt. */
     public static final int TIME_LIMIT_DAYS = 3;
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = Zones.CHINA;
     /** Under review or approved: their quantities are held against the quota until issued or refused. */
     private static final Set<ApplicationState> HOLDING_QUOTA = EnumSet.of(ApplicationState.PENDING_INITIAL_REVIEW,
             ApplicationState.PENDING_WITHDRAWAL, ApplicationState.PENDING_SECOND_REVIEW, ApplicationState.APPROVED);

@@ -29,17 +29,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
+import org.xuke.account.Account;
+import org.xuke.account.Callers;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.catalog.CatalogKind;
 import org.xuke.catalog.CatalogService;
-import org.xuke.account.Account;
-import org.xuke.account.Callers;
+import org.xuke.enterprise.EnterpriseService;
 import org.xuke.identity.CertificateService;
 import org.xuke.identity.DocumentSigner;
 import org.xuke.identity.SealVerification;
 import org.xuke.platform.DomainRuleException;
-import org.xuke.enterprise.EnterpriseService;
+import org.xuke.platform.Zones;
 import org.xuke.reports.PrintFormats;
 import org.xuke.reports.QrCodes;
 import org.xuke.reports.ReportData;
@@ -56,7 +57,7 @@ import org.xuke.reports.SealImages;
 @Stateless
 public class LicencePrinting {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = Zones.CHINA;
     static final String SEAL_PURPOSE = "许可证专用章";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

@@ -12,9 +12,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,21 +21,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.xuke.account.Account;
+import org.xuke.account.Callers;
+import org.xuke.account.DataScope;
+import org.xuke.account.Role;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.catalog.CatalogService;
 import org.xuke.catalog.IssuingAuthority;
 import org.xuke.enterprise.Enterprise;
-import org.xuke.account.Account;
 import org.xuke.identity.CanonicalJson;
-import org.xuke.account.Callers;
 import org.xuke.identity.CertificateService;
-import org.xuke.account.DataScope;
-import org.xuke.account.Role;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.LikePattern;
 import org.xuke.platform.OutOfScopeException;
 import org.xuke.platform.Page;
+import org.xuke.platform.Zones;
 import org.xuke.quota.QuotaService;
 
 /**
@@ -48,7 +47,7 @@ import org.xuke.quota.QuotaService;
 @Stateless
 public class LicenceService {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = Zones.CHINA;
 
     /** The list's sortable columns: the page's column ids to the expressions they sort by. */
     private static final Map<String, BiFunction<Root<Licence>, Root<Enterprise>, Expression<?>>> SORTABLE = Map.of(
@@ -261,10 +260,10 @@ public class LicenceService {
             where.add(cb.like(e.get("name"), LikePattern.containing(filter.holder()), '\\'));
         }
         if (filter.issuedFrom() != null) {
-            where.add(cb.greaterThanOrEqualTo(l.get("issuedAtUtc"), utc(filter.issuedFrom())));
+            where.add(cb.greaterThanOrEqualTo(l.get("issuedAtUtc"), Zones.utcStartOf(filter.issuedFrom())));
         }
         if (filter.issuedTo() != null) {
-            where.add(cb.lessThan(l.get("issuedAtUtc"), utc(filter.issuedTo().plusDays(1))));
+            where.add(cb.lessThan(l.get("issuedAtUtc"), Zones.utcStartOf(filter.issuedTo().plusDays(1))));
         }
         if (filter.standing() != null) {
             where.add(cb.equal(l.get("status"), filter.standing().status()));
@@ -289,9 +288,6 @@ public class LicenceService {
         return LocalDate.now(clock.withZone(CHINA));
     }
 
-    private static LocalDateTime utc(LocalDate chinaDate) {
-        return LocalDateTime.ofInstant(chinaDate.atStartOfDay(CHINA).toInstant(), ZoneOffset.UTC);
-    }
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();

@@ -23,13 +23,17 @@ import org.xuke.identity.KeyKind;
 
 /**
  * The deployment CA for the run command and the tests, and Payara's TLS stores made from it:
- * the CA root in the domain truststore (so e-key client certificates are accepted in the
- * handshake) and an HTTPS certificate for localhost issued by the CA (alias s1as).
+ * a truststore of the CA root alone for the HTTPS listener (e-key client certificates chain to
+ * it, and no public CA's certificate is accepted in the handshake), the root in the domain
+ * truststore as well, and an HTTPS certificate for localhost issued by the CA (alias s1as).
  */
 final class CertificateSetup {
 
     /** Payara's demo domain protects its key and trust stores with the master password "changeit". */
     private static final char[] DOMAIN_STORE_PASSWORD = "changeit".toCharArray();
+
+    /** The HTTPS listener's own truststore in the domain's config directory: the e-key CA's root only. */
+    static final String EKEY_TRUSTSTORE = "ekey-trust.p12";
 
     private CertificateSetup() {
     }
@@ -54,6 +58,11 @@ final class CertificateSetup {
 
     /** Writes the CA root into the domain truststore and a CA-issued localhost certificate as s1as. */
     static void installInto(Path domainConfig, DeploymentCa ca) throws IOException, GeneralSecurityException {
+        KeyStore ekeyTrust = KeyStore.getInstance("PKCS12");
+        ekeyTrust.load(null, null);
+        ekeyTrust.setCertificateEntry("xuke-root", jdk(ca.root()));
+        save(ekeyTrust, domainConfig.resolve(EKEY_TRUSTSTORE));
+
         Path trust = domainConfig.resolve("cacerts.p12");
         KeyStore trustStore = load(trust);
         trustStore.setCertificateEntry("xuke-root", ca.root());

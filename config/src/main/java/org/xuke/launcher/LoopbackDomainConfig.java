@@ -46,7 +46,8 @@ final class LoopbackDomainConfig {
 
     /**
      * The e-key login settings: the HTTPS listener asks for a client certificate (want: the
-     * public pages stay reachable without one) and the application learns where its CA is.
+     * public pages stay reachable without one) issued under the deployment CA alone, and the
+     * application learns where its CA is.
      */
     static String withEkeyLogin(String xml, java.nio.file.Path caKeystore, java.nio.file.Path caPasswordFile) {
         String ssl = "<ssl classname=\"com.sun.enterprise.security.ssl.GlassfishSSLImpl\" cert-nickname=\"s1as\">";
@@ -55,8 +56,13 @@ final class LoopbackDomainConfig {
         if (listener < 0 || at < 0 || at > xml.indexOf("</protocol>", listener)) {
             throw new IllegalStateException("domain.xml does not have the expected shape: http-listener-2 ssl");
         }
-        String result = xml.substring(0, at) + ssl.replace("cert-nickname", "client-auth=\"want\" cert-nickname")
-                + xml.substring(at + ssl.length());
+        // Grizzly's own JSSE implementation honours the listener's trust-store; Payara's
+        // GlassfishSSLImpl would use the domain truststore with the JDK's ~150 public roots
+        String stores = "${com.sun.aas.instanceRoot}/config/";
+        String ekeySsl = "<ssl classname=\"org.glassfish.grizzly.config.ssl.JSSEImplementation\" client-auth=\"want\""
+                + " cert-nickname=\"s1as\" key-store=\"" + stores + "keystore.p12\" key-store-type=\"PKCS12\""
+                + " trust-store=\"" + stores + CertificateSetup.EKEY_TRUSTSTORE + "\" trust-store-type=\"PKCS12\">";
+        String result = xml.substring(0, at) + ekeySsl + xml.substring(at + ssl.length());
         return replaceOnce(result, SERVER_CONFIG_JVM_OPTIONS,
                 "$1\n                <jvm-options>-Dxuke.ca.keystore=" + caKeystore + "</jvm-options>"
                         + "\n                <jvm-options>-Dxuke.ca.passwordFile=" + caPasswordFile + "</jvm-options>");

@@ -52,7 +52,8 @@ class LoopbackDomainConfigTest {
                 Path.of("/ca/authority"), Path.of("/ca/password"));
         int listener = patched.indexOf("name=\"http-listener-2\">");
         String protocol = patched.substring(listener, patched.indexOf("</protocol>", listener));
-        assertThat(protocol).contains("client-auth=\"want\"");
+        assertThat(protocol).contains("client-auth=\"want\"", "trust-store=\"${com.sun.aas.instanceRoot}/config/"
+                + CertificateSetup.EKEY_TRUSTSTORE + "\"").doesNotContain("GlassfishSSLImpl");
         int start = patched.indexOf("<config name=\"server-config\">");
         String serverConfig = patched.substring(start, patched.indexOf("</config>", start));
         assertThat(serverConfig).contains("-Dxuke.ca.keystore=/ca/authority", "-Dxuke.ca.passwordFile=/ca/password");

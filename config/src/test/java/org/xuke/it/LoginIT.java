@@ -175,4 +175,34 @@ class LoginIT {
         assertTrue(response.uri().getPath().endsWith("/login.xhtml"), response.uri().toString());
         assertTrue(response.body().contains("电子钥匙登录"));
     }
+
+    @Test
+    @Order(8)
+    @RunAsClient
+    void aCopiedSessionCookieIsWorthNothingWithoutTheEkeyItSignedInWith() throws Exception {
+        String portal = PortalClient.HTTPS + "/enterprise/index.xhtml";
+        PortalClient owner = PortalClient.withEkey(Fixtures.ekey("READY"), Fixtures.EKEY_PASSWORD);
+        assertTrue(owner.login("READY", READY_PASSWORD).uri().getPath().endsWith("/enterprise/index.xhtml"));
+        java.net.HttpCookie session = owner.sessionCookie();
+
+        PortalClient withAnotherEkey = PortalClient.withEkey(Fixtures.ekey("FIRST"), Fixtures.EKEY_PASSWORD);
+        withAnotherEkey.useCookie(session);
+        HttpResponse<String> refused = withAnotherEkey.get(portal);
+        assertTrue(refused.uri().getPath().endsWith("/login.xhtml"), refused.uri().toString());
+        assertTrue(refused.body().contains("本次会话登录时使用的电子钥匙已不在"), "the sign-in page says why");
+        assertTrue(owner.get(portal).uri().getPath().endsWith("/login.xhtml"),
+                "the stolen session is ended for its owner too: he signs in again");
+
+        assertTrue(owner.login("READY", READY_PASSWORD).uri().getPath().endsWith("/enterprise/index.xhtml"));
+        PortalClient withoutEkey = PortalClient.withoutEkey();
+        withoutEkey.useCookie(owner.sessionCookie());
+        assertTrue(withoutEkey.get(portal).uri().getPath().endsWith("/login.xhtml"), "no e-key at all");
+
+        assertTrue(owner.login("READY", READY_PASSWORD).uri().getPath().endsWith("/enterprise/index.xhtml"));
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> page = owner.get(portal);
+            assertEquals(200, page.statusCode());
+            assertTrue(page.uri().getPath().endsWith("/enterprise/index.xhtml"), "the owner with his e-key stays in");
+        }
+    }
 }

@@ -36,10 +36,12 @@ final class PortalClient {
     static final String HTTPS = "https://127.0.0.1:8181";
 
     private final HttpClient client;
+    private final CookieManager cookies;
     private String lastPage = "";
 
-    private PortalClient(HttpClient client) {
+    private PortalClient(HttpClient client, CookieManager cookies) {
         this.client = client;
+        this.cookies = cookies;
     }
 
     static PortalClient withoutEkey() throws Exception {
@@ -67,8 +69,20 @@ final class PortalClient {
         }
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return new PortalClient(HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(10)).build());
+        CookieManager cookies = new CookieManager();
+        return new PortalClient(HttpClient.newBuilder().sslContext(tls).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(10)).build(), cookies);
+    }
+
+    /** The session cookie this browser holds for the portal (what a thief would copy). */
+    java.net.HttpCookie sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie"));
+    }
+
+    /** Makes this browser send {@code cookie} as its own, as a stolen session cookie would be used. */
+    void useCookie(java.net.HttpCookie cookie) {
+        cookies.getCookieStore().add(URI.create(HTTPS), (java.net.HttpCookie) cookie.clone());
     }
 
     /**

@@ -22,7 +22,8 @@ import org.xuke.account.LoginResult;
  * E-key login: the TLS client certificate (issued by the deployment CA, bound to the account, not
  * revoked, not expired) and the password. The certificate is checked first, so without the
  * e-key nobody can even try passwords. A demo run may allow password-only login for the demo
- * accounts it created (-Dxuke.demo.accounts), never in production.
+ * accounts it created (-Dxuke.demo.accounts), never in production. The session is then bound
+ * to the e-key it signed in with ({@link EkeySessionBinding}).
  */
 @ApplicationScoped
 @AutoApplySession
@@ -65,6 +66,9 @@ public class EkeyAuthenticationMechanism implements HttpAuthenticationMechanism 
         if (!result.outcome().authenticated()) {
             request.setAttribute(MESSAGE, result.outcome().messageKey());
             return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (!demo.passwordOnlyAllowed(username)) {
+            EkeySessionBinding.bind(request);
         }
         Set<String> groups = switch (result.outcome()) {
             case PASSWORD_CHANGE_REQUIRED -> Set.of(PASSWORD_CHANGE);

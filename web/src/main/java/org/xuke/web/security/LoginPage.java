@@ -68,6 +68,9 @@ public class LoginPage {
         if ("passwordChanged".equals(notice)) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     Texts.get(Texts.IDENTITY, "login.passwordChanged", List.of()), null));
+        } else if ("ekeyChanged".equals(notice)) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
+                    Texts.get(Texts.IDENTITY, "login.ekeyChanged", List.of()), null));
         }
     }
 

@@ -29,10 +29,13 @@ import org.xuke.enterprise.EnterpriseService;
 import org.xuke.account.AccountService;
 import org.xuke.identity.CertificateService;
 import org.xuke.account.Role;
+import org.xuke.audit.AuditFilter;
+import org.xuke.audit.AuditLog;
 
 /**
  * 用户管理 over HTTPS: an authority administrator creates an officer (one-time password shown
- * once), makes his e-key, with which he signs in; unlocks and resets a user of an enterprise his
+ * once), a second administrator makes his e-key (one administrator never hands out both the
+ * password and the e-key of another person's account), with which he signs in; unlocks and resets a user of an enterprise his
  * authority serves; the other province's administrator reaches none of it; enterprise users do
  * not open the page at all.
  */
@@ -57,6 +60,9 @@ class AccountAdminIT {
     @Inject
     EnterpriseService enterprises;
 
+    @Inject
+    AuditLog audit;
+
     @BeforeAll
     static void makePeople() throws Exception {
         Fixtures.people(AccountAdminIT.class);
@@ -65,6 +71,7 @@ class AccountAdminIT {
     @People
     void administratorsAndALockedEnterpriseUser() throws Exception {
         Fixtures.officer(accounts, certificates, "PROV-LIAONING", "LNGUANLI", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
+        Fixtures.officer(accounts, certificates, "PROV-LIAONING", "LNFUGL", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
         Fixtures.officer(accounts, certificates, "PROV-GUANGDONG", "GDGUANLI", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
         long company = enterprises.register("IT", "91210102MA0XUKE06H", "PROV-LIAONING",
                 new EnterpriseDetails("辽宁用户管理测试公司", null, null, null, null, null)).getId();
@@ -96,16 +103,29 @@ class AccountAdminIT {
         assertTrue(taken.contains("已被使用"), "a taken user name is refused");
 
         admin.get(PAGE);
-        String made = admin.submit(PAGE, "act", Map.of("act:target", "LNCHU", "act:keyPassword", "Officer-key-1",
+        String refused = admin.submit(PAGE, "act", Map.of("act:target", "LNCHU", "act:keyPassword", "Officer-key-1",
+                "act:makeEkey", "")).body();
+        assertTrue(refused.contains("职责分离") && !refused.contains("电子钥匙已制作"),
+                "who handed out the one-time password does not make the e-key too: " + refused);
+        PortalClient second = signedIn("LNFUGL");
+        second.get(PAGE);
+        String made = second.submit(PAGE, "act", Map.of("act:target", "LNCHU", "act:keyPassword", "Officer-key-1",
                 "act:makeEkey", "")).body();
         assertTrue(made.contains("电子钥匙已制作"), made);
-        HttpResponse<byte[]> file = admin.submitForBytes(PAGE, "download", Map.of("download:download", ""));
+        HttpResponse<byte[]> file = second.submitForBytes(PAGE, "download", Map.of("download:download", ""));
         assertEquals(200, file.statusCode());
         Path key = Fixtures.DIR.resolve("LNCHU-admin.p12");
         Files.write(key, file.body());
         PortalClient officer = PortalClient.withEkey(key, "Officer-key-1".toCharArray());
         assertTrue(officer.login("LNCHU", oneTime).uri().getPath().endsWith("/account/password.xhtml"),
                 "the new officer signs in with his e-key and the one-time password");
+
+        second.get(PAGE);
+        assertTrue(second.submit(PAGE, "act", Map.of("act:target", "LNCHU", "act:reset", "")).body()
+                .contains("职责分离"), "who made the e-key does not reset the password");
+        admin.get(PAGE);
+        assertTrue(admin.submit(PAGE, "act", Map.of("act:target", "LNCHU", "act:reset", "")).body()
+                .contains("id=\"one-time\""), "the other administrator may");
 
         admin.get(PAGE);
         String enterpriseKey = admin.submit(PAGE, "act", Map.of("act:target", "SUODING",
@@ -172,5 +192,13 @@ class AccountAdminIT {
         assertFalse(user.login("SUODING", PASSWORD).uri().getPath().endsWith("/enterprise/index.xhtml"),
                 "the old password no longer works");
         assertTrue(user.login("SUODING", oneTime).uri().getPath().endsWith("/account/password.xhtml"));
+    }
+
+    @Test
+    @Order(5)
+    void refusalsForSeparationOfDutiesAreAudited() {
+        assertEquals(1, audit.count(new AuditFilter("LNGUANLI", "SEPARATION_OF_DUTIES_REFUSED", "LNCHU", null, null)));
+        assertEquals(1, audit.count(new AuditFilter("LNFUGL", "SEPARATION_OF_DUTIES_REFUSED", "LNCHU", null, null)));
+        assertEquals(1, audit.count(new AuditFilter("LNFUGL", "CERTIFICATE_ISSUED", "LNCHU", null, null)));
     }
 }

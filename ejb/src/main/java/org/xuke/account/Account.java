@@ -75,6 +75,10 @@ public class Account implements Serializable {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
+    /** Who handed out the one-time password still to be changed (null once the holder chose his own). */
+    @Column(name = "one_time_password_by", length = 32)
+    private String oneTimePasswordBy;
+
     @Column(name = "failed_logins", nullable = false)
     private int failedLogins;
 
@@ -207,12 +211,14 @@ public class Account implements Serializable {
     public void changePassword(String newHash) {
         this.passwordHash = newHash;
         this.mustChangePassword = false;
+        this.oneTimePasswordBy = null;
     }
 
     /** An administrator reset the password: a new one-time password, to be changed at next login. */
-    public void resetPassword(String oneTimeHash) {
+    public void resetPassword(String oneTimeHash, String administrator) {
         this.passwordHash = oneTimeHash;
         this.mustChangePassword = true;
+        this.oneTimePasswordBy = administrator;
         this.failedLogins = 0;
         this.lockedUntilUtc = null;
     }
@@ -268,6 +274,15 @@ public class Account implements Serializable {
 
     String getPasswordHash() {
         return passwordHash;
+    }
+
+    /** Whether {@code username} handed out the one-time password this account has not yet changed. */
+    public boolean hasOneTimePasswordFrom(String username) {
+        return mustChangePassword && username != null && username.equals(oneTimePasswordBy);
+    }
+
+    void oneTimePasswordHandedOutBy(String actor) {
+        this.oneTimePasswordBy = actor;
     }
 
     public boolean isMustChangePassword() {

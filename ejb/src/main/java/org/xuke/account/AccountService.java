@@ -130,6 +130,7 @@ public class AccountService {
         if (find(account.getUsername()).isPresent()) {
             throw new DomainRuleException("account.taken", account.getUsername());
         }
+        account.oneTimePasswordHandedOutBy(actor);
         em.persist(account);
         audit.record(AuditEntry.of(actor, "ACCOUNT_CREATED", "account", account.getUsername()).withDetails(details));
         return new CreatedAccount(account.getUsername(), oneTime);

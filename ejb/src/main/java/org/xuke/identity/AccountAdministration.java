@@ -36,7 +36,8 @@ import org.xuke.platform.Page;
  * Account administration as the signed-in caller may do it: a system administrator for every
  * account, an authority administrator for the officers of his authority and the users of the
  * enterprises it serves. An account outside the caller's reach reads like a missing one.
- * Enterprise accounts are made by e-key requests, not here.
+ * Enterprise accounts are made by e-key requests, not here. One administrator never hands out
+ * both credentials of another person's account (see {@link #refusedDuty}).
  */
 @Stateless
 public class AccountAdministration {
@@ -143,6 +144,9 @@ public class AccountAdministration {
         if (pkcs12Password == null || pkcs12Password.length < 8) {
             throw new DomainRuleException("ekey.pkcs12Password");
         }
+        if (!officer.equals(caller) && officer.hasOneTimePasswordFrom(caller.getUsername())) {
+            throw refusedDuty(caller, officer, "EKEY_AFTER_OWN_ONE_TIME_PASSWORD", "account.duties.ekey");
+        }
         return certificates.issue(caller.getUsername(), officer.getUsername(), pkcs12Password);
     }
 
@@ -155,11 +159,25 @@ public class AccountAdministration {
     public char[] resetPassword(String username) {
         Account caller = requireAdministrator();
         Account account = inReach(caller, username);
+        if (!account.equals(caller) && certificates.hasValidLoginIssuedBy(account, caller.getUsername())) {
+            throw refusedDuty(caller, account, "PASSWORD_AFTER_OWN_EKEY", "account.duties.password");
+        }
         char[] oneTime = AccountService.newOneTimePassword();
-        account.resetPassword(hasher.hash(oneTime));
+        account.resetPassword(hasher.hash(oneTime), caller.getUsername());
         account.unlock();
         audit.record(AuditEntry.of(caller.getUsername(), "PASSWORD_RESET", "account", account.getUsername()));
         return oneTime;
+    }
+
+    /**
+     * Separation of duties: an administrator never holds both the e-key file and the password of
+     * another person's account, or he could sign in as that person (and, for an officer, act as
+     * both reviewers). The second credential comes from another administrator; the refusal is audited.
+     */
+    private SeparationOfDutiesException refusedDuty(Account caller, Account account, String rule, String key) {
+        audit.record(AuditEntry.of(caller.getUsername(), "SEPARATION_OF_DUTIES_REFUSED", "account",
+                account.getUsername()).withDetails("rule=" + rule));
+        return new SeparationOfDutiesException(key, account.getUsername());
     }
 
     private Account inReach(Account caller, String username) {

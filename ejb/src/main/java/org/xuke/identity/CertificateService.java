@@ -91,8 +91,8 @@ public class CertificateService {
         List<X509Certificate> chain = new ArrayList<>(List.of(login));
         chain.addAll(ca.chain(DeploymentCa.TLS_CA));
         byte[] pkcs12 = Pkcs12.export(loginKeys.getPrivate(), chain, pkcs12Password);
-        em.persist(new EkeyCertificate(account, EkeyCertificate.Purpose.LOGIN, login));
-        em.persist(new EkeyCertificate(account, EkeyCertificate.Purpose.SEAL, seal)
+        em.persist(new EkeyCertificate(account, EkeyCertificate.Purpose.LOGIN, login, actor));
+        em.persist(new EkeyCertificate(account, EkeyCertificate.Purpose.SEAL, seal, actor)
                 .withSealedKey(ca.sealKey(sealKeys.getPrivate(), authority.secret())));
         audit.record(AuditEntry.of(actor, "CERTIFICATE_ISSUED", "account", username)
                 .withDetails("login=" + login.getSerialNumber().toString(16) + ";seal=" + seal.getSerialNumber().toString(16)));
@@ -205,6 +205,15 @@ public class CertificateService {
                     .withDetails("reason=" + reason + ";account=" + username));
         }
         return live.size();
+    }
+
+    /** Whether {@code issuer} made a login e-key of {@code account} that is still valid (he may hold its file). */
+    public boolean hasValidLoginIssuedBy(Account account, String issuer) {
+        Instant now = clock.instant();
+        return em.createQuery("select c from EkeyCertificate c where c.accountId = :a and c.purpose = :p "
+                + "and c.issuedBy = :i and c.revokedAtUtc is null", EkeyCertificate.class)
+                .setParameter("a", account.getId()).setParameter("p", EkeyCertificate.Purpose.LOGIN)
+                .setParameter("i", issuer).getResultStream().anyMatch(c -> c.isValidAt(now));
     }
 
     /** Valid, unrevoked e-keys (login certificates) of an enterprise: at most {@link #MAX_VALID_PER_ENTERPRISE}. */

@@ -83,11 +83,16 @@ public class EkeyCertificate implements Serializable {
     @Column(name = "sealed_key", updatable = false, length = 4000)
     private String sealedKey;
 
+    /** Who made the key (and so received its file): the administrator, or the e-key process's actor. */
+    @Column(name = "issued_by", updatable = false, length = 32)
+    private String issuedBy;
+
     protected EkeyCertificate() {
         // for JPA
     }
 
-    EkeyCertificate(Account account, Purpose purpose, X509Certificate certificate) {
+    EkeyCertificate(Account account, Purpose purpose, X509Certificate certificate, String issuedBy) {
+        this.issuedBy = issuedBy;
         this.accountId = account.getId();
         this.enterpriseId = account.getEnterpriseId();
         this.purpose = purpose;

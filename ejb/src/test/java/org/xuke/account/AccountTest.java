@@ -47,8 +47,18 @@ class AccountTest {
         assertThat(account.isMustChangePassword()).isTrue();
         account.changePassword("chosen");
         assertThat(account.attemptLogin(true, T0)).isEqualTo(LoginOutcome.SUCCESS);
-        account.resetPassword("one-time");
+        account.resetPassword("one-time", "ADMIN");
         assertThat(account.attemptLogin(true, T0)).isEqualTo(LoginOutcome.PASSWORD_CHANGE_REQUIRED);
+    }
+
+    @Test
+    void whoHandedOutTheOneTimePasswordIsKnownUntilTheHolderChoosesHisOwn() {
+        Account account = operator();
+        account.resetPassword("one-time", "ADMIN");
+        assertThat(account.hasOneTimePasswordFrom("ADMIN")).isTrue();
+        assertThat(account.hasOneTimePasswordFrom("OTHER")).isFalse();
+        account.changePassword("chosen");
+        assertThat(account.hasOneTimePasswordFrom("ADMIN")).isFalse();
     }
 
     @Test

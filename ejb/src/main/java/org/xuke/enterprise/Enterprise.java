@@ -58,6 +58,13 @@ public class Enterprise implements Serializable {
     @Column(name = "filing_number", length = 40)
     private String filingNumber;
 
+    /**
+     * Filed by an e-key first application that has not passed yet: not a real enterprise (not
+     * searched, its code held by nobody), and a later first application replaces its details.
+     */
+    @Column(name = "provisional", nullable = false)
+    private boolean provisional;
+
     protected Enterprise() {
         // for JPA
     }
@@ -128,6 +135,27 @@ public class Enterprise implements Serializable {
             throw new DomainRuleException("enterprise.tooLong", field, String.valueOf(max));
         }
         return value.strip();
+    }
+
+    /** The first application passed both checks: the record becomes a real enterprise. */
+    void confirm() {
+        this.provisional = false;
+    }
+
+    /** A provisional record goes to the authority its latest first applicant chose. */
+    void moveTo(String authorityCode) {
+        if (!provisional) {
+            throw new IllegalStateException("Only a provisional record changes its authority: " + uscc);
+        }
+        this.authorityCode = authorityCode;
+    }
+
+    void markProvisional() {
+        this.provisional = true;
+    }
+
+    public boolean isProvisional() {
+        return provisional;
     }
 
     public Long getId() {

@@ -79,6 +79,20 @@ public class EnterpriseService {
     }
 
     public Enterprise register(String actor, String uscc, String authorityCode, EnterpriseDetails details) {
+        return file(actor, uscc, authorityCode, details, false);
+    }
+
+    /**
+     * A record filed by an e-key first application, provisional until that application passes
+     * ({@link #confirm}). The 13-digit code must not be a real enterprise's: nobody claims
+     * another company's code.
+     */
+    public Enterprise registerProvisional(String actor, String uscc, String authorityCode, EnterpriseDetails details) {
+        return file(actor, uscc, authorityCode, details, true);
+    }
+
+    private Enterprise file(String actor, String uscc, String authorityCode, EnterpriseDetails details,
+            boolean provisional) {
         UnifiedSocialCreditCode code = UnifiedSocialCreditCode.parse(uscc);
         if (findByUscc(code).isPresent()) {
             throw new DomainRuleException("enterprise.exists", code.value());
@@ -87,10 +101,68 @@ public class EnterpriseService {
             throw new DomainRuleException("enterprise.unknownAuthority", String.valueOf(authorityCode));
         }
         Enterprise enterprise = new Enterprise(code, authorityCode, details);
+        requireCodeFree(enterprise);
+        if (provisional) {
+            enterprise.markProvisional();
+        }
         em.persist(enterprise);
-        audit.record(AuditEntry.of(actor, "ENTERPRISE_REGISTERED", "enterprise", code.value())
-                .withDetails("name=" + enterprise.getName() + ";authority=" + authorityCode));
+        audit.record(AuditEntry.of(actor, provisional ? "ENTERPRISE_FILED_PROVISIONALLY" : "ENTERPRISE_REGISTERED",
+                "enterprise", code.value()).withDetails("name=" + enterprise.getName() + ";authority=" + authorityCode));
         return enterprise;
+    }
+
+    /**
+     * A new first application on a provisional record, submitted: its details and chosen
+     * authority replace the earlier applicant's.
+     */
+    public Enterprise replaceProvisionalDetails(String actor, long enterpriseId, String authorityCode,
+            EnterpriseDetails details) {
+        Enterprise enterprise = find(enterpriseId).filter(Enterprise::isProvisional)
+                .orElseThrow(() -> new DomainRuleException("enterprise.notFound"));
+        List<String> changes = enterprise.update(details);
+        if (authorityCode != null && !authorityCode.equals(enterprise.getAuthorityCode())) {
+            if (!catalogs.exists(CatalogKind.ISSUING_AUTHORITY, null, authorityCode)) {
+                throw new DomainRuleException("enterprise.unknownAuthority", authorityCode);
+            }
+            changes.add("authority: " + enterprise.getAuthorityCode() + " → " + authorityCode);
+            enterprise.moveTo(authorityCode);
+        }
+        requireCodeFree(enterprise);
+        if (!changes.isEmpty()) {
+            audit.record(AuditEntry.of(actor, "ENTERPRISE_CHANGED", "enterprise", enterprise.getUscc().value())
+                    .withDetails("provisional; " + String.join("; ", changes)));
+        }
+        return enterprise;
+    }
+
+    /** The first application passed: the provisional record becomes a real enterprise. */
+    public Enterprise confirm(String actor, long enterpriseId) {
+        Enterprise enterprise = find(enterpriseId).orElseThrow(() -> new DomainRuleException("enterprise.notFound"));
+        if (enterprise.isProvisional()) {
+            requireCodeFree(enterprise);
+            enterprise.confirm();
+            audit.record(AuditEntry.of(actor, "ENTERPRISE_CONFIRMED", "enterprise", enterprise.getUscc().value()));
+        }
+        return enterprise;
+    }
+
+    /** Checks details typed for a company without filing them: the same rules as {@link #register}. */
+    public void checkDetails(UnifiedSocialCreditCode uscc, String authorityCode, EnterpriseDetails details) {
+        requireCodeFree(new Enterprise(uscc, authorityCode, details));
+    }
+
+    /** A 13-digit enterprise code belongs to one real enterprise (codes were not unique in the old system). */
+    private void requireCodeFree(Enterprise enterprise) {
+        if (enterprise.getEnterpriseCode() == null) {
+            return;
+        }
+        boolean taken = em.createQuery("select count(e) from Enterprise e where e.enterpriseCode = :c "
+                + "and e.provisional = false and e.uscc <> :u", Long.class)
+                .setParameter("c", enterprise.getEnterpriseCode()).setParameter("u", enterprise.getUscc())
+                .getSingleResult() > 0;
+        if (taken) {
+            throw new DomainRuleException("enterprise.codeTaken", enterprise.getEnterpriseCode().value());
+        }
     }
 
     /**
@@ -107,6 +179,7 @@ public class EnterpriseService {
             throw new DomainRuleException("enterprise.concurrentChange");
         }
         List<String> changes = enterprise.update(details);
+        requireCodeFree(enterprise);
         if (!changes.isEmpty()) {
             audit.record(AuditEntry.of(actor, "ENTERPRISE_CHANGED", "enterprise", enterprise.getUscc().value())
                     .withDetails(String.join("; ", changes)));
@@ -140,7 +213,8 @@ public class EnterpriseService {
         if (code == null || code.isBlank()) {
             return "";
         }
-        return em.createQuery("select e.name from Enterprise e where e.enterpriseCode = :c", String.class)
+        return em.createQuery("select e.name from Enterprise e where e.enterpriseCode = :c and e.provisional = false",
+                String.class)
                 .setParameter("c", EnterpriseCode.parse(code)).getResultStream().findFirst().orElse("");
     }
 
@@ -151,8 +225,8 @@ public class EnterpriseService {
      */
     public List<Long> idsMatching(String text) {
         String part = text == null ? "" : text.strip();
-        return em.createQuery("select e.id from Enterprise e where e.name like :name "
-                + "or cast(e.uscc as varchar(18)) like :code", Long.class)
+        return em.createQuery("select e.id from Enterprise e where e.provisional = false and (e.name like :name "
+                + "or cast(e.uscc as varchar(18)) like :code)", Long.class)
                 .setParameter("name", LikePattern.containing(part))
                 .setParameter("code", LikePattern.containing(part.toUpperCase(Locale.ROOT))).getResultList();
     }

@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.UnifiedSocialCreditCode;
 import org.xuke.account.Account;
 import org.xuke.account.Role;
@@ -103,6 +104,29 @@ public class EkeyRequest implements Serializable {
     @Column(name = "certificate_serial", length = 64)
     private String certificateSerial;
 
+    /** First application: the company as the applicant typed it (his form prints this, never the record). */
+    @Column(name = "typed_name", updatable = false, length = 200)
+    private String typedName;
+
+    @Column(name = "typed_enterprise_code", updatable = false, length = 13)
+    private String typedEnterpriseCode;
+
+    @Column(name = "typed_address", updatable = false, length = 400)
+    private String typedAddress;
+
+    @Column(name = "typed_contact_name", updatable = false, length = 100)
+    private String typedContactName;
+
+    @Column(name = "typed_contact_phone", updatable = false, length = 40)
+    private String typedContactPhone;
+
+    @Column(name = "typed_filing_number", updatable = false, length = 40)
+    private String typedFilingNumber;
+
+    /** First application: the issuing authority the applicant chose. */
+    @Column(name = "typed_authority_code", updatable = false, length = 40)
+    private String typedAuthorityCode;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "ekey_request_step", joinColumns = @JoinColumn(name = "request_id"))
     @OrderColumn(name = "step_no")
@@ -155,6 +179,51 @@ public class EkeyRequest implements Serializable {
         this.accessCodeHash = EkeyScan.sha256(accessCode.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return this;
     }
+
+    /** First application: keeps what the applicant typed about the company (already checked by the record). */
+    public EkeyRequest withTypedEnterprise(String authorityCode, EnterpriseDetails details) {
+        this.typedAuthorityCode = blankToNull(authorityCode);
+        this.typedName = details.name() == null ? null : details.name().strip();
+        this.typedEnterpriseCode = blankToNull(details.enterpriseCode());
+        this.typedAddress = blankToNull(details.address());
+        this.typedContactName = blankToNull(details.contactName());
+        this.typedContactPhone = blankToNull(details.contactPhone());
+        this.typedFilingNumber = blankToNull(details.filingNumber());
+        return this;
+    }
+
+    /** What the first applicant typed about the company; empty details for the other request types. */
+    public EnterpriseDetails typedEnterprise() {
+        return new EnterpriseDetails(typedName, typedEnterpriseCode, typedAddress, typedContactName,
+                typedContactPhone, typedFilingNumber);
+    }
+
+    public String getTypedAuthorityCode() {
+        return typedAuthorityCode;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /**
+     * Whether the request was left alone too long: a draft after {@link #DRAFT_DAYS} days, a
+     * request returned to the applicant {@link #RETURNED_DAYS} days after the refusal. Such a
+     * request blocks nothing meanwhile; the nightly sweep withdraws it.
+     */
+    public boolean isStaleAt(Instant now) {
+        LocalDateTime since = steps.isEmpty() ? createdAtUtc : steps.get(steps.size() - 1).getAtUtc();
+        long days = switch (state) {
+            case DRAFT -> DRAFT_DAYS;
+            case PRECHECK_FAILED, PROVIDER_FAILED -> RETURNED_DAYS;
+            default -> -1;
+        };
+        return days >= 0 && !LocalDateTime.ofInstant(now, ZoneOffset.UTC).isBefore(since.plusDays(days));
+    }
+
+    /** Days a draft waits to be submitted, and a returned request to be corrected, before it expires. */
+    public static final int DRAFT_DAYS = 7;
+    public static final int RETURNED_DAYS = 30;
 
     /** Whether a presented access code is this request's (constant time). */
     public boolean acceptsAccessCode(String accessCode) {

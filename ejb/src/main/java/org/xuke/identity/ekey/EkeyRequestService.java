@@ -56,8 +56,11 @@ public class EkeyRequestService {
     private static final Set<Role> APPLICANT = EnumSet.of(Role.ENTERPRISE_ADMIN);
     /** Attributes a request list may be sorted by. */
     public static final Set<String> SORTABLE = Set.of("number", "createdAtUtc", "state", "username", "type");
-    private static final Set<EkeyRequestState> OPEN = EnumSet.of(EkeyRequestState.DRAFT, EkeyRequestState.SUBMITTED,
-            EkeyRequestState.PRECHECK_FAILED, EkeyRequestState.PRECHECK_PASSED, EkeyRequestState.PROVIDER_FAILED);
+    /** Before the staff: what holds up another request for the same user or company. */
+    private static final Set<EkeyRequestState> IN_REVIEW = EnumSet.of(EkeyRequestState.SUBMITTED,
+            EkeyRequestState.PRECHECK_PASSED);
+    /** The actor of what the system does by itself (the nightly expiry). */
+    private static final String SYSTEM = "SYSTEM";
 
     @PersistenceContext(unitName = "xuke")
     private EntityManager em;
@@ -105,8 +108,18 @@ public class EkeyRequestService {
     public record QueueRow(EkeyRequest request, Enterprise enterprise) implements Serializable {
     }
 
-    /** A request as its page shows it, with its enterprise and scans (no scan bytes). */
-    public record View(EkeyRequest request, Enterprise enterprise, List<EkeyScan> scans) implements Serializable {
+    /**
+     * A request as its page shows it, with its scans (no scan bytes). Officers see the enterprise
+     * on record; the anonymous applicant never does ({@code enterprise} is null): he sees the code
+     * he typed and, for a first application, the company as he typed it.
+     */
+    public record View(EkeyRequest request, Enterprise enterprise, String uscc, List<EkeyScan> scans)
+            implements Serializable {
+
+        /** The company's name as this side may see it: on record for officers, as typed for the applicant. */
+        public String enterpriseName() {
+            return enterprise != null ? enterprise.getName() : request.typedEnterprise().name();
+        }
 
         public Set<ScanKind> missingScans() {
             Set<ScanKind> missing = EnumSet.noneOf(ScanKind.class);
@@ -133,19 +146,27 @@ public class EkeyRequestService {
             if (existing.isPresent() && hasAccounts(existing.get())) {
                 throw new DomainRuleException("ekey.notFirst", uscc.value());
             }
-            if (existing.isPresent() && openFirstApplication(existing.get())) {
-                // one company, one first application at a time: it makes the company's administrator
+            if (existing.isPresent() && firstApplicationInReview(existing.get(), null)) {
+                // one company, one first application before the staff at a time: it makes the administrator
                 throw new DomainRuleException("ekey.firstOpen", uscc.value());
             }
-            requireFreeUsername(username);
-            // A company the authority registered earlier keeps its record; a new one is filed now.
-            enterprise = existing.orElseGet(() -> enterprises.register(username, uscc.value(), form.authorityCode(),
-                    form.enterprise()));
+            requireFreeUsername(username, null);
+            if (form.enterprise() == null) {
+                throw new DomainRuleException("enterprise.required", "name");
+            }
+            // A company the authority registered keeps its record; a provisional one left by a first
+            // application that never passed gets this applicant's details when he submits; else a
+            // provisional record is filed now.
+            if (existing.isPresent()) {
+                enterprises.checkDetails(uscc, existing.get().getAuthorityCode(), form.enterprise());
+            }
+            enterprise = existing.orElseGet(() -> enterprises.registerProvisional(username, uscc.value(),
+                    form.authorityCode(), form.enterprise()));
         } else {
             enterprise = existing.filter(this::hasAccounts)
                     .orElseThrow(() -> new DomainRuleException("ekey.noEnterprise", uscc.value()));
             if (form.type() == EkeyRequestType.ADDITIONAL) {
-                requireFreeUsername(username);
+                requireFreeUsername(username, null);
                 if (certificates.validLoginCount(enterprise.getId()) >= CertificateService.MAX_VALID_PER_ENTERPRISE) {
                     throw new DomainRuleException("certificate.limit",
                             String.valueOf(CertificateService.MAX_VALID_PER_ENTERPRISE));
@@ -153,7 +174,10 @@ public class EkeyRequestService {
             } else {
                 Account holder = accounts.find(username).filter(a -> enterprise.getId().equals(a.getEnterpriseId()))
                         .orElseThrow(() -> new DomainRuleException("ekey.noHolder", username, uscc.value()));
-                requireNoOpenRequest(holder.getUsername());
+                if (form.type() != EkeyRequestType.REVOCATION) {
+                    // a revocation (注销 of a lost or stolen key) is never held up by another request
+                    requireNoRequestInReview(holder.getUsername(), null);
+                }
             }
         }
         char[] accessCode = AccountService.newOneTimePassword();
@@ -161,6 +185,9 @@ public class EkeyRequestService {
         EkeyRequest request = new EkeyRequest(nextNumber(now), form.type(), enterprise.getId(), username,
                 form.reason(), form.newUscc(), username, now)
                 .withApplicant(form.applicantName(), form.applicantPhone(), new String(accessCode));
+        if (form.type() == EkeyRequestType.FIRST_APPLICATION) {
+            request.withTypedEnterprise(form.authorityCode(), form.enterprise());
+        }
         if (request.getNewUscc() != null && enterprises.findByUscc(UnifiedSocialCreditCode.parse(request.getNewUscc()))
                 .isPresent()) {
             throw new DomainRuleException("enterprise.exists", request.getNewUscc());
@@ -173,7 +200,7 @@ public class EkeyRequestService {
 
     /** The request for a number and its access code; a wrong pair reads like an unknown number. */
     public View track(String number, String accessCode, String sourceAddress) {
-        return view(byAccessCode(number, accessCode, sourceAddress, false));
+        return applicantView(byAccessCode(number, accessCode, sourceAddress, false));
     }
 
     public View upload(String number, String accessCode, ScanKind kind, String fileName, byte[] content,
@@ -198,25 +225,41 @@ public class EkeyRequestService {
         audit.record(AuditEntry.of(request.getUsername(), "EKEY_SCAN_UPLOADED", "ekey-request", request.getNumber())
                 .withDetails("kind=" + kind + ";sha256=" + scan.getSha256() + ";bytes=" + scan.getSizeBytes())
                 .from(sourceAddress));
-        return view(request);
+        return applicantView(request);
     }
 
     /** Submits (or resubmits after a refusal) once every paper the request type needs is there. */
     public View submit(String number, String accessCode, String sourceAddress) {
         EkeyRequest request = byAccessCode(number, accessCode, sourceAddress, true);
-        View view = view(request);
-        Set<ScanKind> missing = view.missingScans();
+        Set<ScanKind> missing = applicantView(request).missingScans();
         if (!missing.isEmpty()) {
             throw new DomainRuleException("ekey.scansMissing", missing.toString());
         }
+        if (request.getType() != EkeyRequestType.REVOCATION) {
+            // drafts block nothing: whether another request is before the staff is asked now
+            requireNoRequestInReview(request.getUsername(), request);
+        }
+        if (request.createsUser()) {
+            requireFreeUsername(request.getUsername(), request);
+        }
+        if (request.getType() == EkeyRequestType.FIRST_APPLICATION) {
+            Enterprise enterprise = em.find(Enterprise.class, request.getEnterpriseId());
+            if (firstApplicationInReview(enterprise, request)) {
+                throw new DomainRuleException("ekey.firstOpen", enterprise.getUscc().value());
+            }
+            if (enterprise.isProvisional()) {
+                enterprises.replaceProvisionalDetails(request.getUsername(), enterprise.getId(),
+                        request.getTypedAuthorityCode(), request.typedEnterprise());
+            }
+        }
         step(request, EkeyTransition.SUBMIT, request.getUsername(), APPLICANT, null, sourceAddress);
-        return view;
+        return applicantView(request);
     }
 
     public View withdraw(String number, String accessCode, String sourceAddress) {
         EkeyRequest request = byAccessCode(number, accessCode, sourceAddress, true);
         step(request, EkeyTransition.WITHDRAW, request.getUsername(), APPLICANT, null, sourceAddress);
-        return view(request);
+        return applicantView(request);
     }
 
     /**
@@ -259,28 +302,33 @@ public class EkeyRequestService {
         APPLICATION, SEAL_LETTER
     }
 
-    /** A generated form of the request as PDF, filled from the request and its enterprise. */
+    /**
+     * A generated form of the request as PDF, filled from what the applicant typed: for a first
+     * application the company as he described it, for the others its code and blank lines he
+     * fills in by hand. Nothing on record about an existing company reaches an anonymous requester.
+     */
     public byte[] form(String number, String accessCode, Form form, String sourceAddress) {
-        View view = view(byAccessCode(number, accessCode, sourceAddress, false));
+        View view = applicantView(byAccessCode(number, accessCode, sourceAddress, false));
         EkeyRequest r = view.request();
-        Enterprise e = view.enterprise();
+        EnterpriseDetails typed = r.typedEnterprise();
         String date = clock.instant().atZone(CHINA).toLocalDate().toString();
         if (form == Form.SEAL_LETTER) {
             return ReportRenderer.pdf("ekey-seal-letter", Map.of("number", r.getNumber(), "date", date,
-                    "enterpriseName", e.getName(), "uscc", e.getUscc().value(), "username", r.getUsername(),
+                    "enterpriseName", nonNull(typed.name()), "uscc", view.uscc(), "username", r.getUsername(),
                     "applicantName", r.getApplicantName()));
         }
         StringBuilder boxes = new StringBuilder();
         for (EkeyRequestType type : EkeyRequestType.values()) {
             boxes.append(type == r.getType() ? "■" : "□").append(TYPE_NAMES.get(type)).append(' ');
         }
+        Enterprise record = em.find(Enterprise.class, r.getEnterpriseId());
         return ReportRenderer.pdf("ekey-application", Map.ofEntries(Map.entry("number", r.getNumber()),
                 Map.entry("date", date), Map.entry("typeBoxes", boxes.toString().strip()),
-                Map.entry("enterpriseName", e.getName()), Map.entry("uscc", e.getUscc().value()),
-                Map.entry("enterpriseCode", e.getEnterpriseCode() == null ? "" : e.getEnterpriseCode().value()),
-                Map.entry("address", nonNull(e.getAddress())), Map.entry("authority", authorityName(e)),
-                Map.entry("filingNumber", nonNull(e.getFilingNumber())),
-                Map.entry("contact", (nonNull(e.getContactName()) + " " + nonNull(e.getContactPhone())).strip()),
+                Map.entry("enterpriseName", nonNull(typed.name())), Map.entry("uscc", view.uscc()),
+                Map.entry("enterpriseCode", nonNull(typed.enterpriseCode())),
+                Map.entry("address", nonNull(typed.address())), Map.entry("authority", authorityName(record)),
+                Map.entry("filingNumber", nonNull(typed.filingNumber())),
+                Map.entry("contact", (nonNull(typed.contactName()) + " " + nonNull(typed.contactPhone())).strip()),
                 Map.entry("username", r.getUsername()),
                 Map.entry("applicant", r.getApplicantName() + " " + r.getApplicantPhone()),
                 Map.entry("reason", nonNull(r.getReason())), Map.entry("newUscc", nonNull(r.getNewUscc()))));
@@ -351,7 +399,8 @@ public class EkeyRequestService {
         if (request.getVersion() != seenVersion) {
             throw new DomainRuleException("ekey.concurrentDecision", request.getNumber());
         }
-        if (transition == EkeyTransition.SUBMIT || transition == EkeyTransition.WITHDRAW) {
+        if (transition == EkeyTransition.SUBMIT || transition == EkeyTransition.WITHDRAW
+                || transition == EkeyTransition.EXPIRE) {
             throw new DomainRuleException("ekey.wrongRole", transition.name());
         }
         step(request, transition, caller.getUsername(), caller.getRoles(), opinion, null);
@@ -359,6 +408,27 @@ public class EkeyRequestService {
             complete(caller.getUsername(), request);
         }
         return view(request);
+    }
+
+    /**
+     * Withdraws the drafts and returned requests whose applicant has not answered in time
+     * ({@link EkeyRequest#isStaleAt}); the nightly timer calls this. Returns how many expired.
+     */
+    public int expireStale(Instant now) {
+        List<EkeyRequest> waiting = em.createQuery("select r from EkeyRequest r where r.state in :s",
+                EkeyRequest.class).setParameter("s", EnumSet.of(EkeyRequestState.DRAFT,
+                        EkeyRequestState.PRECHECK_FAILED, EkeyRequestState.PROVIDER_FAILED)).getResultList();
+        int expired = 0;
+        for (EkeyRequest request : waiting) {
+            if (request.isStaleAt(now)) {
+                EkeyRequestStep step = request.apply(EkeyTransition.EXPIRE, SYSTEM, EnumSet.of(Role.SYSTEM_ADMIN),
+                        null, now);
+                audit.record(AuditEntry.of(SYSTEM, "EKEY_REQUEST_EXPIRE", "ekey-request", request.getNumber())
+                        .withDetails(step.getFrom() + "→" + step.getTo()));
+                expired++;
+            }
+        }
+        return expired;
     }
 
     // ---- internals ----
@@ -369,6 +439,7 @@ public class EkeyRequestService {
             case REVOCATION -> certificates.revokeAllOf(actor, request.getUsername(),
                     CertificateIssuer.Revocation.CESSATION_OF_OPERATION);
             case INFORMATION_CHANGE -> enterprises.changeUscc(actor, request.getEnterpriseId(), request.getNewUscc());
+            case FIRST_APPLICATION -> enterprises.confirm(actor, request.getEnterpriseId());
             default -> {
                 // a new key: made when the applicant collects it
             }
@@ -426,7 +497,13 @@ public class EkeyRequestService {
     }
 
     private View view(EkeyRequest request) {
-        return new View(request, em.find(Enterprise.class, request.getEnterpriseId()), scansOf(request.getId()));
+        Enterprise enterprise = em.find(Enterprise.class, request.getEnterpriseId());
+        return new View(request, enterprise, enterprise.getUscc().value(), scansOf(request.getId()));
+    }
+
+    private View applicantView(EkeyRequest request) {
+        Enterprise enterprise = em.find(Enterprise.class, request.getEnterpriseId());
+        return new View(request, null, enterprise.getUscc().value(), scansOf(request.getId()));
     }
 
     private List<EkeyScan> scansOf(long requestId) {
@@ -434,11 +511,13 @@ public class EkeyRequestService {
                 .setParameter("r", requestId).getResultList();
     }
 
-    private boolean openFirstApplication(Enterprise enterprise) {
+    /** Another first application of the company before the staff, or passed and not yet collected. */
+    private boolean firstApplicationInReview(Enterprise enterprise, EkeyRequest except) {
         return em.createQuery("select count(r) from EkeyRequest r where r.enterpriseId = :e and r.type = :t and "
-                + "(r.state in :open or (r.state = :done and r.collectedAtUtc is null))", Long.class)
+                + "r.id <> :x and (r.state in :review or (r.state = :done and r.collectedAtUtc is null))", Long.class)
                 .setParameter("e", enterprise.getId()).setParameter("t", EkeyRequestType.FIRST_APPLICATION)
-                .setParameter("open", OPEN).setParameter("done", EkeyRequestState.COMPLETED).getSingleResult() > 0;
+                .setParameter("x", except == null ? -1L : except.getId()).setParameter("review", IN_REVIEW)
+                .setParameter("done", EkeyRequestState.COMPLETED).getSingleResult() > 0;
     }
 
     private boolean hasAccounts(Enterprise enterprise) {
@@ -446,24 +525,32 @@ public class EkeyRequestService {
                 .setParameter("e", enterprise.getId()).getSingleResult() > 0;
     }
 
-    /** A new user name must be free, and not asked for by another open request either. */
-    private void requireFreeUsername(String username) {
+    /** A new user name must be free, and not asked for by another request before the staff either. */
+    private void requireFreeUsername(String username, EkeyRequest except) {
         if (accounts.find(username).isPresent()) {
             throw new DomainRuleException("account.taken", username);
         }
-        requireNoOpenRequest(username);
+        requireNoRequestInReview(username, except);
     }
 
-    private void requireNoOpenRequest(String username) {
-        long open = em.createQuery("select count(r) from EkeyRequest r where r.username = :u and r.state in :open",
-                Long.class).setParameter("u", username).setParameter("open", OPEN).getSingleResult();
-        long uncollected = em.createQuery("select count(r) from EkeyRequest r where r.username = :u and "
-                + "r.state = :done and r.collectedAtUtc is null and r.type in :keyed", Long.class)
-                .setParameter("u", username).setParameter("done", EkeyRequestState.COMPLETED)
+    /**
+     * Only a request before the staff (submitted, or passed and its key not yet collected) holds
+     * up another for the same user: drafts and returned requests block nothing, so whoever opens
+     * one for somebody else's user name holds up nobody.
+     */
+    private void requireNoRequestInReview(String username, EkeyRequest except) {
+        long inReview = em.createQuery("select count(r) from EkeyRequest r where r.username = :u and r.id <> :x "
+                + "and r.state in :review", Long.class).setParameter("u", username)
+                .setParameter("x", except == null ? -1L : except.getId()).setParameter("review", IN_REVIEW)
+                .getSingleResult();
+        long uncollected = em.createQuery("select count(r) from EkeyRequest r where r.username = :u and r.id <> :x "
+                + "and r.state = :done and r.collectedAtUtc is null and r.type in :keyed", Long.class)
+                .setParameter("u", username).setParameter("x", except == null ? -1L : except.getId())
+                .setParameter("done", EkeyRequestState.COMPLETED)
                 .setParameter("keyed", EnumSet.of(EkeyRequestType.FIRST_APPLICATION, EkeyRequestType.REISSUE,
                         EkeyRequestType.ADDITIONAL, EkeyRequestType.RENEWAL, EkeyRequestType.INFORMATION_CHANGE))
                 .getSingleResult();
-        if (open + uncollected > 0) {
+        if (inReview + uncollected > 0) {
             throw new DomainRuleException("ekey.openRequest", username);
         }
     }

@@ -22,7 +22,9 @@ public enum EkeyTransition {
     PASS_PRECHECK(EnumSet.of(SUBMITTED), PRECHECK_PASSED, Role.AUTHORITY_ADMIN, false),
     FAIL_PRECHECK(EnumSet.of(SUBMITTED), PRECHECK_FAILED, Role.AUTHORITY_ADMIN, true),
     PASS_PROVIDER_CHECK(EnumSet.of(PRECHECK_PASSED), COMPLETED, Role.EKEY_PROVIDER, false),
-    FAIL_PROVIDER_CHECK(EnumSet.of(PRECHECK_PASSED), PROVIDER_FAILED, Role.EKEY_PROVIDER, true);
+    FAIL_PROVIDER_CHECK(EnumSet.of(PRECHECK_PASSED), PROVIDER_FAILED, Role.EKEY_PROVIDER, true),
+    /** The nightly sweep: a draft or a returned request left alone too long ({@link EkeyRequest#isStaleAt}). */
+    EXPIRE(EnumSet.of(DRAFT, PRECHECK_FAILED, PROVIDER_FAILED), WITHDRAWN, Role.SYSTEM_ADMIN, false);
 
     private final Set<EkeyRequestState> from;
     private final EkeyRequestState to;

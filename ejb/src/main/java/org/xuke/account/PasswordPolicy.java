@@ -11,6 +11,8 @@ import org.xuke.platform.DomainRuleException;
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 10;
+    /** Long pass phrases are welcome; a megabyte pasted into the field is not. */
+    public static final int MAX_LENGTH = 128;
     private static final Set<String> KNOWN_DEFAULTS = Set.of("99999999", "tecimp1", "12345678", "123456",
             "password", "admin", "changeit", "88888888", "11111111", "qwerty123");
 
@@ -26,6 +28,9 @@ public final class PasswordPolicy {
         }
         if (text.length() < MIN_LENGTH) {
             throw new DomainRuleException("password.short", String.valueOf(MIN_LENGTH));
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new DomainRuleException("password.long", String.valueOf(MAX_LENGTH));
         }
         boolean letter = text.chars().anyMatch(Character::isLetter);
         boolean digit = text.chars().anyMatch(Character::isDigit);

@@ -49,6 +49,15 @@ class PasswordsTest {
     }
 
     @Test
+    void aPastedMegabyteIsNotAPassword() {
+        String tooLong = "Xuke-licence-7342".repeat(8);
+        assertThatThrownBy(() -> PasswordPolicy.check(tooLong.toCharArray(), "QIANZ"))
+                .isInstanceOf(DomainRuleException.class).extracting("key").isEqualTo("password.long");
+        assertThatCode(() -> PasswordPolicy.check(tooLong.substring(0, PasswordPolicy.MAX_LENGTH).toCharArray(),
+                "QIANZ")).doesNotThrowAnyException();
+    }
+
+    @Test
     void aReasonablePasswordPasses() {
         assertThatCode(() -> PasswordPolicy.check("Xuke-licence-7342".toCharArray(), "QIANZ")).doesNotThrowAnyException();
     }

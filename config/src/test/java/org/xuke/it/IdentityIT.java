@@ -44,7 +44,11 @@ class IdentityIT {
     AuditLog audit;
 
     private static EnterpriseDetails details(String name) {
-        return new EnterpriseDetails(name, "1100776367555", "沈阳市和平区", "钱章", "024-12345678", "01234567");
+        return details(name, "1100776367555");
+    }
+
+    private static EnterpriseDetails details(String name, String enterpriseCode) {
+        return new EnterpriseDetails(name, enterpriseCode, "沈阳市和平区", "钱章", "024-12345678", "01234567");
     }
 
     @Test
@@ -90,9 +94,13 @@ class IdentityIT {
         DomainRuleException unknownAuthority = assertThrows(DomainRuleException.class, () -> enterprises.register("SYSADMIN", "914403001922038216",
                 "PROV", details("未知机构公司")));
         assertEquals("enterprise.unknownAuthority", unknownAuthority.key());
-        enterprises.register("SYSADMIN", "914403001922038216", "PROV-GUANGDONG", details("深圳测试公司"));
+        enterprises.register("SYSADMIN", "914403001922038216", "PROV-GUANGDONG", details("深圳测试公司",
+                "4403001922038"));
         DomainRuleException twice = assertThrows(DomainRuleException.class, () -> enterprises.register("SYSADMIN", "914403001922038216",
-                "PROV-GUANGDONG", details("深圳测试公司")));
+                "PROV-GUANGDONG", details("深圳测试公司", "4403001922039")));
         assertEquals("enterprise.exists", twice.key());
+        DomainRuleException sameCode = assertThrows(DomainRuleException.class, () -> enterprises.register("SYSADMIN",
+                "91440300MA0XUKA40K", "PROV-GUANGDONG", details("另一家深圳公司", "4403001922038")));
+        assertEquals("enterprise.codeTaken", sameCode.key(), "a 13-digit enterprise code belongs to one enterprise");
     }
 }

@@ -67,4 +67,16 @@ class ApplicationFormIT {
                 bad::toString);
         assertTrue(findings(form("2903750010", "0100", "998", "PF-1")).contains("countryCode:form.unknownCode"));
     }
+
+    @Test
+    void chinaIsNoDestinationAndWithdrawnCodesAreRefused() {
+        assertTrue(findings(form("2903750010", "0100", "142", "PF-1")).contains("countryCode:form.notDestination"));
+        ExportLicenceForm mark = new ExportLicenceForm(2026, "2903750010", "0100", "2101020000001", "2101020000001",
+                "0139", "410", "2", "信用证", LocalDate.of(2026, 12, 31), "HT-2026-001", "304", "PF-1",
+                List.of(new SpecLine("99%", new BigDecimal("12.5"), new BigDecimal("100"))), new BigDecimal("1"), null,
+                true);
+        List<String> bad = findings(mark);
+        assertTrue(bad.contains("currencyCode:form.notCurrent") && bad.contains("tradeModeCode:form.notCurrent"),
+                "德国马克 and the legacy trade mode 0139: " + bad);
+    }
 }

@@ -102,6 +102,13 @@ class ExportApplicationIT {
         String opened = enterprise.submit(FORM, "start", Map.of("start:year", "2026", "start:commodity", commodity,
                 "start:port", "0901", "start:next", "")).body();
         assertTrue(opened.contains("id=\"form:contractNumber\""), "the form opens after the first step");
+        String countries = PortalClient.find(opened, "(?s)id=\"form:countryCode\"(.*?)</select>");
+        assertTrue(countries.contains("value=\"410\"") && !countries.contains("value=\"142\""),
+                "China is no destination of an export");
+        String currencies = PortalClient.find(opened, "(?s)id=\"form:currencyCode\"(.*?)</select>");
+        assertTrue(currencies.contains("value=\"502\"") && !currencies.contains("德国马克"), "current currencies only");
+        assertEquals(1, PortalClient.findAll(PortalClient.find(opened, "(?s)id=\"form:paymentMethod\"(.*?)</select>"),
+                ">(信用证)</option>").size(), "the licence form's payment methods, 信用证 once");
         HttpResponse<String> saved = enterprise.submit(FORM, "form", fields(contract, quantity, "form:save"));
         assertTrue(saved.body().contains("申请已保存并加盖企业电子签章"), saved.body());
         assertEquals(quantity, PortalClient.find(saved.body(), "id=\"form:lines:0:quantity\"[^>]*value=\"([^\"]*)\""),

@@ -363,6 +363,10 @@ public class ExportApplicationService {
         }
         if (!catalogs.exists(kind, null, code.strip())) {
             errors.add(new FieldError(field, "form.unknownCode", List.of(code.strip())));
+        } else if (!catalogs.usableOnLicence(kind, code.strip())) {
+            // China is no destination of an export; a withdrawn currency or a legacy trade mode is not offered
+            errors.add(new FieldError(field, kind == CatalogKind.COUNTRY ? "form.notDestination" : "form.notCurrent",
+                    List.of(catalogs.label(kind, code.strip()))));
         }
     }
 

@@ -51,7 +51,7 @@ final class CatalogCsvFormats {
 
     static CatalogEntry country(CsvRow row, Integer year, ImportContext context) {
         return new Country(row.required("customs_code"), row.get("iso_alpha3"), row.get("iso_alpha2"),
-                row.required("name_zh"), row.get("name_en"), row.provenance());
+                row.required("name_zh"), row.get("name_en"), row.flag("destination"), row.provenance());
     }
 
     static CatalogEntry paymentMethod(CsvRow row, Integer year, ImportContext context) {

@@ -89,6 +89,36 @@ public class CatalogService {
     }
 
     /** Whether a code exists (exactly) in a catalogue, for a year of a yearly one. */
+    /**
+     * Whether a licence may name this code: it is in the catalogue and, where the catalogue says
+     * so, a destination (countries) or current (currencies, trade modes); payment methods of the
+     * licence form's own list.
+     */
+    public boolean usableOnLicence(CatalogKind kind, String code) {
+        if (code == null || code.isBlank()) {
+            return false;
+        }
+        return find(kind, new CatalogFilter(null, code, null, null), 0, 20, "code", true).stream()
+                .filter(e -> code.equals(e.getCode())).anyMatch(CatalogService::usableOnLicence);
+    }
+
+    /** The catalogue's own word on whether a licence may name this entry (see {@link #usableOnLicence}). */
+    public static boolean usableOnLicence(CatalogEntry entry) {
+        if (entry instanceof Country country) {
+            return country.isDestination();
+        }
+        if (entry instanceof Currency currency) {
+            return currency.isInUse();
+        }
+        if (entry instanceof TradeMode tradeMode) {
+            return tradeMode.isInUse();
+        }
+        if (entry instanceof PaymentMethod method) {
+            return PaymentMethod.LICENCE_FORM.equals(method.getCodeSystem());
+        }
+        return true;
+    }
+
     public boolean exists(CatalogKind kind, Integer year, String code) {
         return code != null && repository.exists(kind, year, code);
     }

@@ -27,15 +27,20 @@ public class Country extends CatalogEntry {
     @Column(name = "iso_alpha2", length = 2)
     private String isoAlpha2;
 
+    /** Whether goods may be licensed to it: not China itself, an unknown or a dissolved country. */
+    @Column(name = "destination", nullable = false)
+    private boolean destination;
+
     protected Country() {
         // for JPA
     }
 
     public Country(String customsCode, String isoAlpha3, String isoAlpha2, String nameZh, String nameEn,
-            Provenance provenance) {
+            boolean destination, Provenance provenance) {
         super(Guards.matching(customsCode, "customs_code", CUSTOMS, "3 digits"), nameZh, nameEn, provenance);
         this.isoAlpha3 = Guards.optionalMatching(isoAlpha3, "iso_alpha3", ALPHA3, "3 capital letters");
         this.isoAlpha2 = Guards.optionalMatching(isoAlpha2, "iso_alpha2", ALPHA2, "2 capital letters");
+        this.destination = destination;
     }
 
     @Override
@@ -49,6 +54,10 @@ public class Country extends CatalogEntry {
 
     public String getIsoAlpha2() {
         return isoAlpha2;
+    }
+
+    public boolean isDestination() {
+        return destination;
     }
 
 }

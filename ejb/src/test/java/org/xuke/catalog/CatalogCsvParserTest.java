@@ -60,6 +60,17 @@ class CatalogCsvParserTest {
     }
 
     @Test
+    void theCountryTableSaysWhichCodesMayBeDestinations() {
+        List<Country> countries = parseBundled(CatalogKind.COUNTRY, null, "countries.csv").entries().stream()
+                .map(Country.class::cast).toList();
+        assertThat(countries.stream().filter(c -> !c.isDestination()).map(Country::getCode).distinct().sorted())
+                .containsExactly("142", "349", "409", "436", "701", "999");
+        assertThat(countries.stream().filter(c -> List.of("110", "116", "143").contains(c.getCode()))
+                .allMatch(Country::isDestination)).as("Hong Kong, Macao and Taiwan are customs territories of their own")
+                .isTrue();
+    }
+
+    @Test
     void theHolidayCalendarGivesTheWorkingDays() {
         List<CalendarDay> days = parseBundled(CatalogKind.CALENDAR_DAY, 2026, "holidays-cn-2026.csv").entries()
                 .stream().map(CalendarDay.class::cast).toList();

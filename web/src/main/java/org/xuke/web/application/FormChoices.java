@@ -50,7 +50,7 @@ public class FormChoices {
     /** The licence form's payment methods have no codes: the name is the value. */
     public List<SelectItem> getPaymentMethods() {
         if (paymentMethods == null) {
-            paymentMethods = all(CatalogKind.PAYMENT_METHOD).stream()
+            paymentMethods = all(CatalogKind.PAYMENT_METHOD).stream().filter(CatalogService::usableOnLicence)
                     .map(e -> new SelectItem(e.getNameZh(), e.getNameZh())).toList();
         }
         return paymentMethods;
@@ -68,8 +68,9 @@ public class FormChoices {
                 .map(c -> new SelectItem(c.getCode(), c.getCode() + " " + c.getNameZh())).toList();
     }
 
+    /** Only what a licence may name: destinations, current currencies and trade modes. */
     private List<SelectItem> coded(CatalogKind kind) {
-        return all(kind).stream().filter(e -> e.getCode() != null)
+        return all(kind).stream().filter(e -> e.getCode() != null).filter(CatalogService::usableOnLicence)
                 .map(e -> new SelectItem(e.getCode(), e.getCode() + " " + e.getNameZh())).toList();
     }
 

@@ -157,6 +157,13 @@ class ExportApplicationIT {
         assertTrue(refused.contains("合同号最多 17 个字符，当前为 18 个"), "contract length at the field");
         assertTrue(refused.contains("必须大于 0"), "negative quantity at the field");
         assertTrue(refused.contains("value=\"HT-2026-0123456789\""), "the input is kept");
+        assertTrue(refused.contains("合同号：合同号最多 17 个字符") && refused.contains("第 1 行数量："),
+                "the summary names each field");
+        Map<String, String> empty = fields("", "100", "form:save");
+        empty.put("form:paymentMethod", "");
+        String required = enterprise.submit(FORM, "form", empty).body();
+        assertTrue(required.contains("合同号：此项必须填写") && required.contains("支付方式：此项必须填写"),
+                "never \"此项必须填写\" without the field's name");
 
         HttpResponse<String> saved = enterprise.submit(FORM, "form", fields("HT-2026-01", "100", "form:save"));
         assertTrue(saved.body().contains("已盖章：CKJB"), "sealed by the user who saved");

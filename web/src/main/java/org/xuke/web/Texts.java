@@ -79,6 +79,16 @@ public final class Texts {
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, rule(e.key(), e.arguments()), null));
     }
 
+    /**
+     * A broken rule at a field, named in the page's summary ("合同号：此项必须填写") while the
+     * message beside the field says the rule alone (p:message shows the detail).
+     */
+    public static void refusedAt(String clientId, String fieldLabel, DomainRuleException e) {
+        String rule = rule(e.key(), e.arguments());
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                text("field.named", fieldLabel, rule), rule));
+    }
+
     public static void error(String clientId, String key, Object... arguments) {
         FacesContext.getCurrentInstance().addMessage(clientId,
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));

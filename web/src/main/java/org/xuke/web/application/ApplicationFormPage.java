@@ -194,8 +194,33 @@ public class ApplicationFormPage implements Serializable {
             } else {
                 clientId = formId + ":" + field;
             }
-            Texts.refused(clientId, new DomainRuleException(error.key(), error.arguments().toArray(String[]::new)));
+            Texts.refusedAt(clientId, label(field),
+                    new DomainRuleException(error.key(), error.arguments().toArray(String[]::new)));
         }
+    }
+
+    /** The form's names of the fields (the labels the page shows), for messages in the summary. */
+    private static final java.util.Map<String, String> FIELD_LABELS = java.util.Map.ofEntries(
+            java.util.Map.entry("year", "app.year"), java.util.Map.entry("commodityCode", "app.commodityCode"),
+            java.util.Map.entry("portCode", "app.port"), java.util.Map.entry("exporterCode", "app.exporter"),
+            java.util.Map.entry("consignorCode", "app.consignor"), java.util.Map.entry("tradeModeCode", "app.tradeMode"),
+            java.util.Map.entry("countryCode", "app.country"),
+            java.util.Map.entry("transportModeCode", "app.transportMode"),
+            java.util.Map.entry("paymentMethod", "app.payment"), java.util.Map.entry("validityEnd", "app.validityEnd"),
+            java.util.Map.entry("contractNumber", "app.contract"), java.util.Map.entry("currencyCode", "app.currency"),
+            java.util.Map.entry("usdRate", "app.usdRate"), java.util.Map.entry("approvalNumber", "app.approval"),
+            java.util.Map.entry("oneBatch", "app.batch"), java.util.Map.entry("remarks", "app.remarks"),
+            java.util.Map.entry("lines", "app.lines"), java.util.Map.entry("specification", "app.spec"),
+            java.util.Map.entry("unitPrice", "app.unitPrice"), java.util.Map.entry("quantity", "app.quantity"));
+
+    static String label(String field) {
+        if (field.startsWith("lines[")) {
+            int index = Integer.parseInt(field.substring(6, field.indexOf(']')));
+            String column = field.substring(field.indexOf('.') + 1);
+            return Texts.text("app.lineField", index + 1, Texts.text(FIELD_LABELS.getOrDefault(column, "app.lines")));
+        }
+        String key = FIELD_LABELS.get(field);
+        return key == null ? field : Texts.text(key);
     }
 
     /** Editable by the enterprise: a new form, a draft, a returned or withdrawn application. */

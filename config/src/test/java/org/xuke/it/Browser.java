@@ -87,6 +87,28 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
+    /**
+     * Answers the confirmation dialog of an irreversible step with 确定, after checking that it says
+     * {@code expected}; returns what it said.
+     */
+    String confirm(String expected) {
+        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".ui-confirm-dialog .ui-confirm-dialog-message")));
+        wait.until(d -> message.getText().contains(expected));
+        String said = message.getText();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes")))
+                .click();
+        return said;
+    }
+
+    /** Ticks the selection box of the table row that shows {@code text}. */
+    void tickRow(String tableId, String text) {
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[@id='" + tableId
+                + "']//tbody/tr[.//text()[contains(., '" + text + "')]]")));
+        row.findElement(By.cssSelector("td.ui-selection-column .ui-chkbox-box")).click();
+        wait.until(d -> "true".equals(row.getAttribute("aria-selected")));
+    }
+
     void clickLink(String text) {
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText(text))).click();
     }

@@ -30,6 +30,8 @@ final class BrowserFlow {
             assertTrue(enterprise.text("application-seal").startsWith("已盖章：LLQY"), "sealed on saving");
             enterprise.screenshot("03-saved-and-sealed");
             enterprise.click("actions:submit");
+            enterprise.screenshot("03b-submit-asks-first");
+            enterprise.confirm("确定上报");
             enterprise.waitForText("application-state", "待初审");
             String number = enterprise.text("application-number");
             assertTrue(number.matches("264401010000012\\d{6}"), number);
@@ -42,6 +44,7 @@ final class BrowserFlow {
                 initial.clickLink(number);
                 initial.type("decision:opinion", "合同号有误，请核对");
                 initial.click("decision:return");
+                initial.confirm("确定退回");
                 initial.waitForText("application-state", "初审退回");
                 initial.screenshot("06-returned");
 
@@ -60,20 +63,26 @@ final class BrowserFlow {
                 enterprise.click("form:save");
                 enterprise.waitForMessage("申请已保存并加盖企业电子签章");
                 enterprise.click("actions:submit");
+                enterprise.confirm("确定上报");
                 enterprise.waitForText("application-state", "待初审");
                 assertEquals(number, enterprise.text("application-number"), "resubmitted under the same number");
                 enterprise.screenshot("07-changed-and-resubmitted");
 
+                // the bulk step from the queue: its confirmation says how many are ticked
                 initial.open("/officer/applications.xhtml?stage=INITIAL");
-                initial.clickLink(number);
-                initial.click("decision:passInitial");
-                initial.waitForText("application-state", "待复审");
+                initial.tickRow("queue:applications", number);
+                initial.click("queue:passInitial");
+                initial.screenshot("08a-bulk-step-asks-first");
+                String asked = initial.confirm("所选的 1 份申请执行：初审通过");
+                assertTrue(asked.contains("1 份"), asked);
+                initial.waitForMessage("已处理 1 件，共选中 1 件");
                 initial.screenshot("08-initial-review-passed");
             }
             try (Browser second = Browser.signIn("LLFS", password)) {
                 second.open("/officer/applications.xhtml?stage=SECOND");
                 second.clickLink(number);
                 second.click("decision:passSecond");
+                second.confirm("确定复审通过");
                 second.waitForText("application-state", "复审通过");
                 second.screenshot("09-second-review-passed");
             }
@@ -81,8 +90,11 @@ final class BrowserFlow {
             try (Browser issuer = Browser.signIn("LLFZ", password)) {
                 issuer.open("/officer/applications.xhtml?stage=ISSUE");
                 issuer.clickLink(number);
+                issuer.type("decision:opinion", "已核对配额与合同");
                 issuer.click("decision:issue");
+                issuer.confirm("确定发证");
                 issuer.waitForText("application-state", "已发证");
+                assertTrue(issuer.page().contains("已核对配额与合同"), "the issuer's opinion stays with the step");
                 licence = issuer.text("licence-number");
                 assertTrue(licence.matches("26GD\\d{6}"), licence);
                 issuer.screenshot("10-issued");

@@ -49,7 +49,7 @@ public class ServiceProbe extends HttpServlet {
         var view = switch (op) {
             case "submit" -> applications.submit(id, version);
             case "withdraw" -> applications.withdraw(id, version);
-            case "issue" -> applications.issue(id, version);
+            case "issue" -> applications.issue(id, version, null);
             case "copy" -> applications.copy(id);
             default -> applications.decide(id, version, ApplicationTransition.valueOf(op),
                     request.getParameter("opinion") != null ? request.getParameter("opinion") : "意见");

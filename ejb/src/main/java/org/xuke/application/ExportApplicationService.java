@@ -271,10 +271,11 @@ public class ExportApplicationService {
      * authority's gap-free sequence), draws its quota, seals and stores it; refused when the
      * validity has ended.
      */
-    public View issue(long id, long seenVersion) {
+    public View issue(long id, long seenVersion, String opinion) {
         Account caller = access.officer();
         ExportApplication application = access.authorityForUpdate(caller, id, seenVersion);
-        step(application, ApplicationTransition.ISSUE, caller, null);
+        // the issuer's remark (e.g. what he checked) stays with the step like every other opinion
+        step(application, ApplicationTransition.ISSUE, caller, opinion);
         licences.issue(ExportLicenceIssues.of(application, em.find(Enterprise.class, application.getEnterpriseId()),
                 commodity(application.getYear(), application.getCommodityCode())));
         return view(application);

@@ -50,7 +50,7 @@ public class ApplicationDecisionPage implements Serializable {
 
     public void decide(ApplicationTransition step) {
         try {
-            view = step == ApplicationTransition.ISSUE ? service.issue(id, seenVersion)
+            view = step == ApplicationTransition.ISSUE ? service.issue(id, seenVersion, opinion)
                     : service.decide(id, seenVersion, step, opinion);
             seenVersion = view.application().getVersion();
             opinion = null;

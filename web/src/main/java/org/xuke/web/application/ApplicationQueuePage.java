@@ -70,7 +70,7 @@ public class ApplicationQueuePage extends ApplicationTable {
         for (ApplicationRow row : getSelection()) {
             try {
                 if (step == ApplicationTransition.ISSUE) {
-                    var view = service.issue(row.id(), row.version());
+                    var view = service.issue(row.id(), row.version(), opinion);
                     Texts.info("app.issuedOne", row.applicationNumber(), view.licence().getNumber());
                 } else {
                     service.decide(row.id(), row.version(), step, opinion);

@@ -1,6 +1,7 @@
 package org.xuke.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,23 @@ class PlatformIT {
                 + URLEncoder.encode("钨", StandardCharsets.UTF_8)).body();
         assertTrue(byName.contains("仲钨酸铵") && byName.contains("钨粉"));
         assertTrue(byName.contains("总共 2 条记录"));
+    }
+
+    /** Every value a person reads is a word of the bundles or the catalogue's name, never a stored code. */
+    @Test
+    @RunAsClient
+    void catalogueValuesAreShownInWordsNotAsStored() throws Exception {
+        String ports = get("/public/catalog.xhtml?kind=customs-port").body();
+        assertTrue(ports.contains("关区") && !ports.contains(">headquarters<") && !ports.contains(">subordinate<"));
+        String methods = get("/public/catalog.xhtml?kind=payment-method").body();
+        assertTrue(methods.contains("海关结汇方式") && !methods.contains("customs_settlement_mode")
+                && !methods.contains(">licence_form<"));
+        String authorities = get("/public/catalog.xhtml?kind=issuing-authority").body();
+        assertTrue(authorities.contains("省级") && !authorities.contains(">provincial<")
+                && !authorities.contains("sub_provincial"));
+        String days = get("/public/catalog.xhtml?kind=calendar-day").body();
+        assertTrue(days.contains("调休工作日") && !days.contains("WORKING_DAY") && !days.contains("working_day"));
+        assertFalse(days.contains(">H<"), "confidence in words");
     }
 
     @Test

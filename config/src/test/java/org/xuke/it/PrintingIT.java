@@ -291,6 +291,8 @@ class PrintingIT {
         assertEquals("有效", PortalClient.find(valid, "id=\"standing\">([^<]+)<"));
         assertTrue(valid.contains(COMPANY) && valid.contains("8112921000") && valid.contains("验证通过"), valid);
         assertFalse(valid.contains("DYJB") || valid.contains("0431-1"), "no person behind the licence shows");
+        assertFalse(valid.contains("O=") || valid.contains("CN=") || valid.contains("PROV-JILIN"),
+                "the signer in words, not as a distinguished name: " + PortalClient.find(valid, "id=\"seal\">([^<]+)<"));
         String code = verifyUrl.replaceAll(".*c=", "");
         String lower = anyone.get(VERIFY + "?n=" + licence.toLowerCase() + "&c=" + code.toLowerCase()).body();
         assertTrue(lower.contains("id=\"standing\""), "case is forgiven");

@@ -23,6 +23,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.enterprise.Enterprise;
+import org.xuke.catalog.CatalogService;
+import org.xuke.catalog.IssuingAuthority;
 import org.xuke.enterprise.EnterpriseService;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.StampedCache;
@@ -49,6 +51,9 @@ public class CertificateService {
 
     @Inject
     private EnterpriseService enterprises;
+
+    @Inject
+    private CatalogService catalogs;
 
     @Inject
     private AuditLog audit;
@@ -237,7 +242,10 @@ public class CertificateService {
                     .orElseThrow(() -> new DomainRuleException("enterprise.notFound"));
             name.addRDN(BCStyle.O, enterprise.getName()).addRDN(BCStyle.SERIALNUMBER, enterprise.getUscc().value());
         } else if (account.getAuthorityCode() != null) {
-            name.addRDN(BCStyle.O, account.getAuthorityCode());
+            // people read the organisation on every seal check: the authority's name, its code beside it
+            IssuingAuthority authority = catalogs.findAuthority(account.getAuthorityCode());
+            name.addRDN(BCStyle.O, authority == null ? account.getAuthorityCode() : authority.getNameZh())
+                    .addRDN(BCStyle.OU, account.getAuthorityCode());
         }
         return name.addRDN(BCStyle.CN, account.getUsername()).build();
     }

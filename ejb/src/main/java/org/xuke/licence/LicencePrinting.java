@@ -200,7 +200,7 @@ public class LicencePrinting {
                 commodity.getString("code") + " " + commodity.getString("name"),
                 PrintFormats.quantity(number(content, "totalQuantity")) + " " + catalogs.unitName(text(commodity, "unit")),
                 licence.getValidityEnd().toString(), text(content, "issueDate"), text(content, "authority"),
-                seal.valid(), seal.signer(), seal.serial() == null ? null : seal.serial().toString(16)));
+                seal.valid(), seal.signerName(), seal.serial() == null ? null : seal.serial().toString(16)));
     }
 
     /** The public page's address for a licence: what its QR code holds. */
@@ -227,7 +227,7 @@ public class LicencePrinting {
         p.put("sealImage", SealImages.jpeg(authorityName, SEAL_PURPOSE));
         SealVerification seal = certificates.verifySeal(licence.canonicalContent(), licence.getSeal());
         p.put("sealStatement", "电子签章 Digital seal：" + (seal.valid() ? "有效" : "未通过验证") + "\n签章人 Signer："
-                + seal.signer() + "\n签章时间 Time：" + (seal.signedAt() == null ? "" : TIME.format(seal.signedAt().atZone(CHINA)))
+                + seal.signerName() + "\n签章时间 Time：" + (seal.signedAt() == null ? "" : TIME.format(seal.signedAt().atZone(CHINA)))
                 + "\n证书序列号 Serial：" + (seal.serial() == null ? "" : seal.serial().toString(16)));
         return new ReportData(p, lines(c));
     }

@@ -64,6 +64,12 @@ public final class Texts {
         return argument;
     }
 
+    /** The text for {@code key}, or {@code otherwise} when the bundle has none. */
+    public static String textOr(String key, String otherwise) {
+        ResourceBundle texts = ResourceBundle.getBundle(WEB, FacesContext.getCurrentInstance().getViewRoot().getLocale());
+        return texts.containsKey(key) ? texts.getString(key) : otherwise;
+    }
+
     public static String text(String key, Object... arguments) {
         return get(WEB, key, java.util.Arrays.stream(arguments).map(String::valueOf).toList());
     }

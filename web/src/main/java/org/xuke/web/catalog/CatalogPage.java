@@ -72,7 +72,8 @@ public class CatalogPage implements Serializable {
         if (value instanceof Boolean flag) {
             return Texts.text(flag ? "common.yes" : "common.no");
         }
-        return value.toString();
+        // enumerated values (levels, code systems, day kinds, confidence) in words, never as stored
+        return Texts.textOr("catalog.value." + column + "." + value, value.toString());
     }
 
     private CatalogFilter filter() {

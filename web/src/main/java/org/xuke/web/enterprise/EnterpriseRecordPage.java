@@ -28,6 +28,9 @@ public class EnterpriseRecordPage implements Serializable {
     @Inject
     private EnterpriseService enterprises;
 
+    @Inject
+    private org.xuke.catalog.CatalogService catalogs;
+
     private Long id;
     private Enterprise enterprise;
     private long seenVersion;
@@ -64,6 +67,15 @@ public class EnterpriseRecordPage implements Serializable {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.rule(e.key(), e.arguments()),
                     null));
         }
+    }
+
+    /** The serving authority by its name (the catalogue's), not its internal code. */
+    public String getAuthorityName() {
+        if (enterprise == null) {
+            return null;
+        }
+        var authority = catalogs.findAuthority(enterprise.getAuthorityCode());
+        return authority == null ? enterprise.getAuthorityCode() : authority.getNameZh();
     }
 
     public Enterprise getEnterprise() {

@@ -549,4 +549,47 @@ class ExportApplicationIT {
         assertEquals("复审通过", state(refused), "still approved, no licence");
         assertFalse(refused.contains("id=\"licence-number\""), "no licence number shown");
     }
+
+    /** The home pages say what waits, and every figure agrees with the list it links to. */
+    @Test
+    @Order(11)
+    @RunAsClient
+    void theHomePagesCountWhatWaitsAndEachFigureMatchesItsList() throws Exception {
+        PortalClient enterprise = signedIn("CKJB");
+        String home = enterprise.get(PortalClient.HTTPS + "/enterprise/index.xhtml").body();
+        assertEquals(total(enterprise.get(PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PENDING").body()),
+                tile(home, "home-pending"));
+        assertEquals(total(enterprise.get(PortalClient.HTTPS + "/enterprise/licences.xhtml").body()),
+                tile(home, "home-issued"));
+        assertEquals(total(enterprise.get(PortalClient.HTTPS + "/enterprise/applications.xhtml?list=SUBMIT").body()),
+                tile(home, "home-drafts") + tile(home, "home-returned"));
+        assertTrue(tile(home, "home-approved") >= 1, "the application whose validity ended waits to be issued");
+
+        PortalClient initial = signedIn("CKCS");
+        String before = initial.get(PortalClient.HTTPS + "/officer/index.xhtml").body();
+        assertEquals(total(initial.get(PortalClient.HTTPS + "/officer/applications.xhtml?stage=INITIAL").body()),
+                tile(before, "home-initial"));
+        long id = newApplication(enterprise, GALLIUM, "3", "HT-2026-LATE");
+        enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", ""));
+        String submitted = initial.get(PortalClient.HTTPS + "/officer/index.xhtml").body();
+        assertEquals(tile(before, "home-initial") + 1, tile(submitted, "home-initial"));
+        assertEquals(tile(before, "home-overdue"), tile(submitted, "home-overdue"), "received today: not late");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:15433/xuke", "xuke", "xuke");
+                Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("update export_application set submitted_at_utc = submitted_at_utc"
+                    + " - interval '14 days' where id = " + id));
+        }
+        String late = initial.get(PortalClient.HTTPS + "/officer/index.xhtml").body();
+        assertEquals(tile(before, "home-overdue") + 1, tile(late, "home-overdue"), "received two weeks ago: late");
+        assertTrue(late.contains("xuke-tile-alert"), "a late application is marked");
+    }
+
+    private static long tile(String page, String id) {
+        return Long.parseLong(PortalClient.find(page, "id=\"" + id + "\"[^>]*>\\s*<strong>(\\d+)</strong>"));
+    }
+
+    private static long total(String page) {
+        return page.contains("没有符合条件的记录") ? 0
+                : Long.parseLong(PortalClient.find(page, "总共 (\\d+) 条记录"));
+    }
 }

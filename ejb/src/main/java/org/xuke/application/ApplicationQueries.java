@@ -98,6 +98,17 @@ class ApplicationQueries {
                 .getSingleResult();
     }
 
+    /** How many of the caller's applications in {@code states} were submitted before {@code before} (UTC). */
+    long countSubmittedBefore(Account caller, Set<ApplicationState> states, java.time.LocalDateTime before) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> q = cb.createQuery(Long.class);
+        Root<ExportApplication> a = q.from(ExportApplication.class);
+        List<Predicate> where = predicates(cb, q, a, null, caller, ApplicationFilter.of(states));
+        where.add(cb.lessThan(a.get("submittedAtUtc"), before));
+        return em.createQuery(q.select(cb.count(a.get("state"))).where(where.toArray(Predicate[]::new)))
+                .getSingleResult();
+    }
+
     private static List<Predicate> predicates(CriteriaBuilder cb, AbstractQuery<?> q, Root<ExportApplication> a,
             Root<Enterprise> e, Account caller, ApplicationFilter filter) {
         List<Predicate> where = new ArrayList<>();

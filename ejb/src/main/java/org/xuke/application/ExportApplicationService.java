@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.xuke.account.Account;
 import org.xuke.application.FormRules.FieldError;
@@ -331,6 +332,59 @@ public class ExportApplicationService {
 
     public long countForCaller(ApplicationFilter filter) {
         return queries.count(access.reader(), filter);
+    }
+
+    /**
+     * The home page's figures for the caller: his applications by state and, for officers, how many
+     * on the working-day clock are past their deadline or due by the next working day; for the
+     * enterprise, its valid licences whose validity ends within {@link #EXPIRY_WARNING_DAYS} days.
+     */
+    public Dashboard dashboardForCaller() {
+        Account caller = access.reader();
+        Map<ApplicationState, Long> byState = new java.util.EnumMap<>(ApplicationState.class);
+        for (ApplicationState state : ApplicationState.values()) {
+            byState.put(state, queries.count(caller, ApplicationFilter.of(EnumSet.of(state))));
+        }
+        LocalDate today = today();
+        if (caller.getEnterpriseId() != null) {
+            return new Dashboard(byState, 0, 0, licences.countExpiringForCaller(today.plusDays(EXPIRY_WARNING_DAYS)));
+        }
+        WorkingDays days = catalogs.workingDays();
+        // the deadline grows with the day of receipt: the latest receipt already late, and the latest due soon
+        LocalDate nextWorkingDay = today.plusDays(1);
+        while (!days.isWorkingDay(nextWorkingDay)) {
+            nextWorkingDay = nextWorkingDay.plusDays(1);
+        }
+        long overdue = queries.countSubmittedBefore(caller, ON_THE_CLOCK,
+                Zones.utcStartOf(latestReceiptDueBefore(days, today).plusDays(1)));
+        long dueSoon = queries.countSubmittedBefore(caller, ON_THE_CLOCK,
+                Zones.utcStartOf(latestReceiptDueBefore(days, nextWorkingDay.plusDays(1)).plusDays(1))) - overdue;
+        return new Dashboard(byState, overdue, dueSoon, 0);
+    }
+
+    /** Days ahead that a valid licence counts as ending soon on the enterprise's home page. */
+    public static final int EXPIRY_WARNING_DAYS = 30;
+
+    /** The latest day of receipt whose deadline falls before {@code day}. */
+    private static LocalDate latestReceiptDueBefore(WorkingDays days, LocalDate day) {
+        LocalDate received = day;
+        while (!days.deadline(received, TIME_LIMIT_DAYS).isBefore(day)) {
+            received = received.minusDays(1);
+        }
+        return received;
+    }
+
+    /** The home page's figures (see {@link #dashboardForCaller}). */
+    public record Dashboard(Map<ApplicationState, Long> byState, long overdue, long dueSoon, long licencesEndingSoon)
+            implements Serializable {
+
+        public long count(String... states) {
+            long total = 0;
+            for (String state : states) {
+                total += byState.getOrDefault(ApplicationState.valueOf(state), 0L);
+            }
+            return total;
+        }
     }
 
     // ---- internals ----

@@ -223,6 +223,18 @@ public class LicenceService {
         return count(reader(), filter);
     }
 
+    /** The caller's valid licences whose validity ends on or before {@code by} (the home page's warning). */
+    public long countExpiringForCaller(LocalDate by) {
+        Account caller = reader();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> q = cb.createQuery(Long.class);
+        Root<Licence> l = q.from(Licence.class);
+        List<Predicate> where = predicates(cb, l, null, caller, new LicenceFilter(null, null, null, null, null,
+                LicenceStanding.VALID), today());
+        where.add(cb.lessThanOrEqualTo(l.get("validityEnd"), by));
+        return em.createQuery(q.select(cb.count(l)).where(where.toArray(Predicate[]::new))).getSingleResult();
+    }
+
     private long count(Account caller, LicenceFilter filter) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> q = cb.createQuery(Long.class);

@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 
+import org.xuke.catalog.CatalogService;
 import org.xuke.enterprise.Enterprise;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
@@ -29,7 +30,7 @@ public class EnterpriseRecordPage implements Serializable {
     private EnterpriseService enterprises;
 
     @Inject
-    private org.xuke.catalog.CatalogService catalogs;
+    private CatalogService catalogs;
 
     private Long id;
     private Enterprise enterprise;

@@ -17,3 +17,14 @@ document.addEventListener('click', function (event) {
         });
     }, 0);
 }, true);
+
+/*
+ * PrimeFaces' skinned file upload hides the real file input from assistive technology behind a
+ * button that has the focus; the hidden input must then not be reachable by Tab either.
+ */
+function xukeHideSkinnedFileInputs() {
+    document.querySelectorAll('input[type="file"][aria-hidden="true"]').forEach(function (input) {
+        input.setAttribute('tabindex', '-1');
+    });
+}
+document.addEventListener('DOMContentLoaded', xukeHideSkinnedFileInputs);

@@ -128,6 +128,39 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
     }
 
+    /**
+     * Runs axe-core (WCAG 2.0/2.1 A and AA rules) over the page as it stands; returns its violations,
+     * one line each: impact, rule, how many elements, the first few of them.
+     */
+    List<String> axeViolations() throws IOException {
+        if (axeScript == null) {
+            try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                axeScript = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        driver.executeScript(axeScript);
+        Object result = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(function (r) { done(r.violations.map(function (v) { return (v.impact || 'none') + ' '"
+                + " + v.id + ' x' + v.nodes.length + ' ' + v.nodes.slice(0, 3).map(function (n) {"
+                + " return n.target.join(' '); }).join(' | '); })); })"
+                + ".catch(function (e) { done(['error ' + e]); });");
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) result;
+        return violations;
+    }
+
+    private static String axeScript;
+
+    /** Sets the window's width (and a height to match), as a narrow screen would be. */
+    void width(int pixels) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(pixels, 900));
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
     String page() {
         return driver.getPageSource();
     }

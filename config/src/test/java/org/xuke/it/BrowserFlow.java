@@ -4,10 +4,83 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 /** The steps of {@link BrowserIT}, run on the test's side (Selenium is not in the deployment). */
 final class BrowserFlow {
 
     private BrowserFlow() {
+    }
+
+    /** The application the flow took through to its licence, for the sweep's record pages. */
+    private static String lastNumber;
+
+    /** The pages of the three portals the accessibility sweep opens, by who opens them. */
+    private static final List<String> PUBLIC_PAGES = List.of("/login.xhtml", "/public/verify.xhtml",
+            "/public/ekey.xhtml", "/public/seal.xhtml", "/public/catalog.xhtml?kind=currency");
+    private static final List<String> ENTERPRISE_PAGES = List.of("/enterprise/index.xhtml",
+            "/enterprise/applications.xhtml?list=SUBMIT", "/enterprise/applications.xhtml?list=PENDING",
+            "/enterprise/applications.xhtml?list=PRINT", "/enterprise/applications.xhtml?list=ALL",
+            "/enterprise/application.xhtml", "/enterprise/licences.xhtml", "/enterprise/company.xhtml",
+            "/enterprise/catalog.xhtml?kind=commodity");
+    private static final List<String> OFFICER_PAGES = List.of("/officer/index.xhtml",
+            "/officer/applications.xhtml?stage=INITIAL", "/officer/applications.xhtml?stage=DONE",
+            "/officer/licences.xhtml", "/officer/catalog.xhtml?kind=customs-port");
+    private static final List<String> ADMIN_PAGES = List.of("/officer/accounts.xhtml", "/officer/quotas.xhtml",
+            "/officer/audit.xhtml", "/officer/catalog-import.xhtml", "/officer/ekey-requests.xhtml");
+
+    /**
+     * axe-core over every page of the three portals (and the application's record on both sides),
+     * WCAG 2.1 A and AA: no serious or critical violation. The page list and every finding, minor
+     * ones included, go to target/accessibility/axe-report.txt.
+     */
+    static void accessibilitySweep(String password) throws Exception {
+        List<String> report = new java.util.ArrayList<>();
+        List<String> serious = new java.util.ArrayList<>();
+        try (Browser enterprise = Browser.signIn("LLQY", password)) {
+            sweep(enterprise, PUBLIC_PAGES, report, serious);
+            sweep(enterprise, ENTERPRISE_PAGES, report, serious);
+            if (lastNumber != null) {
+                enterprise.open("/enterprise/applications.xhtml?list=ALL");
+                enterprise.clickLink(lastNumber);
+                sweepHere(enterprise, report, serious);
+            }
+        }
+        try (Browser officer = Browser.signIn("LLFZ", password)) {
+            sweep(officer, OFFICER_PAGES, report, serious);
+            if (lastNumber != null) {
+                officer.open("/officer/applications.xhtml?stage=DONE");
+                officer.clickLink(lastNumber);
+                sweepHere(officer, report, serious);
+            }
+        }
+        try (Browser admin = Browser.signIn("LLGL", password)) {
+            sweep(admin, ADMIN_PAGES, report, serious);
+        }
+        java.nio.file.Path out = java.nio.file.Path.of("target", "accessibility", "axe-report.txt");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.write(out, report);
+        assertTrue(serious.isEmpty(), "serious or critical WCAG 2.1 AA violations:\n" + String.join("\n", serious));
+    }
+
+    private static void sweep(Browser browser, List<String> pages, List<String> report, List<String> serious)
+            throws Exception {
+        for (String page : pages) {
+            browser.open(page);
+            sweepHere(browser, report, serious);
+        }
+    }
+
+    private static void sweepHere(Browser browser, List<String> report, List<String> serious) throws Exception {
+        String page = browser.url().replace(PortalClient.HTTPS, "");
+        List<String> violations = browser.axeViolations();
+        report.add(page + ": " + (violations.isEmpty() ? "no violations" : violations.size() + " rules"));
+        for (String violation : violations) {
+            report.add("    " + violation);
+            if (violation.startsWith("serious ") || violation.startsWith("critical ") || violation.startsWith("error ")) {
+                serious.add(page + ": " + violation);
+            }
+        }
     }
 
     static void fromTheFormToTheLicence(String password) throws Exception {
@@ -34,6 +107,7 @@ final class BrowserFlow {
             enterprise.confirm("确定上报");
             enterprise.waitForText("application-state", "待初审");
             String number = enterprise.text("application-number");
+            lastNumber = number;
             assertTrue(number.matches("264401010000012\\d{6}"), number);
             assertTrue(enterprise.text("application-seal").startsWith("已盖章：LLQY"), "still sealed once submitted");
             enterprise.screenshot("04-submitted");

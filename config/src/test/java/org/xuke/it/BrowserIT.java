@@ -65,6 +65,7 @@ class BrowserIT {
         Fixtures.officer(accounts, certificates, "PROV-GUANGDONG", "LLCS", PASSWORD, Set.of(Role.INITIAL_REVIEWER));
         Fixtures.officer(accounts, certificates, "PROV-GUANGDONG", "LLFS", PASSWORD, Set.of(Role.SECOND_REVIEWER));
         Fixtures.officer(accounts, certificates, "PROV-GUANGDONG", "LLFZ", PASSWORD, Set.of(Role.ISSUER));
+        Fixtures.officer(accounts, certificates, "PROV-GUANGDONG", "LLGL", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
         settings.assignAtDeployment("IT", "PROV-GUANGDONG", "GD");
     }
 
@@ -76,5 +77,14 @@ class BrowserIT {
                 + "chromium-driver (as .ci/run does) to run the browser test");
         // the browser code lives outside this class: the server loads this class without Selenium
         BrowserFlow.fromTheFormToTheLicence(PASSWORD);
+    }
+
+    /** axe-core over every page of the three portals in Chromium: WCAG 2.1 AA, no serious or critical finding. */
+    @Test
+    @Order(3)
+    @RunAsClient
+    void everyPageMeetsWcag21AaByAxe() throws Exception {
+        Assumptions.assumeTrue(Browser.installed(), "Chromium is not installed");
+        BrowserFlow.accessibilitySweep(PASSWORD);
     }
 }

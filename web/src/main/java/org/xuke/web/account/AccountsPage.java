@@ -57,6 +57,10 @@ public class AccountsPage implements Serializable {
     private List<CatalogEntry> authorities;
 
     public void create() {
+        if (roles == null || roles.length == 0) {
+            Texts.error("create:roles", "accounts.rolesRequired");
+            return;
+        }
         try {
             var created = administration.createOfficer(username, displayName, authorityCode,
                     roles == null || roles.length == 0 ? Set.of() : EnumSet.copyOf(java.util.Arrays.asList(roles)));

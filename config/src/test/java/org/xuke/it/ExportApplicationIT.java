@@ -582,6 +582,19 @@ class ExportApplicationIT {
         String late = initial.get(PortalClient.HTTPS + "/officer/index.xhtml").body();
         assertEquals(tile(before, "home-overdue") + 1, tile(late, "home-overdue"), "received two weeks ago: late");
         assertTrue(late.contains("xuke-tile-alert"), "a late application is marked");
+
+        // the working-day clock on the record for both sides, in the enterprise's list and the 待发证 queue
+        for (PortalClient side : List.of(enterprise, initial)) {
+            String record = side.get((side == enterprise ? FORM : DECIDE.replace("?id=", "")) + "?id=" + id).body();
+            assertTrue(PortalClient.find(record, "id=\"application-clock\"[^>]*>([^<]+)<").endsWith("/ 3"), record);
+            assertTrue(PortalClient.find(record, "(<span[^>]*id=\"application-clock\"[^>]*>)").contains("xuke-error"),
+                    "late on the record");
+            assertTrue(record.contains("id=\"application-deadline\""), "the deadline on the record");
+        }
+        assertTrue(enterprise.get(PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PENDING").body()
+                .contains("/ 3</span>"), "the enterprise's list shows the clock");
+        assertTrue(signedIn("CKFZ").get(PortalClient.HTTPS + "/officer/applications.xhtml?stage=ISSUE").body()
+                .matches("(?s).*>\\d+ / 3</span>.*"), "the 待发证 queue counts the days too");
     }
 
     private static long tile(String page, String id) {

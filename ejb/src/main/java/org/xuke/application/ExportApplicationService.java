@@ -54,8 +54,9 @@ public class ExportApplicationService {
     private static final Set<ApplicationState> HOLDING_QUOTA = EnumSet.of(ApplicationState.PENDING_INITIAL_REVIEW,
             ApplicationState.PENDING_WITHDRAWAL, ApplicationState.PENDING_SECOND_REVIEW, ApplicationState.APPROVED);
     /** Waiting for an officer of the authority: the working-day clock runs. */
+    /** Where the authority owes an answer: from the day after submission until issued (or refused, returned). */
     private static final Set<ApplicationState> ON_THE_CLOCK = EnumSet.of(ApplicationState.PENDING_INITIAL_REVIEW,
-            ApplicationState.PENDING_WITHDRAWAL, ApplicationState.PENDING_SECOND_REVIEW);
+            ApplicationState.PENDING_WITHDRAWAL, ApplicationState.PENDING_SECOND_REVIEW, ApplicationState.APPROVED);
 
     @PersistenceContext(unitName = "xuke")
     private EntityManager em;
@@ -90,9 +91,33 @@ public class ExportApplicationService {
     @Inject
     private ApplicationViews views;
 
-    /** An application as its page shows it: the content, the enterprise, the commodity, the licence once issued. */
+    /**
+     * An application as its page shows it: the content, the enterprise, the commodity, the licence
+     * once issued, and while the authority owes an answer its working-day clock.
+     */
     public record View(ExportApplication application, ExportLicenceForm form, Enterprise enterprise,
-            Commodity commodity, List<ApplicationStep> steps, Licence licence) implements Serializable {
+            Commodity commodity, List<ApplicationStep> steps, Licence licence, WorkingClock clock) implements Serializable {
+
+        View(ExportApplication application, ExportLicenceForm form, Enterprise enterprise, Commodity commodity,
+                List<ApplicationStep> steps, Licence licence) {
+            this(application, form, enterprise, commodity, steps, licence, null);
+        }
+
+        View withClock(WorkingClock clock) {
+            return new View(application, form, enterprise, commodity, steps, licence, clock);
+        }
+    }
+
+    /** Working days used of the {@link #TIME_LIMIT_DAYS} allowed, and the last day of the limit. */
+    public record WorkingClock(int elapsed, LocalDate deadline) implements Serializable {
+
+        public boolean isOverdue() {
+            return elapsed > TIME_LIMIT_DAYS;
+        }
+
+        public int getAllowed() {
+            return TIME_LIMIT_DAYS;
+        }
     }
 
     /** A save: either the saved, sealed application or the broken rules at their fields (nothing saved). */
@@ -316,9 +341,6 @@ public class ExportApplicationService {
     private List<ApplicationRow> rows(Account caller, ApplicationFilter filter, int first, int max, String sort,
             boolean ascending) {
         List<ApplicationRow> rows = queries.list(caller, filter, first, max, sort, ascending);
-        if (caller.getEnterpriseId() != null) {
-            return rows;
-        }
         WorkingDays days = catalogs.workingDays();
         LocalDate today = today();
         return rows.stream().map(r -> {
@@ -405,7 +427,14 @@ public class ExportApplicationService {
     }
 
     private View view(ExportApplication application) {
-        return views.of(application);
+        View view = views.of(application);
+        if (application.getSubmittedAtUtc() == null || !ON_THE_CLOCK.contains(application.getState())) {
+            return view;
+        }
+        WorkingDays days = catalogs.workingDays();
+        LocalDate received = application.getSubmittedAtUtc().atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA)
+                .toLocalDate();
+        return view.withClock(new WorkingClock(days.elapsed(received, today()), days.deadline(received, TIME_LIMIT_DAYS)));
     }
 
     private Commodity commodity(int year, String code) {

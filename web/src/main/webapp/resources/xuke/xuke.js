@@ -28,3 +28,54 @@ function xukeHideSkinnedFileInputs() {
     });
 }
 document.addEventListener('DOMContentLoaded', xukeHideSkinnedFileInputs);
+
+/*
+ * A signed-in page warns two minutes before its session would end (30 minutes without a request)
+ * and offers 继续工作, which keeps the session and the form as it is; once the session has ended the
+ * warning says so, and the input stays on the page to be copied before signing in again.
+ */
+document.addEventListener('DOMContentLoaded', function () {
+    var body = document.body;
+    var seconds = parseInt(body.getAttribute('data-session-seconds'), 10);
+    if (!(seconds > 0)) {
+        return;
+    }
+    var warnAfter = Math.max(seconds - 120, 10) * 1000;
+    var endAt = 0;
+    var timer = 0;
+    var banner = document.createElement('div');
+    banner.className = 'xuke-session-warning';
+    banner.setAttribute('role', 'alert');
+    banner.hidden = true;
+    var text = document.createElement('span');
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = body.getAttribute('data-session-extend');
+    banner.appendChild(text);
+    banner.appendChild(button);
+    body.insertBefore(banner, body.firstChild);
+
+    function schedule() {
+        banner.hidden = true;
+        endAt = Date.now() + seconds * 1000;
+        clearTimeout(timer);
+        timer = setTimeout(warn, warnAfter);
+    }
+    function warn() {
+        if (Date.now() >= endAt) {
+            text.textContent = body.getAttribute('data-session-ended');
+            button.hidden = true;
+        } else {
+            text.textContent = body.getAttribute('data-session-warning');
+            button.hidden = false;
+            timer = setTimeout(warn, endAt - Date.now());
+        }
+        banner.hidden = false;
+    }
+    button.addEventListener('click', function () {
+        fetch(body.getAttribute('data-session-keepalive'), {method: 'POST', credentials: 'same-origin'})
+            .then(function (r) { if (r.status === 204) { schedule(); } else { endAt = 0; warn(); } })
+            .catch(function () { endAt = 0; warn(); });
+    });
+    schedule();
+});

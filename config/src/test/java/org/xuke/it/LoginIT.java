@@ -1,6 +1,7 @@
 package org.xuke.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
@@ -204,5 +205,44 @@ class LoginIT {
             assertEquals(200, page.statusCode());
             assertTrue(page.uri().getPath().endsWith("/enterprise/index.xhtml"), "the owner with his e-key stays in");
         }
+    }
+
+    /**
+     * A user sent to the sign-in page comes back to the page he asked for; one whose session ended
+     * is told so; only portal pages are returned to; a page's script keeps a session alive.
+     */
+    @Test
+    @Order(9)
+    @RunAsClient
+    void afterSigningInTheUserIsBackWhereHeWasAndAnEndedSessionIsExplained() throws Exception {
+        String wanted = PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PENDING";
+        PortalClient browser = PortalClient.withEkey(Fixtures.ekey("READY"), Fixtures.EKEY_PASSWORD);
+        HttpResponse<String> sent = browser.get(wanted);
+        assertTrue(sent.uri().getPath().endsWith("/login.xhtml"), sent.uri().toString());
+        assertFalse(sent.body().contains("会话已超时结束"), "a first visit is not an ended session");
+        String kept = PortalClient.find(sent.body(), "name=\"login:return\"[^>]*value=\"([^\"]*)\"");
+        assertEquals("/enterprise/applications.xhtml?list=PENDING", kept, "the sign-in form keeps where he was going");
+        // a browser posts the form's hidden field as it is
+        HttpResponse<String> back = browser.submit(sent.uri().toString(), "login", Map.of("login:username", "READY",
+                "login:password", READY_PASSWORD, "login:return", kept, "login:submit", ""));
+        assertEquals(wanted, back.uri().toString(), "back at the page he asked for");
+        assertEquals(204, browser.postEmpty(PortalClient.HTTPS + "/keepalive"), "keep working: the session lives on");
+        assertTrue(back.body().contains("data-session-seconds=\"1800\""), "the page knows when its session ends");
+
+        PortalClient ended = PortalClient.withEkey(Fixtures.ekey("READY"), Fixtures.EKEY_PASSWORD);
+        java.net.HttpCookie stale = new java.net.HttpCookie("JSESSIONID", "ended0000000000000000000000");
+        stale.setPath("/");
+        ended.useCookie(stale);
+        HttpResponse<String> told = ended.get(wanted);
+        assertTrue(told.body().contains("会话已超时结束"), "an ended session is explained");
+        assertEquals(401, ended.postEmpty(PortalClient.HTTPS + "/keepalive"), "nothing to keep alive");
+
+        PortalClient elsewhere = PortalClient.withEkey(Fixtures.ekey("READY"), Fixtures.EKEY_PASSWORD);
+        elsewhere.get(PortalClient.HTTPS + "/login.xhtml");
+        HttpResponse<String> home = elsewhere.submit(PortalClient.HTTPS + "/login.xhtml", "login",
+                Map.of("login:username", "READY", "login:password", READY_PASSWORD, "login:return",
+                        "https://evil.example/", "login:submit", ""));
+        assertEquals("127.0.0.1", home.uri().getHost(), "never sent to another address");
+        assertTrue(home.uri().getPath().endsWith("/enterprise/index.xhtml"), home.uri().toString());
     }
 }

@@ -74,6 +74,12 @@ final class PortalClient {
                 .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(10)).build(), cookies);
     }
 
+    /** A POST without a body (what a page's script sends), answering its status. */
+    int postEmpty(String url) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** The session cookie this browser holds for the portal (what a thief would copy). */
     java.net.HttpCookie sessionCookie() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))

@@ -27,6 +27,9 @@ public class LoginPage {
     private String username;
     private String password;
     private String notice;
+    /** The portal page the user was going to when he was sent here (see {@link LoginReturn}). */
+    private String returnTo;
+    private boolean expired;
 
     public String login() {
         FacesContext faces = FacesContext.getCurrentInstance();
@@ -42,6 +45,16 @@ public class LoginPage {
                 faces.responseComplete();
                 return null;
             case SUCCESS:
+                String back = LoginReturn.safe(returnTo);
+                if (back != null && !request.isUserInRole(EkeyAuthenticationMechanism.PASSWORD_CHANGE)) {
+                    try {
+                        external.redirect(request.getContextPath() + back);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    faces.responseComplete();
+                    return null;
+                }
                 return destination(request);
             default:
                 Object key = request.getAttribute(EkeyAuthenticationMechanism.MESSAGE);
@@ -71,6 +84,33 @@ public class LoginPage {
         } else if ("ekeyChanged".equals(notice)) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
                     Texts.get(Texts.IDENTITY, "login.ekeyChanged", List.of()), null));
+        }
+    }
+
+    public String getReturnTo() {
+        return returnTo;
+    }
+
+    public void setReturnTo(String returnTo) {
+        this.returnTo = returnTo;
+    }
+
+    public boolean isExpired() {
+        return expired;
+    }
+
+    /**
+     * On arrival: the page the user was sent here from (kept in the form for the sign-in), and a
+     * word when he is here because his session had ended.
+     */
+    public void arrive() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest();
+        returnTo = LoginReturn.savedPage(request);
+        expired = LoginReturn.sessionEnded(request);
+        if (expired) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
+                    Texts.get(Texts.IDENTITY, "login.sessionEnded", List.of()), null));
         }
     }
 

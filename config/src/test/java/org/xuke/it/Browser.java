@@ -157,6 +157,21 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(pixels, 900));
     }
 
+    /**
+     * What a narrow window hides: the texts of table cells whose content is cut (wider than the
+     * cell, not wrapped), and whether the page itself scrolls sideways beyond the window.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> clipped() {
+        return (List<String>) driver.executeScript("var cut = [];"
+                + "document.querySelectorAll('.ui-datatable td, .ui-datatable th').forEach(function (c) {"
+                + "  if (c.offsetParent !== null && c.scrollWidth > c.clientWidth + 1) { cut.push(c.textContent.trim()); } });"
+                + "var wrapper = document.querySelector('.ui-datatable-wrapper');"
+                + "if (document.documentElement.scrollWidth > window.innerWidth + 1) { cut.push('page wider than window: '"
+                + "  + document.documentElement.scrollWidth + ' > ' + window.innerWidth); }"
+                + "return cut;");
+    }
+
     String url() {
         return driver.getCurrentUrl();
     }

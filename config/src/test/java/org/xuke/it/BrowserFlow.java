@@ -15,6 +15,24 @@ final class BrowserFlow {
     /** The application the flow took through to its licence, for the sweep's record pages. */
     private static String lastNumber;
 
+    /**
+     * Lists stay readable down to 1024 px (columns wrap, the table scrolls inside itself, nothing is
+     * cut) and the form stays usable at 768 px; screenshots at both widths are kept.
+     */
+    private static void narrowScreens(Browser enterprise) throws Exception {
+        for (int width : new int[] {1024, 768}) {
+            enterprise.width(width);
+            for (String page : List.of("/enterprise/licences.xhtml", "/enterprise/applications.xhtml?list=ALL",
+                    "/enterprise/application.xhtml")) {
+                enterprise.open(page);
+                enterprise.screenshot("narrow-" + width + page.replaceAll("[^a-z]+", "-"));
+                List<String> cut = enterprise.clipped();
+                assertTrue(cut.isEmpty(), "at " + width + " px " + page + " cuts: " + cut);
+            }
+        }
+        enterprise.width(1400);
+    }
+
     /** The pages of the three portals the accessibility sweep opens, by who opens them. */
     private static final List<String> PUBLIC_PAGES = List.of("/login.xhtml", "/public/verify.xhtml",
             "/public/ekey.xhtml", "/public/seal.xhtml", "/public/catalog.xhtml?kind=currency");
@@ -177,6 +195,7 @@ final class BrowserFlow {
             assertTrue(enterprise.all(".licence-number").stream().anyMatch(e -> e.getText().equals(licence)),
                     "the licence appears for the enterprise");
             enterprise.screenshot("11-licence-for-the-enterprise");
+            narrowScreens(enterprise);
         }
     }
 }

@@ -289,6 +289,7 @@ class PrintingIT {
         String query = verifyUrl.substring(verifyUrl.indexOf('?'));
         String valid = anyone.get(VERIFY + query).body();
         assertEquals("有效", PortalClient.find(valid, "id=\"standing\">([^<]+)<"));
+        assertTrue(valid.contains("id=\"verdict\" class=\"xuke-valid-banner\""), "a valid licence is good news, not a warning");
         assertTrue(valid.contains(COMPANY) && valid.contains("8112921000") && valid.contains("验证通过"), valid);
         assertFalse(valid.contains("DYJB") || valid.contains("0431-1"), "no person behind the licence shows");
         assertFalse(valid.contains("O=") || valid.contains("CN=") || valid.contains("PROV-JILIN"),

@@ -172,6 +172,23 @@ final class Browser implements AutoCloseable {
                 + "return cut;");
     }
 
+    /** Presses a button and waits until its full-page post or its Ajax update is done. */
+    void press(String id) {
+        click(id);
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && (!window.PrimeFaces || !PrimeFaces.ajax"
+                        + " || PrimeFaces.ajax.Queue.isEmpty());")));
+    }
+
+    /** The error messages the page shows (Faces conversion and validation errors included). */
+    @SuppressWarnings("unchecked")
+    List<String> errors() {
+        return (List<String>) driver.executeScript("var found = [];"
+                + "document.querySelectorAll('.ui-messages-error, .ui-message-error, .ui-growl-item-container.ui-state-error')"
+                + ".forEach(function (e) { if (e.offsetParent !== null) { found.push(e.textContent.trim()); } });"
+                + "return found;");
+    }
+
     String url() {
         return driver.getCurrentUrl();
     }

@@ -66,6 +66,7 @@ class BrowserIT {
         Fixtures.officer(accounts, certificates, "PROV-GUANGDONG", "LLFS", PASSWORD, Set.of(Role.SECOND_REVIEWER));
         Fixtures.officer(accounts, certificates, "PROV-GUANGDONG", "LLFZ", PASSWORD, Set.of(Role.ISSUER));
         Fixtures.officer(accounts, certificates, "PROV-GUANGDONG", "LLGL", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
+        Fixtures.systemAdministrator(accounts, certificates, "LLXT", PASSWORD);
         settings.assignAtDeployment("IT", "PROV-GUANGDONG", "GD");
     }
 

@@ -72,6 +72,12 @@ final class Fixtures {
         finish(accounts, certificates, created, password, true);
     }
 
+    /** A system administrator (every authority, the audit log), with an e-key. */
+    static void systemAdministrator(AccountService accounts, CertificateService certificates, String username,
+            String password) throws IOException {
+        finish(accounts, certificates, accounts.createSystemAdministrator("IT", username, username), password, true);
+    }
+
     /** Staff of the e-key provider, with an e-key. */
     static void provider(AccountService accounts, CertificateService certificates, String username, String password)
             throws IOException {

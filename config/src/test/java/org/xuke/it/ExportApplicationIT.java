@@ -536,12 +536,7 @@ class ExportApplicationIT {
         second.get(DECIDE + id);
         assertEquals("复审通过", state(second.submit(DECIDE + id, "decision", Map.of("decision:passSecond", ""))
                 .body()));
-        // the test database of the run, as an operator's SQL would change it (the client side has no DataSource)
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:15433/xuke", "xuke", "xuke");
-                Statement s = c.createStatement()) {
-            assertEquals(1, s.executeUpdate("update export_application set validity_end = current_date - 1 where id = "
-                    + id));
-        }
+        assertEquals(1, sql("update export_application set validity_end = current_date - 1 where id = " + id));
         PortalClient issuer = signedIn("CKFZ");
         issuer.get(DECIDE + id);
         String refused = issuer.submit(DECIDE + id, "decision", Map.of("decision:issue", "")).body();
@@ -574,11 +569,8 @@ class ExportApplicationIT {
         String submitted = initial.get(PortalClient.HTTPS + "/officer/index.xhtml").body();
         assertEquals(tile(before, "home-initial") + 1, tile(submitted, "home-initial"));
         assertEquals(tile(before, "home-overdue"), tile(submitted, "home-overdue"), "received today: not late");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:15433/xuke", "xuke", "xuke");
-                Statement s = c.createStatement()) {
-            assertEquals(1, s.executeUpdate("update export_application set submitted_at_utc = submitted_at_utc"
-                    + " - interval '14 days' where id = " + id));
-        }
+        assertEquals(1, sql("update export_application set submitted_at_utc = submitted_at_utc"
+                + " - interval '14 days' where id = " + id));
         String late = initial.get(PortalClient.HTTPS + "/officer/index.xhtml").body();
         assertEquals(tile(before, "home-overdue") + 1, tile(late, "home-overdue"), "received two weeks ago: late");
         assertTrue(late.contains("xuke-tile-alert"), "a late application is marked");
@@ -595,6 +587,14 @@ class ExportApplicationIT {
                 .contains("/ 3</span>"), "the enterprise's list shows the clock");
         assertTrue(signedIn("CKFZ").get(PortalClient.HTTPS + "/officer/applications.xhtml?stage=ISSUE").body()
                 .matches("(?s).*>\\d+ / 3</span>.*"), "the 待发证 queue counts the days too");
+    }
+
+    /** Changes the run's test database as an operator's SQL would (the client side has no DataSource). */
+    private static int sql(String update) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:15433/xuke", "xuke", "xuke");
+                Statement s = c.createStatement()) {
+            return s.executeUpdate(update);
+        }
     }
 
     private static long tile(String page, String id) {

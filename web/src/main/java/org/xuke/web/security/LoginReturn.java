@@ -31,8 +31,7 @@ public final class LoginReturn {
      * exists (it timed out): the sign-in page then says so.
      */
     static boolean sessionEnded(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        Object saved = session == null ? null : session.getAttribute(SAVED_REQUEST);
+        Object saved = savedRequest(request);
         if (saved == null) {
             return false;
         }
@@ -40,7 +39,8 @@ public final class LoginReturn {
             Object cookies = saved.getClass().getMethod("getCookies").invoke(saved);
             if (cookies instanceof Cookie[] all) {
                 for (Cookie cookie : all) {
-                    if ("JSESSIONID".equals(cookie.getName()) && !session.getId().equals(cookie.getValue())) {
+                    if ("JSESSIONID".equals(cookie.getName())
+                            && !request.getSession().getId().equals(cookie.getValue())) {
                         return true;
                     }
                 }
@@ -53,8 +53,7 @@ public final class LoginReturn {
 
     /** The portal page the interrupted request asked for, or null. */
     static String savedPage(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        Object saved = session == null ? null : session.getAttribute(SAVED_REQUEST);
+        Object saved = savedRequest(request);
         if (saved == null) {
             return null;
         }
@@ -69,6 +68,11 @@ public final class LoginReturn {
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static Object savedRequest(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : session.getAttribute(SAVED_REQUEST);
     }
 
     /** {@code path} when it is a portal page, else null. */

@@ -44,9 +44,10 @@ final class BrowserFlow {
     private static final List<String> OFFICER_PAGES = List.of("/officer/index.xhtml",
             "/officer/applications.xhtml?stage=INITIAL", "/officer/applications.xhtml?stage=DONE",
             "/officer/licences.xhtml", "/officer/catalog.xhtml?kind=customs-port");
-    private static final List<String> ADMIN_PAGES = List.of("/officer/accounts.xhtml", "/officer/quotas.xhtml",
+    private static final List<String> ADMIN_PAGES = List.of("/officer/index.xhtml", "/officer/accounts.xhtml",
+            "/officer/quotas.xhtml",
             "/officer/catalog-import.xhtml", "/officer/ekey-requests.xhtml");
-    private static final List<String> SYSTEM_PAGES = List.of("/officer/audit.xhtml");
+    private static final List<String> SYSTEM_PAGES = List.of("/officer/index.xhtml", "/officer/audit.xhtml");
 
     /**
      * axe-core over every page of the three portals (and the application's record on both sides),
@@ -124,7 +125,8 @@ final class BrowserFlow {
 
     private static void sweepHere(Browser browser, List<String> report, List<String> serious) throws Exception {
         String page = browser.url().replace(PortalClient.HTTPS, "");
-        assertFalse(browser.page().contains("您没有访问此页面的权限"), "the sweep checks the page, not a refusal: " + page);
+        assertFalse(browser.page().contains("您没有访问此页面的权限") || browser.page().contains("出错了"),
+                "the sweep checks the page, not a refusal or an error: " + page);
         List<String> violations = browser.axeViolations();
         report.add(page + ": " + (violations.isEmpty() ? "no violations" : violations.size() + " rules"));
         for (String violation : violations) {

@@ -182,6 +182,8 @@ class PrintingIT {
             String text = new PDFTextStripper().getText(document);
             assertTrue(text.contains("中华人民共和国出口许可证申请表") && text.contains(number) && text.contains("DYJB"), text);
         }
+        assertTrue(enterprise.get(PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PRINT").body()
+                .contains("已复审通过或已发证的申请表"), "the print list says which forms it holds");
         String printed = enterprise.get(PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PRINTED").body();
         assertTrue(printed.contains(number), "printing the form moves it to 已打印申请表");
         assertFalse(enterprise.get(PortalClient.HTTPS + "/enterprise/applications.xhtml?list=PRINT").body()

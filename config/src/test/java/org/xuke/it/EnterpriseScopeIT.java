@@ -100,6 +100,7 @@ class EnterpriseScopeIT {
         assertEquals(200, own.statusCode());
         assertTrue(own.body().contains("辽宁范围测试公司"));
         assertFalse(own.body().contains("record:save"), "an operator cannot edit the record");
+        assertFalse(own.body().contains("ui-outputlabel-rfi"), "no required marks on a record he only reads");
         assertTrue(PortalClient.find(own.body(), "id=\"record:authority\">([^<]+)<").startsWith("辽宁省")
                 && !own.body().contains("PROV-LIAONING"), "the serving authority by its name, not its code");
         assertTrue(own.body().contains("id=\"data-scope\">数据范围：本公司<"), "seed 001: the scope at the top right");

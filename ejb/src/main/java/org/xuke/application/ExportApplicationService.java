@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -344,11 +345,8 @@ public class ExportApplicationService {
         WorkingDays days = catalogs.workingDays();
         LocalDate today = today();
         return rows.stream().map(r -> {
-            if (r.submittedAtUtc() == null || !ON_THE_CLOCK.contains(r.state())) {
-                return r;
-            }
-            LocalDate received = r.submittedAtUtc().atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).toLocalDate();
-            return r.withClock(days.elapsed(received, today), days.deadline(received, TIME_LIMIT_DAYS));
+            WorkingClock clock = clock(r.state(), r.submittedAtUtc(), days, today);
+            return clock == null ? r : r.withClock(clock.elapsed(), clock.deadline());
         }).toList();
     }
 
@@ -431,10 +429,18 @@ public class ExportApplicationService {
         if (application.getSubmittedAtUtc() == null || !ON_THE_CLOCK.contains(application.getState())) {
             return view;
         }
-        WorkingDays days = catalogs.workingDays();
-        LocalDate received = application.getSubmittedAtUtc().atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA)
-                .toLocalDate();
-        return view.withClock(new WorkingClock(days.elapsed(received, today()), days.deadline(received, TIME_LIMIT_DAYS)));
+        return view.withClock(clock(application.getState(), application.getSubmittedAtUtc(), catalogs.workingDays(),
+                today()));
+    }
+
+    /** The working-day clock of an application submitted at {@code submittedAtUtc}; null when it is off the clock. */
+    private static WorkingClock clock(ApplicationState state, LocalDateTime submittedAtUtc, WorkingDays days,
+            LocalDate today) {
+        if (submittedAtUtc == null || !ON_THE_CLOCK.contains(state)) {
+            return null;
+        }
+        LocalDate received = submittedAtUtc.atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).toLocalDate();
+        return new WorkingClock(days.elapsed(received, today), days.deadline(received, TIME_LIMIT_DAYS));
     }
 
     private Commodity commodity(int year, String code) {

@@ -79,3 +79,21 @@ document.addEventListener('DOMContentLoaded', function () {
     });
     schedule();
 });
+
+/*
+ * The batch print's progress bar (widgetVar printProgress) asks the server for its value only
+ * after start(); PrimeFaces never starts an Ajax progress bar by itself. Started once the page's
+ * widgets exist; on reaching 100 it fires "complete", which shows the download link.
+ */
+function startPrintProgress() {
+    var bar = window.PrimeFaces && PrimeFaces.widgets ? PrimeFaces.widgets.printProgress : null;
+    if (bar && bar.cfg.ajax && !bar.progressPoll && document.getElementById(bar.id)) {
+        bar.start();
+    }
+}
+if (window.jQuery) {
+    // after every ready handler, PrimeFaces' widget creation among them
+    jQuery(function () {
+        setTimeout(startPrintProgress, 0);
+    });
+}

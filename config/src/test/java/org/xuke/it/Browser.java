@@ -2,8 +2,11 @@ package org.xuke.it;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,41 +22,92 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One person at a real headless Chromium (Debian's chromium and chromedriver, never a
- * downloaded browser), holding his e-key through an {@link EkeyProxy}, signed in on the login
- * page like anyone else. Screenshots go to target/browser-screenshots as test artifacts.
+ * downloaded browser), his e-key imported into the browser's own certificate store (the NSS
+ * database in {@code $HOME/.pki/nssdb}, where a person's e-key middleware puts it), the
+ * deployment root trusted there, and the certificate chosen without a dialog by the managed policy
+ * {@code AutoSelectCertificateForUrls}: the portal sees a real browser's mutual TLS, nothing in
+ * between. Screenshots go to target/browser-screenshots as test artifacts.
  */
 final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CERTUTIL = Path.of("/usr/bin/certutil");
+    static final Path PK12UTIL = Path.of("/usr/bin/pk12util");
+    /** Chromium's machine-wide managed policies (Linux); .ci/run writes ours, as root may here too. */
+    static final Path POLICY = Path.of("/etc/chromium/policies/managed/xuke-it.json");
+    /** Each entry is itself a JSON text: any certificate in the store, for the portal's HTTPS origin. */
+    static final String POLICY_JSON = "{\"AutoSelectCertificateForUrls\": [\"{\\\"pattern\\\":\\\""
+            + PortalClient.HTTPS + "\\\",\\\"filter\\\":{}}\"]}\n";
 
-    private final EkeyProxy proxy;
     private final ChromeDriver driver;
-    private final Path profile;
     private final WebDriverWait wait;
 
-    static boolean installed() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    /** What is missing for the browser test, or null: the packages, and the policy where it cannot be written. */
+    static String missing() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CERTUTIL)
+                || !Files.isExecutable(PK12UTIL)) {
+            return "apt-get install chromium chromium-driver libnss3-tools (as .ci/run does) to run the browser test";
+        }
+        try {
+            if (!Files.exists(POLICY) || !Files.readString(POLICY).contains(PortalClient.HTTPS)) {
+                Files.createDirectories(POLICY.getParent());
+                Files.writeString(POLICY, POLICY_JSON);
+            }
+            return null;
+        } catch (IOException e) {
+            return "write Chromium's policy " + POLICY + " (as .ci/run does, as root): " + POLICY_JSON;
+        }
     }
 
     private Browser(String username) throws Exception {
-        proxy = new EkeyProxy(Fixtures.ekey(username), Fixtures.EKEY_PASSWORD);
-        profile = Files.createTempDirectory("xuke-chromium-" + username);
+        Path home = Files.createTempDirectory("xuke-chromium-" + username);
+        ekeyInto(home.resolve(".pki/nssdb"), Fixtures.ekey(username), Fixtures.EKEY_PASSWORD);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        // the flags this machine's closed network needs; the proxy holds the e-key, loopback included
+        // the flags this machine's closed network needs; no certificate errors are ignored
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,1100", "--lang=zh-CN",
-                "--proxy-server=" + proxy.address(), "--proxy-bypass-list=<-loopback>", "--ignore-certificate-errors");
+                "--disable-dev-shm-usage", "--user-data-dir=" + home.resolve("profile"), "--window-size=1400,1100",
+                "--lang=zh-CN");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        // Chromium on Linux finds its NSS database under $HOME
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+                .withEnvironment(Map.of("HOME", home.toString())).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
-    /** Opens the browser and signs in with user name and password (the e-key being in the proxy). */
+    /**
+     * A new NSS database holding the holder's key and certificate, and the deployment root (the
+     * last certificate of the e-key's chain) trusted for TLS servers: what a person's e-key
+     * middleware and the bureau's installation guide leave in the browser.
+     */
+    private static void ekeyInto(Path nssdb, Path pkcs12, char[] password) throws Exception {
+        Files.createDirectories(nssdb);
+        String db = "sql:" + nssdb;
+        run(CERTUTIL.toString(), "-N", "-d", db, "--empty-password");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(pkcs12)) {
+            store.load(in, password);
+        }
+        String alias = store.aliases().nextElement();
+        Certificate[] chain = store.getCertificateChain(alias);
+        Path root = nssdb.resolve("root.crt");
+        Files.write(root, chain[chain.length - 1].getEncoded());
+        run(CERTUTIL.toString(), "-A", "-d", db, "-n", "xuke deployment root", "-t", "C,,", "-i", root.toString());
+        run(PK12UTIL.toString(), "-i", pkcs12.toString(), "-d", db, "-W", new String(password), "-K", "");
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    /** Opens the browser and signs in with user name and password (the e-key being in its store). */
     static Browser signIn(String username, String password) throws Exception {
         Browser browser = new Browser(username);
         try {
@@ -109,6 +163,23 @@ final class Browser implements AutoCloseable {
         wait.until(d -> "true".equals(row.getAttribute("aria-selected")));
     }
 
+    /** Ticks the selection box of the table row that links to this address (a draft has no number yet). */
+    void tickRowLinking(String tableId, String href) {
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[@id='" + tableId
+                + "']//tbody/tr[.//a[@href='" + href + "']]")));
+        row.findElement(By.cssSelector("td.ui-selection-column .ui-chkbox-box")).click();
+        wait.until(d -> "true".equals(row.getAttribute("aria-selected")));
+    }
+
+    /** The record id in the address of the page shown (…?id=123). */
+    long idInUrl() {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("[?&]id=(\\d+)").matcher(url());
+        if (!id.find()) {
+            throw new AssertionError("no record id in " + url());
+        }
+        return Long.parseLong(id.group(1));
+    }
+
     void clickLink(String text) {
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText(text))).click();
     }
@@ -124,6 +195,11 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
     }
 
+    /** The attribute of an element once it is visible (after an Ajax update, say). */
+    String attribute(String id, String name) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getAttribute(name);
+    }
+
     String text(String id) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
     }
@@ -135,7 +211,7 @@ final class Browser implements AutoCloseable {
     List<String> axeViolations() throws IOException {
         if (axeScript == null) {
             try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
-                axeScript = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                axeScript = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }
         driver.executeScript(axeScript);
@@ -210,10 +286,6 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            driver.quit();
-        } finally {
-            proxy.close();
-        }
+        driver.quit();
     }
 }

@@ -2,6 +2,7 @@ package org.xuke.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -138,6 +139,51 @@ final class BrowserFlow {
         pressSearch(browser, page, report, serious);
     }
 
+    /**
+     * Each batch action of the enterprise's lists pressed once, as the browser posts it (the form's
+     * id once collided with the list= parameter and refused them all): two copies of the issued
+     * application, one sealed and 批量上报, the other 批量删除; then 打印申请表 of the issued one.
+     */
+    private static void batchActions(Browser enterprise, long issuedId, String number) throws Exception {
+        String record = "/enterprise/application.xhtml?id=";
+        enterprise.open(record + issuedId);
+        enterprise.click("actions:copy");
+        enterprise.waitForMessage("已复制为新的暂存申请");
+        long kept = enterprise.idInUrl();
+        enterprise.click("form:save");
+        enterprise.waitForMessage("申请已保存并加盖企业电子签章");
+        enterprise.click("actions:copy");
+        enterprise.waitForMessage("已复制为新的暂存申请");
+        long dropped = enterprise.idInUrl();
+        assertNotEquals(kept, dropped, "two copies");
+
+        enterprise.open("/enterprise/applications.xhtml?list=SUBMIT");
+        enterprise.tickRowLinking("apps:applications", record + kept);
+        enterprise.click("apps:submitSelected");
+        enterprise.confirm("所选的 1 份申请执行：批量上报");
+        enterprise.waitForMessage("已处理 1 件，共选中 1 件");
+        assertFalse(enterprise.page().contains("不是可选值"), "batch submit is not refused");
+        enterprise.screenshot("12-batch-submitted");
+
+        enterprise.tickRowLinking("apps:applications", record + dropped);
+        enterprise.click("apps:deleteSelected");
+        enterprise.confirm("所选的 1 份申请执行：批量删除");
+        enterprise.waitForMessage("暂存申请（编号 " + dropped + "） 已删除");
+        assertTrue(enterprise.all("a[href='" + record + dropped + "']").isEmpty(), "the deleted draft is gone");
+        assertTrue(enterprise.all("a[href='" + record + kept + "']").isEmpty(),
+                "the submitted copy left the list of drafts");
+
+        enterprise.open("/enterprise/applications.xhtml?list=PRINT");
+        enterprise.tickRow("apps:applications", number);
+        enterprise.click("apps:printSelected");
+        enterprise.waitForMessage("正在生成 1 份申请表的打印文件");
+        // the bar polls until the job is done, then the link replaces it
+        String pdf = enterprise.attribute("batch-pdf", "href");
+        assertTrue(pdf.matches(".*/enterprise/documents/batch/[^/]+\\.pdf"), pdf);
+        assertTrue(enterprise.all("[id='apps:progress']").isEmpty(), "the finished bar gave way to the link");
+        enterprise.screenshot("13-forms-printed");
+    }
+
     static void fromTheFormToTheLicence(String password) throws Exception {
         try (Browser enterprise = Browser.signIn("LLQY", password)) {
             enterprise.screenshot("01-enterprise-signed-in");
@@ -155,6 +201,7 @@ final class BrowserFlow {
             enterprise.screenshot("02-form-filled");
             enterprise.click("form:save");
             enterprise.waitForText("application-state", "暂存");
+            long first = enterprise.idInUrl();
             assertTrue(enterprise.text("application-seal").startsWith("已盖章：LLQY"), "sealed on saving");
             enterprise.screenshot("03-saved-and-sealed");
             enterprise.click("actions:submit");
@@ -232,6 +279,7 @@ final class BrowserFlow {
             assertTrue(enterprise.all(".licence-number").stream().anyMatch(e -> e.getText().equals(licence)),
                     "the licence appears for the enterprise");
             enterprise.screenshot("11-licence-for-the-enterprise");
+            batchActions(enterprise, first, number);
             narrowScreens(enterprise);
         }
     }

@@ -152,6 +152,9 @@ class ExportApplicationIT {
                 "0901", "start:next", ""));
         assertTrue(enterprise.lastPage().contains("辽宁出口申请测试公司"), "exporter from the enterprise record");
         assertTrue(enterprise.lastPage().contains("value=\"2101020000100\""), "consignor pre-filled");
+        assertTrue(enterprise.lastPage().contains("<span id=\"form:portCode\">0901 "), "the port by its name");
+        assertTrue(enterprise.lastPage().contains("<span id=\"form:unit\">035 千克</span>")
+                && enterprise.lastPage().contains("数量（千克）"), "the unit the quantities are in");
         Map<String, String> bad = fields("HT-2026-0123456789", "-5", "form:save");
         String refused = enterprise.submit(FORM, "form", bad).body();
         assertTrue(refused.contains("合同号最多 17 个字符，当前为 18 个"), "contract length at the field");

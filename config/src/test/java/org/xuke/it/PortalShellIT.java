@@ -1,6 +1,7 @@
 package org.xuke.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.CookieManager;
@@ -47,6 +48,19 @@ class PortalShellIT {
 
         String chinese = switchLanguage(browser, english, "zh");
         assertTrue(chinese.contains("货币代码"));
+    }
+
+    @Test
+    void catalogueValuesAreReadInTheLanguageOfThePage() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String page = get(browser, "http://127.0.0.1:8080/public/catalog.xhtml?kind=commodity&code=8112921000");
+        assertTrue(page.contains("035 千克") && page.contains(">出口许可证<"), "unit by name, management as stored");
+
+        String english = switchLanguage(browser, page, "en");
+        assertTrue(english.contains("035 kilogram"), "the unit's English name");
+        assertTrue(english.contains(">Export licence<"), "管理方式 in English");
+        assertFalse(english.contains("千克") || english.contains(">出口许可证<"), "nothing of them left in Chinese");
     }
 
     @Test

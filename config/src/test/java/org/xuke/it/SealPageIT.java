@@ -70,7 +70,7 @@ class SealPageIT {
         browser.get(PAGE);
         return browser.submitFiles(PAGE, "seal", Map.of("seal:check", ""), Map.of(
                 "seal:document_input", new PortalClient.Upload("application.json", document, "application/json"),
-                "seal:seal_input", new PortalClient.Upload("application.p7s",
+                "seal:signature_input", new PortalClient.Upload("application.p7s",
                         Files.readAllBytes(Fixtures.DIR.resolve("sealed.p7s")), "application/pkcs7-signature")))
                 .body();
     }
@@ -93,6 +93,20 @@ class SealPageIT {
         String page = check(json.replace("12.5", "92.5").getBytes(StandardCharsets.UTF_8));
         assertTrue(page.contains("签章与文件内容不符"), page);
         assertFalse(page.contains("签章有效"));
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void checkingWithoutFilesSaysWhichIsMissing() throws Exception {
+        PortalClient browser = PortalClient.withoutEkey();
+        browser.get(PAGE);
+        // as a browser posts two file fields with nothing chosen
+        PortalClient.Upload none = new PortalClient.Upload(null, new byte[0], null);
+        String page = browser.submitFiles(PAGE, "seal", Map.of("seal:check", ""),
+                Map.of("seal:document_input", none, "seal:signature_input", none)).body();
+        assertTrue(page.contains("请选择已签章的文件") && page.contains("请选择签章文件"), page);
+        assertFalse(page.contains("id=\"verdict\""), "no verdict without files");
     }
 
     /** Last: it spends this address's seal-check submissions (the other public pages have their own). */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.xuke.platform.Page;
@@ -55,12 +56,27 @@ public class CatalogService {
      * if the catalogue no longer has it). One prefix query for this code, not the whole catalogue.
      */
     public String label(CatalogKind kind, String code) {
+        return label(kind, code, false);
+    }
+
+    /** "code name" in English where the catalogue has an English name (the English pages). */
+    public String label(CatalogKind kind, String code, boolean english) {
         if (code == null || code.isBlank()) {
             return "";
         }
+        return entry(kind, code).map(e -> e.getCode() + " " + name(e, english)).orElse(code);
+    }
+
+    /** The entry of this code (of any year, for a yearly catalogue). */
+    public Optional<CatalogEntry> entry(CatalogKind kind, String code) {
         return find(kind, new CatalogFilter(null, code, null, null), 0, 20, "code", true).stream()
-                .filter(e -> code.equals(e.getCode())).map(e -> e.getCode() + " " + e.getNameZh())
-                .findFirst().orElse(code);
+                .filter(e -> code.equals(e.getCode())).findFirst();
+    }
+
+    /** The Chinese name, or the English one where asked and present. */
+    public static String name(CatalogEntry entry, boolean english) {
+        return english && entry.getNameEn() != null && !entry.getNameEn().isBlank() ? entry.getNameEn()
+                : entry.getNameZh();
     }
 
     /**

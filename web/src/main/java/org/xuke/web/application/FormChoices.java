@@ -11,6 +11,7 @@ import org.xuke.catalog.CatalogEntry;
 import org.xuke.catalog.CatalogFilter;
 import org.xuke.catalog.CatalogKind;
 import org.xuke.catalog.CatalogService;
+import org.xuke.web.Texts;
 
 /** The catalogue choices of the application form ("code name"), read once per request. */
 @Named
@@ -51,27 +52,46 @@ public class FormChoices {
     public List<SelectItem> getPaymentMethods() {
         if (paymentMethods == null) {
             paymentMethods = all(CatalogKind.PAYMENT_METHOD).stream().filter(CatalogService::usableOnLicence)
-                    .map(e -> new SelectItem(e.getNameZh(), e.getNameZh())).toList();
+                    .map(e -> new SelectItem(e.getNameZh(), CatalogService.name(e, english()))).toList();
         }
         return paymentMethods;
     }
 
     /** "code name" of a catalogue code, for showing a stored application (the code alone if unknown). */
     public String label(CatalogKind kind, String code) {
-        return catalogs.label(kind, code);
+        return catalogs.label(kind, code, english());
+    }
+
+    /** The unit of a commodity of a year, "code name" ("035 千克"). */
+    public String unitOf(Commodity commodity) {
+        return commodity == null ? "" : label(CatalogKind.UNIT, commodity.getUnitCode());
+    }
+
+    /** 数量 with the commodity's unit ("数量（千克）"): the heading of the goods lines' quantities. */
+    public String quantityHeading(Commodity commodity) {
+        if (commodity == null) {
+            return Texts.text("app.quantity");
+        }
+        return Texts.text("app.quantityIn", catalogs.entry(CatalogKind.UNIT, commodity.getUnitCode())
+                .map(e -> CatalogService.name(e, english())).orElse(commodity.getUnitCode()));
+    }
+
+    /** The English pages show the catalogue's English names where it has them. */
+    private static boolean english() {
+        return "en".equals(Texts.locale().getLanguage());
     }
 
     /** The commodities of a year under export licence management (the first step's list). */
     public List<SelectItem> commodities(int year) {
         return catalogs.<Commodity>find(CatalogKind.COMMODITY, new CatalogFilter(year, null, null,
                 null), 0, 500, "code", true).stream().filter(c -> c.requires(LicenceKind.EXPORT))
-                .map(c -> new SelectItem(c.getCode(), c.getCode() + " " + c.getNameZh())).toList();
+                .map(c -> new SelectItem(c.getCode(), c.getCode() + " " + CatalogService.name(c, english()))).toList();
     }
 
     /** Only what a licence may name: destinations, current currencies and trade modes. */
     private List<SelectItem> coded(CatalogKind kind) {
         return all(kind).stream().filter(e -> e.getCode() != null).filter(CatalogService::usableOnLicence)
-                .map(e -> new SelectItem(e.getCode(), e.getCode() + " " + e.getNameZh())).toList();
+                .map(e -> new SelectItem(e.getCode(), e.getCode() + " " + CatalogService.name(e, english()))).toList();
     }
 
     private List<CatalogEntry> all(CatalogKind kind) {

@@ -72,7 +72,11 @@ public class CatalogPage implements Serializable {
         if (value instanceof Boolean flag) {
             return Texts.text(flag ? "common.yes" : "common.no");
         }
-        // enumerated values (levels, code systems, day kinds, confidence) in words, never as stored
+        if ("unitCode".equals(column)) {
+            // a unit is read by its name ("035 千克"), in English on the English pages
+            return catalogs.label(CatalogKind.UNIT, value.toString(), "en".equals(Texts.locale().getLanguage()));
+        }
+        // enumerated values (levels, code systems, day kinds, confidence, management) in words, never as stored
         return Texts.textOr("catalog.value." + column + "." + value, value.toString());
     }
 

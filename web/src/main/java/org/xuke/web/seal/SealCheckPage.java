@@ -37,12 +37,16 @@ public class SealCheckPage implements Serializable {
 
     public void check() {
         result = null;
-        if (document == null || document.getSize() == 0) {
+        // both files are needed: say of each that is missing, at once
+        boolean noDocument = document == null || document.getSize() == 0;
+        boolean noSeal = seal == null || seal.getSize() == 0;
+        if (noDocument) {
             Texts.error("seal:document", "seal.noDocument");
-            return;
         }
-        if (seal == null || seal.getSize() == 0) {
-            Texts.error("seal:seal", "seal.noSeal");
+        if (noSeal) {
+            Texts.error("seal:signature", "seal.noSeal");
+        }
+        if (noDocument || noSeal) {
             return;
         }
         if (document.getSize() > MAX_BYTES || seal.getSize() > MAX_BYTES) {

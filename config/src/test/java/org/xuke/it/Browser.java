@@ -265,6 +265,11 @@ final class Browser implements AutoCloseable {
                 + "return found;");
     }
 
+    /** The browser's back button. */
+    void back() {
+        driver.navigate().back();
+    }
+
     String url() {
         return driver.getCurrentUrl();
     }

@@ -213,6 +213,12 @@ final class BrowserFlow {
             assertTrue(number.matches("264401010000012\\d{6}"), number);
             assertTrue(enterprise.text("application-seal").startsWith("已盖章：LLQY"), "still sealed once submitted");
             enterprise.screenshot("04-submitted");
+            // Back after a step: the page is not served from the browser's cache, so it shows the
+            // application as it now stands, without the buttons of a draft
+            enterprise.back();
+            enterprise.waitForText("application-state", "待初审");
+            assertTrue(enterprise.all("[id='actions:submit']").isEmpty(), "no live 上报 on the page gone back to");
+            enterprise.screenshot("04b-back-after-submit");
 
             try (Browser initial = Browser.signIn("LLCS", password)) {
                 initial.open("/officer/applications.xhtml?stage=INITIAL");

@@ -42,6 +42,7 @@ class ArchitectureTest {
             List.of("identity"),
             List.of("quota"),
             List.of("licence"),
+            List.of("customs"),
             List.of("application"),
             List.of("demo"));
 

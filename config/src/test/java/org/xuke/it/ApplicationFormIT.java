@@ -78,5 +78,11 @@ class ApplicationFormIT {
         List<String> bad = findings(mark);
         assertTrue(bad.contains("currencyCode:form.notCurrent") && bad.contains("tradeModeCode:form.notCurrent"),
                 "德国马克 and the legacy trade mode 0139: " + bad);
+        ExportLicenceForm inward = new ExportLicenceForm(2026, "2903750010", "0100", "2101020000001", "2101020000001",
+                "2225", "410", "2", "信用证", LocalDate.of(2026, 12, 31), "HT-2026-001", "502", "PF-1",
+                List.of(new SpecLine("99%", new BigDecimal("12.5"), new BigDecimal("100"))), new BigDecimal("1"), null,
+                true);
+        assertTrue(findings(inward).contains("tradeModeCode:form.importOnly"),
+                "2225 外资设备物品 (investment equipment imported) names no export");
     }
 }

@@ -107,6 +107,10 @@ class ExportApplicationIT {
                 "China is no destination of an export");
         String currencies = PortalClient.find(opened, "(?s)id=\"form:currencyCode\"(.*?)</select>");
         assertTrue(currencies.contains("value=\"502\"") && !currencies.contains("德国马克"), "current currencies only");
+        String tradeModes = PortalClient.find(opened, "(?s)id=\"form:tradeModeCode\"(.*?)</select>");
+        assertTrue(tradeModes.contains("value=\"0110\"") && tradeModes.contains("value=\"3422\"")
+                && !tradeModes.contains("value=\"2225\"") && !tradeModes.contains("value=\"3410\""),
+                "no trade mode under which goods only enter");
         assertEquals(1, PortalClient.findAll(PortalClient.find(opened, "(?s)id=\"form:paymentMethod\"(.*?)</select>"),
                 ">(信用证)</option>").size(), "the licence form's payment methods, 信用证 once");
         HttpResponse<String> saved = enterprise.submit(FORM, "form", fields(contract, quantity, "form:save"));

@@ -22,6 +22,7 @@ import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.calendar.WorkingDays;
 import org.xuke.catalog.CatalogKind;
+import org.xuke.catalog.TradeMode;
 import org.xuke.catalog.CatalogService;
 import org.xuke.catalog.Commodity;
 import org.xuke.catalog.LicenceKind;
@@ -455,8 +456,11 @@ public class ExportApplicationService {
             errors.add(new FieldError(field, "form.unknownCode", List.of(code.strip())));
         } else if (!catalogs.usableOnLicence(kind, code.strip())) {
             // China is no destination of an export; a withdrawn currency or a legacy trade mode is not offered
-            errors.add(new FieldError(field, kind == CatalogKind.COUNTRY ? "form.notDestination" : "form.notCurrent",
-                    List.of(catalogs.label(kind, code.strip()))));
+            String key = kind == CatalogKind.COUNTRY ? "form.notDestination"
+                    : kind == CatalogKind.TRADE_MODE && catalogs.entry(kind, code.strip())
+                            .filter(e -> e instanceof TradeMode mode && mode.isInUse() && !mode.allowsExport())
+                            .isPresent() ? "form.importOnly" : "form.notCurrent";
+            errors.add(new FieldError(field, key, List.of(catalogs.label(kind, code.strip()))));
         }
     }
 

@@ -46,7 +46,7 @@ final class CatalogCsvFormats {
 
     static CatalogEntry tradeMode(CsvRow row, Integer year, ImportContext context) {
         return new TradeMode(row.required("code"), row.required("name_zh"), row.get("name_full_zh"),
-                row.get("name_en"), row.required("status"), row.provenance());
+                row.get("name_en"), row.required("status"), row.get("direction"), row.provenance());
     }
 
     static CatalogEntry country(CsvRow row, Integer year, ImportContext context) {

@@ -24,7 +24,7 @@ public enum CatalogKind {
                     "requires_approval", "overshipment_pct", "code_status", "source", "confidence"),
             CatalogCsvFormats::commodity),
     TRADE_MODE(TradeMode.class, false, null, List.of("nameZh", "nameFullZh", "nameEn"),
-            List.of("code", "nameZh", "nameFullZh", "nameEn", "inUse", "provenance.confidence"),
+            List.of("code", "nameZh", "nameFullZh", "nameEn", "inUse", "direction", "provenance.confidence"),
             List.of("code", "name_zh", "status", "source", "confidence"), CatalogCsvFormats::tradeMode),
     COUNTRY(Country.class, false, null, List.of("nameZh", "nameEn", "isoAlpha3"),
             List.of("code", "isoAlpha3", "isoAlpha2", "nameZh", "nameEn", "destination", "provenance.confidence"),

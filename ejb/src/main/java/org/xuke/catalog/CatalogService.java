@@ -127,7 +127,8 @@ public class CatalogService {
             return currency.isInUse();
         }
         if (entry instanceof TradeMode tradeMode) {
-            return tradeMode.isInUse();
+            // the only licence forms so far are for exports (an import licence will ask for import)
+            return tradeMode.isInUse() && tradeMode.allowsExport();
         }
         if (entry instanceof PaymentMethod method) {
             return PaymentMethod.LICENCE_FORM.equals(method.getCodeSystem());

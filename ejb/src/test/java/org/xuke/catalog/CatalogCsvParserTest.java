@@ -1,6 +1,7 @@
 package org.xuke.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStreamReader;
 import java.io.StringReader;
@@ -68,6 +69,18 @@ class CatalogCsvParserTest {
         assertThat(countries.stream().filter(c -> List.of("110", "116", "143").contains(c.getCode()))
                 .allMatch(Country::isDestination)).as("Hong Kong, Macao and Taiwan are customs territories of their own")
                 .isTrue();
+    }
+
+    @Test
+    void theTradeModeTableSaysWhichWayGoodsGo() {
+        List<TradeMode> modes = parseBundled(CatalogKind.TRADE_MODE, null, "trade-modes.csv").entries().stream()
+                .map(TradeMode.class::cast).toList();
+        assertThat(modes.stream().filter(m -> !m.allowsExport()).map(TradeMode::getCode))
+                .contains("2225", "3410", "4539", "0644").doesNotContain("0110", "0214", "3422", "1427");
+        assertThat(modes.stream().filter(m -> m.getDirection().equals(TradeMode.EXPORT)).map(TradeMode::getCode))
+                .contains("3422", "9710", "0664");
+        assertThatThrownBy(() -> new TradeMode("0110", "一般贸易", null, null, "current", "inward", null))
+                .isInstanceOf(CatalogDataException.class);
     }
 
     @Test

@@ -19,11 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -38,18 +43,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.xuke.account.AccountService;
 import org.xuke.account.Role;
 import org.xuke.customs.CustomsMessage.Action;
+import org.xuke.customs.CustomsMessage.DeclarationState;
 import org.xuke.customs.CustomsMessage.LicenceMessage;
+import org.xuke.customs.CustomsMessage.Receipt;
+import org.xuke.customs.CustomsMessage.Usage;
+import org.xuke.customs.CustomsMessage.UsageLine;
 import org.xuke.customs.CustomsXml;
+import org.xuke.customs.DeploymentName;
 import org.xuke.enterprise.EnterpriseDetails;
 import org.xuke.enterprise.EnterpriseService;
 import org.xuke.identity.CertificateService;
 import org.xuke.licence.LicenceEvent;
 
 /**
- * The way out to customs on the real broker: issuing a licence in the officer portal writes one
+ * Customs messaging on the real broker. Out: issuing a licence in the officer portal writes one
  * licence message to the outbox in the issuing transaction, and the dispatcher puts exactly that
  * message on {@code jms/xuke/customs/LicenceOut} (the XML valid against the schema, the licence's
- * data and seal in it); a licence change that rolls back leaves no message.
+ * data and seal in it); a licence change that rolls back leaves no message. In: a receipt stores
+ * the licence at customs (海关入库成功); usage before that is refused and replays after; customs'
+ * cumulative figures give the right totals in any order and with repeats (counted as duplicates);
+ * every kind of bad message goes to the dead-letter queue with its reason and changes nothing,
+ * and the consumers keep running.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -85,6 +99,15 @@ class CustomsMessagingIT {
 
     @Resource(lookup = "jms/xuke/customs/LicenceOut")
     Queue licenceOut;
+
+    @Resource(lookup = "jms/xuke/customs/Receipts")
+    Queue receipts;
+
+    @Resource(lookup = "jms/xuke/customs/Usage")
+    Queue usage;
+
+    @Resource(lookup = "jms/xuke/DeadLetter")
+    Queue deadLetter;
 
     @Resource
     UserTransaction transaction;
@@ -173,6 +196,156 @@ class CustomsMessagingIT {
         Thread.sleep(500);
         assertEquals(1, outboxRows(number), "gone with the rollback");
         assertEquals(1, onQueue(number).size(), "and never sent");
+    }
+
+    @Test
+    @Order(4)
+    void usageBeforeAcceptanceIsRefusedThenAReceiptStoresTheLicenceAndTheRefusedUsageReplays() throws Exception {
+        String number = licenceNumber();
+        byte[] early = usageXml(UUID.randomUUID(), number, "370120261000000001", "10", "10", DeploymentName.id());
+        send(usage, early);
+        assertEquals("NOT_ACCEPTED", deadReason(early), "usage of a licence customs has not stored");
+        assertEquals(0, count("select count(*) from customs_declaration d join licence l on l.id = d.licence_id"
+                + " where l.licence_number = ?", number));
+
+        String sentId = query("select message_id from customs_outbox where licence_number = ?", number);
+        send(receipts, CustomsXml.write(new Receipt(UUID.randomUUID(), DeploymentName.id(), UUID.fromString(sentId),
+                number, 1, true, null, null, Instant.now())));
+        awaitStatus(number, "STORED");
+
+        send(usage, early); // replayed from the dead-letter queue after the cause is gone
+        awaitStatus(number, "DECLARED");
+        assertEquals("10.00000", cumulative(number));
+    }
+
+    @Test
+    @Order(5)
+    void cumulativeFiguresGiveTheRightTotalsWhateverTheOrderAndRepeats() throws Exception {
+        String number = licenceNumber();
+        UUID second = UUID.randomUUID();
+        byte[] secondUsage = usageXml(second, number, "370120261000000002", "10", "20", DeploymentName.id());
+        byte[] thirdUsage = usageXml(UUID.randomUUID(), number, "370120261000000003", "5", "25", DeploymentName.id());
+        send(usage, thirdUsage); // the later declaration arrives first
+        send(usage, secondUsage);
+        send(usage, secondUsage); // and one twice
+        for (int i = 0; i < 100 && count("select count(*) from customs_inbound where licence_number = ?"
+                + " and result = 'APPLIED' and kind = 'USAGE'", number) < 3; i++) {
+            Thread.sleep(100);
+        }
+        for (int i = 0; i < 50 && count("select duplicates from customs_inbound where message_id = ?",
+                second.toString()) < 1; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(1, count("select duplicates from customs_inbound where message_id = ?", second.toString()),
+                "the repeat is recorded as such");
+        // the second declaration clears: a new message, the same 10 on it, customs' total still 25
+        UUID cleared = UUID.randomUUID();
+        send(usage, CustomsXml.write(new Usage(cleared, DeploymentName.id(), "370120261000000002", number, "0901",
+                LocalDate.of(2026, 12, 6), DeclarationState.CLEARED, List.of(new UsageLine(1, new BigDecimal("10"),
+                        new BigDecimal("25"))))));
+        for (int i = 0; i < 100 && count("select count(*) from customs_inbound where message_id = ?",
+                cleared.toString()) == 0; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals("CLEARED", query("select state from customs_declaration where declaration_number = ?",
+                "370120261000000002"));
+        assertEquals("25.00000", cumulative(number), "customs' own total, never a sum of increments (35)");
+        assertEquals(3, count("select count(*) from customs_declaration d join licence l on l.id = d.licence_id"
+                + " where l.licence_number = ?", number), "three declarations, the repeat not counted");
+    }
+
+    @Test
+    @Order(6)
+    void everyBadMessageGoesToTheDeadLetterQueueWithItsReasonAndChangesNothing() throws Exception {
+        String number = licenceNumber();
+        String good = new String(usageXml(UUID.randomUUID(), number, "370120261000000004", "1", "26",
+                DeploymentName.id()), StandardCharsets.UTF_8);
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("NOT_WELL_FORMED", good.substring(0, good.length() / 2));
+        bad.put("DOCTYPE", "<?xml version=\"1.0\"?><!DOCTYPE u [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + good.replaceFirst("<\\?xml[^>]*>", "").replace("<Port>0901</Port>", "<Port>&x;</Port>"));
+        bad.put("TOO_LARGE", good.replace("</Usage>", "<!--" + "x".repeat(CustomsXml.MAX_BYTES) + "--></Usage>"));
+        bad.put("SCHEMA", fresh(good).replace("<Quantity>1</Quantity>", "<Quantity>-1</Quantity>"));
+        bad.put("SCHEMA ", fresh(good).replace("<Quantity>1</Quantity>", "<Quantity>abc</Quantity>"));
+        bad.put("UNKNOWN_LICENCE", fresh(good).replace(number, "26ZZ000001"));
+        bad.put("OTHER_DEPLOYMENT", fresh(good).replace("<Deployment>" + DeploymentName.id() + "</Deployment>",
+                "<Deployment>ELSEWHERE</Deployment>"));
+        bad.put("UNKNOWN_LINE", fresh(good).replace("<LineNumber>1</LineNumber>", "<LineNumber>7</LineNumber>"));
+        bad.put("UNKNOWN_MESSAGE", new String(CustomsXml.write(new Receipt(UUID.randomUUID(), DeploymentName.id(),
+                UUID.randomUUID(), number, 1, true, null, null, Instant.now())), StandardCharsets.UTF_8));
+        String before = cumulative(number);
+        for (Map.Entry<String, String> each : bad.entrySet()) {
+            byte[] body = each.getValue().getBytes(StandardCharsets.UTF_8);
+            send(each.getKey().startsWith("UNKNOWN_MESSAGE") ? receipts : usage, body);
+            assertEquals(each.getKey().strip(), deadReason(body), "the reason kept with the message");
+        }
+        assertEquals(before, cumulative(number), "nothing changed");
+        assertEquals(0, count("select count(*) from customs_declaration where declaration_number = ?",
+                "370120261000000004"));
+        send(usage, good.getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 100 && "25.00000".equals(cumulative(number)); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals("26.00000", cumulative(number), "the consumer kept running: a valid message is applied");
+    }
+
+    private static String fresh(String xml) {
+        return xml.replaceFirst("<MessageId>[^<]+</MessageId>", "<MessageId>" + UUID.randomUUID() + "</MessageId>");
+    }
+
+    private static byte[] usageXml(UUID id, String number, String declaration, String quantity, String cumulative,
+            String deployment) {
+        return CustomsXml.write(new Usage(id, deployment, declaration, number, "0901", LocalDate.of(2026, 12, 6),
+                DeclarationState.RELEASED, List.of(new UsageLine(1, new BigDecimal(quantity),
+                        new BigDecimal(cumulative)))));
+    }
+
+    private void send(Queue queue, byte[] body) {
+        try (JMSContext jms = connectionFactory.createContext()) {
+            jms.createProducer().send(queue, body);
+        }
+    }
+
+    /** Waits for the message with this body on the dead-letter queue; its reason. */
+    private String deadReason(byte[] body) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (JMSContext jms = connectionFactory.createContext()) {
+                QueueBrowser browser = jms.createBrowser(deadLetter);
+                for (Object each : Collections.list(browser.getEnumeration())) {
+                    BytesMessage message = (BytesMessage) each;
+                    byte[] held = new byte[(int) message.getBodyLength()];
+                    message.readBytes(held);
+                    if (Arrays.equals(held, body)) {
+                        assertTrue(message.getStringProperty("xukeDetail") != null, "the detail is kept");
+                        return message.getStringProperty("xukeReason");
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        return "not on the dead-letter queue";
+    }
+
+    private void awaitStatus(String number, String status) throws Exception {
+        for (int i = 0; i < 100 && !status.equals(customsStatus(number)); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(status, customsStatus(number));
+    }
+
+    private String cumulative(String number) throws Exception {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select u.cumulative_quantity from customs_line_usage u join licence l on l.id = u.licence_id"
+                        + " where l.licence_number = ? and u.line_number = 1")) {
+            s.setString(1, number);
+            try (ResultSet row = s.executeQuery()) {
+                return row.next() ? row.getBigDecimal(1).setScale(5).toPlainString() : "none";
+            }
+        }
+    }
+
+    private int count(String sql, String parameter) throws Exception {
+        return Integer.parseInt(query(sql, parameter));
     }
 
     private List<byte[]> onQueue(String number) throws Exception {

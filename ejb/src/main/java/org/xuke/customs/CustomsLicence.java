@@ -76,6 +76,34 @@ public class CustomsLicence implements Serializable {
         }
     }
 
+    /**
+     * Customs' answer to a version: decides the status only for the version last sent and only
+     * while nothing was heard of it (one reply per version counts; later ones are kept, not applied).
+     */
+    void receipt(int version, boolean accepted, String code, String text, LocalDateTime atUtc) {
+        if (version != lastVersion || status != CustomsStatus.NOT_ARRIVED && status != CustomsStatus.SEND_FAILED) {
+            return;
+        }
+        status = accepted ? CustomsStatus.STORED
+                : "DATA_CENTRE".equals(code) ? CustomsStatus.DATA_CENTRE_FAILED : CustomsStatus.REJECTED;
+        statusAtUtc = atUtc;
+        reasonCode = accepted ? null : code;
+        reasonText = accepted ? null : text;
+    }
+
+    /** Customs stored the licence: goods may be declared against it. */
+    boolean acceptedByCustoms() {
+        return status == CustomsStatus.STORED || status == CustomsStatus.DECLARED;
+    }
+
+    /** 报关单核注: a declaration was written off against it. */
+    void declared(LocalDateTime atUtc) {
+        if (status != CustomsStatus.DECLARED) {
+            status = CustomsStatus.DECLARED;
+            statusAtUtc = atUtc;
+        }
+    }
+
     public Long getLicenceId() {
         return licenceId;
     }

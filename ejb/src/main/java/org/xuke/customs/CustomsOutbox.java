@@ -75,7 +75,7 @@ public class CustomsOutbox {
         }
         int version = standing.nextVersion(now);
         UUID id = UUID.randomUUID();
-        LicenceMessage message = new LicenceMessage(id, Deployment.id(), clock.instant(), action,
+        LicenceMessage message = new LicenceMessage(id, DeploymentName.id(), clock.instant(), action,
                 data(licence, version));
         em.persist(new OutboxMessage(id, licence.getId(), licence.getNumber(), version, action,
                 CustomsXml.write(message), now));

@@ -176,7 +176,8 @@ public class LicenceService {
         return byNumber(number).filter(l -> l.hasVerificationCode(code));
     }
 
-    private Optional<Licence> byNumber(String number) {
+    /** The licence with this number, for the contexts above that check who may see it (customs' messages). */
+    public Optional<Licence> byNumber(String number) {
         if (number == null || number.isBlank() || number.strip().length() > LicenceNumber.LENGTH) {
             return Optional.empty();
         }

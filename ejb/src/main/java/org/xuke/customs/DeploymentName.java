@@ -5,11 +5,11 @@ package org.xuke.customs;
  * option {@code -Dxuke.deployment=LN} at a bureau; {@code XUKE} where none is set (the run command,
  * the tests).
  */
-public final class Deployment {
+public final class DeploymentName {
 
     public static final String PROPERTY = "xuke.deployment";
 
-    private Deployment() {
+    private DeploymentName() {
     }
 
     public static String id() {

@@ -1,0 +1,162 @@
+package org.xuke.customs;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.xuke.customs.CustomsMessage.Receipt;
+import org.xuke.customs.CustomsMessage.Usage;
+import org.xuke.customs.CustomsMessage.UsageLine;
+import org.xuke.customs.CustomsMessageException.Reason;
+import org.xuke.licence.Licence;
+import org.xuke.licence.LicenceLine;
+import org.xuke.licence.LicenceService;
+
+/**
+ * The way in from customs: one receipt or usage message, applied in one transaction, or refused
+ * with its reason (the caller then puts it on the dead-letter queue). Idempotent by message id: a
+ * message applied once changes nothing the second time and is counted as a duplicate; a refused
+ * one may be replayed after the cause is fixed. Every check comes before the first change.
+ */
+@Stateless
+public class CustomsInbox {
+
+    /** What became of a message: APPLIED, DUPLICATE, or DEAD with the reason and detail. */
+    public record Outcome(String result, String messageId, String licenceNumber, Reason reason, String detail) {
+
+        static Outcome applied(CustomsMessage message, String licence) {
+            return new Outcome(InboundMessage.APPLIED, message.messageId().toString(), licence, null, null);
+        }
+
+        public boolean dead() {
+            return InboundMessage.DEAD.equals(result);
+        }
+    }
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private LicenceService licences;
+
+    @Inject
+    private Clock clock;
+
+    public Outcome receive(byte[] body) {
+        CustomsMessage message;
+        try {
+            message = CustomsXml.read(body);
+        } catch (CustomsMessageException e) {
+            return new Outcome(InboundMessage.DEAD, null, null, e.reason(), e.getMessage());
+        }
+        String licenceNumber = message instanceof Receipt r ? r.licenceNumber()
+                : message instanceof Usage u ? u.licenceNumber() : null;
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        InboundMessage seen = em.find(InboundMessage.class, message.messageId().toString(),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (seen != null && seen.isApplied()) {
+            seen.duplicate();
+            return new Outcome("DUPLICATE", seen.getMessageId(), licenceNumber, null, null);
+        }
+        try {
+            if (!DeploymentName.id().equals(message.deployment())) {
+                throw new CustomsMessageException(Reason.OTHER_DEPLOYMENT, "for " + message.deployment()
+                        + ", this is " + DeploymentName.id());
+            }
+            if (message instanceof Receipt receipt) {
+                applyReceipt(receipt, now);
+            } else if (message instanceof Usage usage) {
+                applyUsage(usage, now);
+            } else {
+                throw new CustomsMessageException(Reason.SCHEMA, "a licence message is not sent by customs");
+            }
+        } catch (CustomsMessageException e) {
+            if (seen == null) {
+                seen = new InboundMessage(message.messageId().toString(), kind(message), licenceNumber, now);
+                em.persist(seen);
+            }
+            seen.dead(now, e.reason().name(), e.getMessage());
+            return new Outcome(InboundMessage.DEAD, seen.getMessageId(), licenceNumber, e.reason(), e.getMessage());
+        }
+        if (seen == null) {
+            em.persist(new InboundMessage(message.messageId().toString(), kind(message), licenceNumber, now));
+        } else {
+            seen.applied(now);
+        }
+        return Outcome.applied(message, licenceNumber);
+    }
+
+    private static String kind(CustomsMessage message) {
+        return message instanceof Receipt ? "RECEIPT" : message instanceof Usage ? "USAGE" : "LICENCE";
+    }
+
+    /** 海关入库成功 / 海关入库失败 / 数据中心处理失败 for the version last sent; an older version's receipt is only kept. */
+    private void applyReceipt(Receipt receipt, LocalDateTime now) throws CustomsMessageException {
+        List<OutboxMessage> sent = em.createQuery("select m from OutboxMessage m where m.messageId = :id",
+                OutboxMessage.class).setParameter("id", receipt.inReplyTo().toString()).getResultList();
+        if (sent.isEmpty()) {
+            throw new CustomsMessageException(Reason.UNKNOWN_MESSAGE, "no licence message " + receipt.inReplyTo());
+        }
+        OutboxMessage answered = sent.get(0);
+        if (!answered.getLicenceNumber().equals(receipt.licenceNumber())
+                || answered.getLicenceVersion() != receipt.version()) {
+            throw new CustomsMessageException(Reason.UNKNOWN_MESSAGE, "message " + receipt.inReplyTo() + " was "
+                    + answered.getLicenceNumber() + " version " + answered.getLicenceVersion() + ", not "
+                    + receipt.licenceNumber() + " version " + receipt.version());
+        }
+        CustomsLicence standing = em.find(CustomsLicence.class, answered.getLicenceId(),
+                LockModeType.PESSIMISTIC_WRITE);
+        standing.receipt(receipt.version(), receipt.accepted(), receipt.reasonCode(), receipt.reasonText(), now);
+    }
+
+    private void applyUsage(Usage usage, LocalDateTime now) throws CustomsMessageException {
+        Licence licence = licences.byNumber(usage.licenceNumber()).orElseThrow(() -> new CustomsMessageException(
+                Reason.UNKNOWN_LICENCE, "no licence " + usage.licenceNumber() + " in this deployment"));
+        CustomsLicence standing = em.find(CustomsLicence.class, licence.getId(), LockModeType.PESSIMISTIC_WRITE);
+        if (standing == null || !standing.acceptedByCustoms()) {
+            throw new CustomsMessageException(Reason.NOT_ACCEPTED, usage.licenceNumber() + " is "
+                    + (standing == null ? "not sent" : standing.getStatus()) + " at customs");
+        }
+        Set<Integer> lines = licence.getLines().stream().map(LicenceLine::getLineNumber).collect(Collectors.toSet());
+        for (UsageLine line : usage.lines()) {
+            if (!lines.contains(line.lineNumber())) {
+                throw new CustomsMessageException(Reason.UNKNOWN_LINE, usage.licenceNumber() + " has no line "
+                        + line.lineNumber());
+            }
+        }
+        Declaration declaration = em.find(Declaration.class,
+                new Declaration.Key(usage.declarationNumber(), licence.getId()));
+        if (declaration == null) {
+            em.persist(new Declaration(usage.declarationNumber(), licence.getId(), usage.port(),
+                    usage.declarationDate(), usage.state(), now));
+            em.flush();
+        } else {
+            declaration.reported(usage.state(), now);
+        }
+        for (UsageLine line : usage.lines()) {
+            Optional<DeclarationLine> known = em.createQuery("select l from DeclarationLine l where "
+                    + "l.declarationNumber = :d and l.licenceId = :l and l.lineNumber = :n", DeclarationLine.class)
+                    .setParameter("d", usage.declarationNumber()).setParameter("l", licence.getId())
+                    .setParameter("n", line.lineNumber()).getResultStream().findFirst();
+            if (known.isEmpty()) {
+                em.persist(new DeclarationLine(usage.declarationNumber(), licence.getId(), line.lineNumber(),
+                        line.quantity()));
+            }
+            LineUsage used = em.find(LineUsage.class, new LineUsage.Key(licence.getId(), line.lineNumber()));
+            if (used == null) {
+                em.persist(new LineUsage(licence.getId(), line.lineNumber(), line.cumulativeQuantity(), now));
+            } else {
+                used.reported(line.cumulativeQuantity(), now);
+            }
+        }
+        standing.declared(now);
+    }
+}

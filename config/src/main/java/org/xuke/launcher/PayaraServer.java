@@ -186,6 +186,10 @@ final class PayaraServer {
         asadmin("deploy", "--force=true", "--name", "xuke", "--contextroot", "/", ear.toString());
     }
 
+    void deployApp(Path archive, String name, String contextRoot) throws IOException, InterruptedException {
+        asadmin("deploy", "--force=true", "--name", name, "--contextroot", contextRoot, archive.toString());
+    }
+
     void stop() {
         if (!started) {
             return;

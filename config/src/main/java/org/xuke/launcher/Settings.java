@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * What the launcher needs to know, from system properties (the Maven build passes the artifact
  * paths; users pass -D switches on the command line). See docs/OPERATIONS.md for the list.
  */
-record Settings(Path payaraZip, Path ear, Path jdbcDriver, Path workDir, Path dataDir, Path caDir, Path demoDir,
+record Settings(Path payaraZip, Path ear, Path customsSim, Path jdbcDriver, Path workDir, Path dataDir, Path caDir, Path demoDir,
         boolean reset,
         int embeddedDbPort, String externalDbUrl, String dbUser, String dbPassword, int httpPort) {
 
@@ -20,6 +20,8 @@ record Settings(Path payaraZip, Path ear, Path jdbcDriver, Path workDir, Path da
         return new Settings(
                 existing(required("xuke.payara.zip")),
                 System.getProperty("xuke.ear") == null ? null : Path.of(System.getProperty("xuke.ear")),
+                // the customs simulator, deployed beside the EAR where the build passes it
+                System.getProperty("xuke.customsSim") == null ? null : Path.of(System.getProperty("xuke.customsSim")),
                 existing(required("xuke.jdbc.driver")),
                 workDir,
                 Path.of(System.getProperty("xuke.data", defaultData.toString())).toAbsolutePath(),

@@ -1,5 +1,6 @@
 package org.xuke.launcher;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,10 @@ public final class Stack implements AutoCloseable {
         payara.start();
         progress.step("creating JDBC pool, JMS broker resources and batch repository with asadmin");
         payara.configure(resourceCommands());
+        if (settings.customsSim() != null && Files.isRegularFile(settings.customsSim())) {
+            // outside the portal, on the same server for the demo and the tests: it only shares the queues
+            payara.deployApp(settings.customsSim(), "customs-sim", "/customs-sim");
+        }
         if (deploy) {
             progress.step("deploying " + settings.ear().getFileName()
                     + " (schema migrations and reference catalogues load on first start)");

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.net.http.HttpResponse;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,6 +74,9 @@ class CustomsMessagingIT {
     private static final String USCC = "91370102MA0XUKE162";
     private static final String FORM = PortalClient.HTTPS + "/enterprise/application.xhtml";
     private static final String DECIDE = PortalClient.HTTPS + "/officer/application.xhtml?id=";
+    private static final String SIMULATOR = PortalClient.HTTP + "/customs-sim/";
+    /** A real port the simulator is told to refuse. */
+    private static final String REFUSED_PORT = "0102";
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -96,9 +100,6 @@ class CustomsMessagingIT {
 
     @Resource(lookup = "jms/xuke/ConnectionFactory")
     ConnectionFactory connectionFactory;
-
-    @Resource(lookup = "jms/xuke/customs/LicenceOut")
-    Queue licenceOut;
 
     @Resource(lookup = "jms/xuke/customs/Receipts")
     Queue receipts;
@@ -131,13 +132,23 @@ class CustomsMessagingIT {
     @Test
     @Order(1)
     @RunAsClient
-    void aLicenceIsIssuedInTheOfficerPortal() throws Exception {
+    void twoLicencesAreIssuedOneAtAPortCustomsRefuses() throws Exception {
+        HttpResponse<String> rule = PortalClient.withoutEkey().postForm(SIMULATOR, Map.of("action", "rules",
+                "rejectPorts", REFUSED_PORT));
+        assertTrue(rule.body().contains("拒收口岸 " + REFUSED_PORT), rule.body());
         PortalClient admin = Fixtures.signedIn("HGJG", PASSWORD);
         admin.get(PortalClient.HTTPS + "/officer/quotas.xhtml");
         admin.submit(PortalClient.HTTPS + "/officer/quotas.xhtml", "code", Map.of("code:licenceCode", "SD",
                 "code:saveCode", ""));
+        issue(ExportApplicationIT.newApplication(Fixtures.signedIn("HGJB", PASSWORD), "8112921000", "40",
+                "HT-CUSTOMS-01"));
+        issue(ExportApplicationIT.newApplication(Fixtures.signedIn("HGJB", PASSWORD), "8112921000", "30",
+                "HT-CUSTOMS-02", REFUSED_PORT));
+    }
+
+    private static void issue(long id) throws Exception {
         PortalClient enterprise = Fixtures.signedIn("HGJB", PASSWORD);
-        long id = ExportApplicationIT.newApplication(enterprise, "8112921000", "40", "HT-CUSTOMS-01");
+        enterprise.get(FORM + "?id=" + id);
         enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", ""));
         for (String[] step : new String[][] {{"HGCS", "decision:passInitial"}, {"HGFS", "decision:passSecond"}}) {
             PortalClient officer = Fixtures.signedIn(step[0], PASSWORD);
@@ -152,15 +163,14 @@ class CustomsMessagingIT {
 
     @Test
     @Order(2)
-    void issuingPutsExactlyOneLicenceMessageOnTheQueue() throws Exception {
+    void theSimulatorReceivesTheLicenceOnceAndItsReceiptStoresIt() throws Exception {
         String number = licenceNumber();
-        List<byte[]> bodies = List.of();
-        for (int i = 0; i < 100 && bodies.isEmpty(); i++) {
-            Thread.sleep(100);
-            bodies = onQueue(number);
-        }
-        assertEquals(1, bodies.size(), "one message for one issue");
-        LicenceMessage message = (LicenceMessage) CustomsXml.read(bodies.get(0));
+        awaitStatus(number, "STORED");
+        assertEquals(1, count("select count(*) from customs_sim.licence_message where licence_number = ?", number),
+                "customs received one licence message");
+        assertEquals(0, count("select duplicates from customs_sim.licence_message where licence_number = ?", number));
+        LicenceMessage message = (LicenceMessage) CustomsXml.read(query(
+                "select body from customs_outbox where licence_number = ?", number).getBytes(StandardCharsets.UTF_8));
         assertEquals(Action.INSERT, message.action());
         assertEquals(1, message.licence().version());
         assertEquals("4", message.licence().documentCode(), "the export licence's document code");
@@ -168,17 +178,11 @@ class CustomsMessagingIT {
         assertEquals("0901", message.licence().port());
         assertEquals(1, message.licence().goods().size());
         assertEquals(0, message.licence().goods().get(0).quantity().compareTo(new BigDecimal("40")));
-        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select message_id, sent_at_utc from customs_outbox where licence_number = ?")) {
-            s.setString(1, number);
-            try (ResultSet row = s.executeQuery()) {
-                assertTrue(row.next(), "the outbox row");
-                assertEquals(message.messageId().toString(), row.getString(1));
-                assertNotNull(row.getTimestamp(2), "marked sent");
-            }
-        }
-        assertEquals("NOT_ARRIVED", customsStatus(number), "暂未到达海关 until customs answers");
         assertArrayEquals(sealedContent(number), message.licence().sealedContent(), "the content as sealed");
+        assertTrue(query("select sent_at_utc from customs_outbox where licence_number = ?", number) != null,
+                "marked sent");
+        assertEquals(message.messageId().toString(), query("select message_id from customs_sim.licence_message where"
+                + " licence_number = ?", number), "the message customs got is the one in the outbox");
     }
 
     @Test
@@ -195,31 +199,52 @@ class CustomsMessagingIT {
         }
         Thread.sleep(500);
         assertEquals(1, outboxRows(number), "gone with the rollback");
-        assertEquals(1, onQueue(number).size(), "and never sent");
+        assertEquals(1, count("select count(*) from customs_sim.licence_message where licence_number = ?", number),
+                "and never sent");
     }
 
     @Test
     @Order(4)
-    void usageBeforeAcceptanceIsRefusedThenAReceiptStoresTheLicenceAndTheRefusedUsageReplays() throws Exception {
-        String number = licenceNumber();
-        byte[] early = usageXml(UUID.randomUUID(), number, "370120261000000001", "10", "10", DeploymentName.id());
+    void aLicenceCustomsRefusesSaysWhyAndTakesNoUsage() throws Exception {
+        String refused = query("select l.licence_number from licence l join enterprise e on e.id = l.enterprise_id"
+                + " where e.uscc = ? and l.port_code = '" + REFUSED_PORT + "'", USCC);
+        awaitStatus(refused, "REJECTED");
+        assertEquals("PORT_UNKNOWN", query("select reason_code from customs_licence where licence_number = ?",
+                refused), "海关入库失败 with customs' reason");
+        byte[] early = usageXml(UUID.randomUUID(), refused, "370120261000000001", "10", "10", DeploymentName.id());
         send(usage, early);
         assertEquals("NOT_ACCEPTED", deadReason(early), "usage of a licence customs has not stored");
         assertEquals(0, count("select count(*) from customs_declaration d join licence l on l.id = d.licence_id"
-                + " where l.licence_number = ?", number));
-
-        String sentId = query("select message_id from customs_outbox where licence_number = ?", number);
-        send(receipts, CustomsXml.write(new Receipt(UUID.randomUUID(), DeploymentName.id(), UUID.fromString(sentId),
-                number, 1, true, null, null, Instant.now())));
-        awaitStatus(number, "STORED");
-
-        send(usage, early); // replayed from the dead-letter queue after the cause is gone
-        awaitStatus(number, "DECLARED");
-        assertEquals("10.00000", cumulative(number));
+                + " where l.licence_number = ?", refused));
     }
 
     @Test
     @Order(5)
+    @RunAsClient
+    void goodsAreDeclaredInTheSimulator() throws Exception {
+        String page = PortalClient.withoutEkey().get(SIMULATOR).body();
+        String number = PortalClient.find(page, "<td>(26SD\\d{6})</td><td>1</td><td>0901</td><td>STORED</td>");
+        String declared = PortalClient.withoutEkey().postForm(SIMULATOR, Map.of("action", "declare", "licence", number,
+                "line", "1", "quantity", "5", "state", "RELEASED", "declaration", "370120261000000000")).body();
+        assertTrue(declared.contains("已核注 报关单 370120261000000000") && declared.contains("累计 5"), declared);
+        String over = PortalClient.withoutEkey().postForm(SIMULATOR, Map.of("action", "declare", "licence", number,
+                "line", "1", "quantity", "36", "state", "RELEASED")).body();
+        assertTrue(over.contains("超出许可数量"), "customs refuses more than the licence allows");
+    }
+
+    @Test
+    @Order(6)
+    void theSimulatorsUsageReachesThePortal() throws Exception {
+        String number = licenceNumber();
+        awaitStatus(number, "DECLARED");
+        for (int i = 0; i < 100 && !"5.00000".equals(cumulative(number)); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals("5.00000", cumulative(number), "报关单核注: 5 of 40 used");
+    }
+
+    @Test
+    @Order(7)
     void cumulativeFiguresGiveTheRightTotalsWhateverTheOrderAndRepeats() throws Exception {
         String number = licenceNumber();
         UUID second = UUID.randomUUID();
@@ -251,11 +276,11 @@ class CustomsMessagingIT {
                 "370120261000000002"));
         assertEquals("25.00000", cumulative(number), "customs' own total, never a sum of increments (35)");
         assertEquals(3, count("select count(*) from customs_declaration d join licence l on l.id = d.licence_id"
-                + " where l.licence_number = ?", number), "three declarations, the repeat not counted");
+                + " where l.licence_number = ?", number), "the simulator's and two more, the repeat not counted");
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void everyBadMessageGoesToTheDeadLetterQueueWithItsReasonAndChangesNothing() throws Exception {
         String number = licenceNumber();
         String good = new String(usageXml(UUID.randomUUID(), number, "370120261000000004", "1", "26",
@@ -348,23 +373,10 @@ class CustomsMessagingIT {
         return Integer.parseInt(query(sql, parameter));
     }
 
-    private List<byte[]> onQueue(String number) throws Exception {
-        List<byte[]> bodies = new ArrayList<>();
-        try (JMSContext jms = connectionFactory.createContext()) {
-            QueueBrowser browser = jms.createBrowser(licenceOut, "xukeLicenceNumber = '" + number + "'");
-            for (Object each : Collections.list(browser.getEnumeration())) {
-                BytesMessage message = (BytesMessage) each;
-                byte[] body = new byte[(int) message.getBodyLength()];
-                message.readBytes(body);
-                bodies.add(body);
-            }
-        }
-        return bodies;
-    }
-
+    /** The licence customs stores (at 0901). */
     private String licenceNumber() throws Exception {
         return query("select l.licence_number from licence l join enterprise e on e.id = l.enterprise_id"
-                + " where e.uscc = ?", USCC);
+                + " where e.uscc = ? and l.port_code = '0901'", USCC);
     }
 
     private String customsStatus(String number) throws Exception {

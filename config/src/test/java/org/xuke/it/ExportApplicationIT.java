@@ -98,9 +98,15 @@ class ExportApplicationIT {
     /** Opens a new form for a commodity, fills it, saves and seals it; returns the new application's id. */
     static long newApplication(PortalClient enterprise, String commodity, String quantity, String contract)
             throws Exception {
+        return newApplication(enterprise, commodity, quantity, contract, "0901");
+    }
+
+    /** The same at another port (一证一关). */
+    static long newApplication(PortalClient enterprise, String commodity, String quantity, String contract,
+            String port) throws Exception {
         enterprise.get(FORM);
         String opened = enterprise.submit(FORM, "start", Map.of("start:year", "2026", "start:commodity", commodity,
-                "start:port", "0901", "start:next", "")).body();
+                "start:port", port, "start:next", "")).body();
         assertTrue(opened.contains("id=\"form:contractNumber\""), "the form opens after the first step");
         String countries = PortalClient.find(opened, "(?s)id=\"form:countryCode\"(.*?)</select>");
         assertTrue(countries.contains("value=\"410\"") && !countries.contains("value=\"142\""),

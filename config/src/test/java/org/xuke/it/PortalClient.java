@@ -118,6 +118,13 @@ final class PortalClient {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts these fields as a plain form (a page that is not a Faces view: the customs simulator's). */
+    HttpResponse<String> postForm(String url, Map<String, String> fields) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts a form of the last page: its view state and nonce, plus the given fields. */
     HttpResponse<String> submit(String url, String formId, Map<String, String> fields) throws Exception {
         Map<String, String> all = formFields(formId, fields);

@@ -43,6 +43,10 @@ public final class Main {
         System.out.println("  管理端 Officer        " + base + "/officer/");
         System.out.println("  参数目录 Catalogues   " + base + "/public/catalog.xhtml");
         System.out.println("  登录 Sign-in          https://" + Settings.LOOPBACK + ":8181/login.xhtml");
+        if (stack.settings().customsSim() != null) {
+            System.out.println("  海关模拟器 Customs sim " + base + "/customs-sim/ (receipts for issued licences;"
+                    + " declare goods against them)");
+        }
         System.out.println("  Payara admin console http://" + Settings.LOOPBACK + ":4848/ (loopback only), user "
                 + PayaraServer.ADMIN_USER + ", password in " + stack.settings().caDir().resolve("admin-password")
                 + (PayaraServer.adminPasswordCreated ? " (new: " + PayaraServer.adminPassword(stack.settings().caDir())

@@ -314,6 +314,38 @@ class CustomsMessagingIT {
         assertEquals("26.00000", cumulative(number), "the consumer kept running: a valid message is applied");
     }
 
+    @Test
+    @Order(9)
+    @RunAsClient
+    void bothPortalsShowTheStatusAndTheRecordWhatIsUsedAndRemains() throws Exception {
+        PortalClient enterprise = Fixtures.signedIn("HGJB", PASSWORD);
+        String statuses = enterprise.get(PortalClient.HTTPS + "/enterprise/customs.xhtml").body();
+        assertTrue(statuses.contains("报关单核注") && statuses.contains("海关入库失败")
+                && statuses.contains("不接受电子许可证"), "海关状态查询 with customs' reason");
+        String refused = enterprise.submit(PortalClient.HTTPS + "/enterprise/customs.xhtml", "customs", Map.of(
+                "customs:status", "REJECTED", "customs:find", "")).body();
+        assertTrue(refused.contains("customs-REJECTED") && !refused.contains("customs-DECLARED"), "searched by status");
+        List<String> links = PortalClient.findAll(statuses, "application.xhtml\\?id=(\\d+)\"");
+        String declared = null;
+        for (String id : links) {
+            String record = enterprise.get(FORM + "?id=" + id).body();
+            if (record.contains("id=\"customs-status\">报关单核注<")) {
+                declared = record;
+            }
+        }
+        assertNotNull(declared, "the record of the declared licence shows its status");
+        String record = declared;
+        assertTrue(declared.contains("<span class=\"customs-used\">26</span>")
+                && declared.contains("<span class=\"customs-remaining\">14</span>"), "used and remaining of 40");
+        assertTrue(record.contains("370120261000000000") && record.contains("id=\"customs-uses\">4 / 1<"),
+                () -> "使用情况: each declaration, uses of those allowed: " + record.substring(Math.max(0,
+                        record.indexOf("customs-status") - 200)));
+        String officer = Fixtures.signedIn("HGFZ", PASSWORD).get(PortalClient.HTTPS + "/officer/customs.xhtml").body();
+        assertTrue(officer.contains("报关单核注") && officer.contains("海关入库失败"), "the authority sees its licences");
+        String other = Fixtures.signedIn("HGJB", PASSWORD).get(PortalClient.HTTPS + "/enterprise/customs.xhtml").body();
+        assertEquals(2, PortalClient.findAll(other, "class=\"licence-number\"[^>]*>(26SD\\d{6})<").size(), "only its own two licences");
+    }
+
     private static String fresh(String xml) {
         return xml.replaceFirst("<MessageId>[^<]+</MessageId>", "<MessageId>" + UUID.randomUUID() + "</MessageId>");
     }

@@ -289,6 +289,14 @@ public class LicenceService {
         return where;
     }
 
+    /**
+     * The signed-in caller's licence scope as criteria on a licence root, for the lists of the
+     * contexts above (customs' status list): the same rule as 查看电子许可证, refused alike.
+     */
+    public List<Predicate> scopeOfCaller(CriteriaBuilder cb, Root<Licence> l) {
+        return predicates(cb, l, null, reader(), new LicenceFilter(null, null, null, null, null, null), today());
+    }
+
     private Account reader() {
         Account caller = callers.require();
         if (!LicenceScope.mayReadLicences(caller)) {

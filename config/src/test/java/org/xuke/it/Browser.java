@@ -61,8 +61,10 @@ final class Browser implements AutoCloseable {
     }
 
     private Browser(String username) throws Exception {
-        Path home = Files.createTempDirectory("xuke-chromium-" + username);
-        ekeyInto(home.resolve(".pki/nssdb"), Fixtures.ekey(username), Fixtures.EKEY_PASSWORD);
+        Path home = Files.createTempDirectory("xuke-chromium-" + (username == null ? "anyone" : username));
+        if (username != null) {
+            ekeyInto(home.resolve(".pki/nssdb"), Fixtures.ekey(username), Fixtures.EKEY_PASSWORD);
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // the flags this machine's closed network needs; no certificate errors are ignored
@@ -107,6 +109,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** A browser with no e-key, for pages outside the portal (the customs simulator's declarant). */
+    static Browser withoutEkey() throws Exception {
+        return new Browser(null);
+    }
+
     /** Opens the browser and signs in with user name and password (the e-key being in its store). */
     static Browser signIn(String username, String password) throws Exception {
         Browser browser = new Browser(username);
@@ -125,6 +132,11 @@ final class Browser implements AutoCloseable {
 
     void open(String path) {
         driver.get(PortalClient.HTTPS + path);
+    }
+
+    /** A page outside the portal (the customs simulator's). */
+    void openAddress(String url) {
+        driver.get(url);
     }
 
     void type(String id, String text) {

@@ -40,11 +40,12 @@ final class BrowserFlow {
     private static final List<String> ENTERPRISE_PAGES = List.of("/enterprise/index.xhtml",
             "/enterprise/applications.xhtml?list=SUBMIT", "/enterprise/applications.xhtml?list=PENDING",
             "/enterprise/applications.xhtml?list=PRINT", "/enterprise/applications.xhtml?list=ALL",
-            "/enterprise/application.xhtml", "/enterprise/licences.xhtml", "/enterprise/company.xhtml",
+            "/enterprise/application.xhtml", "/enterprise/licences.xhtml", "/enterprise/customs.xhtml",
+            "/enterprise/company.xhtml",
             "/enterprise/catalog.xhtml?kind=commodity");
     private static final List<String> OFFICER_PAGES = List.of("/officer/index.xhtml",
             "/officer/applications.xhtml?stage=INITIAL", "/officer/applications.xhtml?stage=DONE",
-            "/officer/licences.xhtml", "/officer/catalog.xhtml?kind=customs-port");
+            "/officer/licences.xhtml", "/officer/customs.xhtml", "/officer/catalog.xhtml?kind=customs-port");
     private static final List<String> ADMIN_PAGES = List.of("/officer/index.xhtml", "/officer/accounts.xhtml",
             "/officer/quotas.xhtml",
             "/officer/catalog-import.xhtml", "/officer/ekey-requests.xhtml");
@@ -184,6 +185,35 @@ final class BrowserFlow {
         enterprise.screenshot("13-forms-printed");
     }
 
+    /**
+     * The licence reaches customs (the simulator answers with its receipt): 海关入库成功 in the
+     * enterprise portal; goods declared in the simulator's page, then the record shows what remains.
+     */
+    private static void atCustoms(Browser enterprise, String licence) throws Exception {
+        enterprise.open("/enterprise/customs.xhtml");
+        enterprise.waitForMessage("海关入库成功");
+        enterprise.screenshot("11b-stored-by-customs");
+        // the declarant at customs, in a browser of his own (the simulator is another system, another site)
+        try (Browser customs = Browser.withoutEkey()) {
+            customs.openAddress(PortalClient.HTTP + "/customs-sim/");
+            customs.type("licence", licence);
+            customs.type("quantity", "30");
+            customs.click("declare");
+            customs.waitForMessage("已核注");
+            customs.screenshot("11c-declared-in-the-simulator");
+        }
+        enterprise.open("/enterprise/customs.xhtml");
+        for (int i = 0; i < 50 && enterprise.all(".customs-DECLARED").isEmpty(); i++) {
+            Thread.sleep(200);
+            enterprise.open("/enterprise/customs.xhtml");
+        }
+        enterprise.screenshot("11c2-declared-at-customs");
+        enterprise.clickLink(licence);
+        enterprise.waitForText("customs-status", "报关单核注");
+        assertEquals("70", enterprise.all(".customs-remaining").get(0).getText(), "100 licensed, 30 declared");
+        enterprise.screenshot("11d-remaining-after-the-declaration");
+    }
+
     static void fromTheFormToTheLicence(String password) throws Exception {
         try (Browser enterprise = Browser.signIn("LLQY", password)) {
             enterprise.screenshot("01-enterprise-signed-in");
@@ -285,6 +315,7 @@ final class BrowserFlow {
             assertTrue(enterprise.all(".licence-number").stream().anyMatch(e -> e.getText().equals(licence)),
                     "the licence appears for the enterprise");
             enterprise.screenshot("11-licence-for-the-enterprise");
+            atCustoms(enterprise, licence);
             batchActions(enterprise, first, number);
             narrowScreens(enterprise);
         }

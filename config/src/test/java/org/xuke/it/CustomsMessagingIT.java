@@ -127,6 +127,7 @@ class CustomsMessagingIT {
         Fixtures.officer(accounts, certificates, "PROV-SHANDONG", "HGFS", PASSWORD, Set.of(Role.SECOND_REVIEWER));
         Fixtures.officer(accounts, certificates, "PROV-SHANDONG", "HGFZ", PASSWORD, Set.of(Role.ISSUER));
         Fixtures.officer(accounts, certificates, "PROV-SHANDONG", "HGJG", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
+        Fixtures.systemAdministrator(accounts, certificates, "HGXT", PASSWORD);
     }
 
     @Test
@@ -344,6 +345,56 @@ class CustomsMessagingIT {
         assertTrue(officer.contains("报关单核注") && officer.contains("海关入库失败"), "the authority sees its licences");
         String other = Fixtures.signedIn("HGJB", PASSWORD).get(PortalClient.HTTPS + "/enterprise/customs.xhtml").body();
         assertEquals(2, PortalClient.findAll(other, "class=\"licence-number\"[^>]*>(26SD\\d{6})<").size(), "only its own two licences");
+    }
+
+    @Test
+    @Order(10)
+    @RunAsClient
+    void aRefusedLicenceIsSentAgainAndARefusedUsageReplayedOnceTheCauseIsGone() throws Exception {
+        PortalClient.withoutEkey().postForm(SIMULATOR, Map.of("action", "rules", "rejectPorts", ""));
+        PortalClient issuer = Fixtures.signedIn("HGFZ", PASSWORD);
+        String page = issuer.get(PortalClient.HTTPS + "/officer/customs.xhtml?x=1").body();
+        String button = PortalClient.find(page, "(?s)customs-REJECTED.*?name=\"(customs:statuses:\\d+:resend)\"");
+        String resent = issuer.submit(PortalClient.HTTPS + "/officer/customs.xhtml", "customs", Map.of(button, ""))
+                .body();
+        assertTrue(resent.contains("已重新发往海关"), "重新发送");
+
+        PortalClient admin = Fixtures.signedIn("HGXT", PASSWORD);
+        String letters = admin.get(PortalClient.HTTPS + "/officer/dead-letters.xhtml").body();
+        assertTrue(letters.contains("NOT_ACCEPTED") && letters.contains("UNKNOWN_LICENCE")
+                && letters.contains("DOCTYPE"), "the dead-letter queue with each reason");
+        String replay = PortalClient.find(letters,
+                "(?s)>NOT_ACCEPTED<.*?name=\"(letters:list:\\d+:replay)\"");
+        for (int i = 0; i < 50; i++) { // the licence must be stored again first
+            if (Fixtures.signedIn("HGJB", PASSWORD).get(PortalClient.HTTPS + "/enterprise/customs.xhtml").body()
+                    .split("customs-STORED", -1).length > 1) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        String replayed = admin.submit(PortalClient.HTTPS + "/officer/dead-letters.xhtml", "letters",
+                Map.of(replay, "")).body();
+        assertTrue(replayed.contains("已放回原队列"), () -> "重放: " + replayed.substring(Math.max(0,
+                replayed.indexOf("<main")), Math.min(replayed.length(), replayed.indexOf("<main") + 3000)));
+        String notHis = Fixtures.signedIn("HGFZ", PASSWORD).get(PortalClient.HTTPS + "/officer/dead-letters.xhtml")
+                .body();
+        assertTrue(notHis.contains("您没有进行此操作的权限") && !notHis.contains("NOT_ACCEPTED"),
+                "only the system administrator reads the dead-letter queue");
+    }
+
+    @Test
+    @Order(11)
+    void theResentLicenceIsStoredAndTheReplayedUsageApplied() throws Exception {
+        String refused = query("select l.licence_number from licence l join enterprise e on e.id = l.enterprise_id"
+                + " where e.uscc = ? and l.port_code = '" + REFUSED_PORT + "'", USCC);
+        awaitStatus(refused, "DECLARED");
+        assertEquals(2, count("select count(*) from customs_outbox where licence_number = ?", refused),
+                "version 2 went out");
+        assertEquals("10.00000", cumulative(refused), "the replayed usage");
+        assertEquals(1, count("select count(*) from audit_event where action = 'CUSTOMS_RESENT' and subject_id = ?",
+                refused));
+        assertEquals(1, count("select count(*) from audit_event where action = 'CUSTOMS_REPLAYED' and details like ?",
+                "%NOT_ACCEPTED%"));
     }
 
     private static String fresh(String xml) {

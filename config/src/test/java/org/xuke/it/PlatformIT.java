@@ -43,9 +43,6 @@ class PlatformIT {
     @Resource(lookup = "jms/xuke/ConnectionFactory")
     ConnectionFactory connectionFactory;
 
-    @Resource(lookup = "jms/xuke/customs/LicenceOut")
-    Queue licenceOut;
-
     @Test
     void schemaComesFromFlywayOnPostgresql() throws Exception {
         try (Connection c = dataSource.getConnection()) {
@@ -61,9 +58,11 @@ class PlatformIT {
     @Test
     void jmsQueueOnTheLoopbackBrokerCarriesAMessage() {
         try (JMSContext context = connectionFactory.createContext()) {
+            // a queue of its own: the customs simulator consumes the licence queue
+            Queue probe = context.createQueue("XukePlatformProbe");
             String body = "<probe>" + System.nanoTime() + "</probe>";
-            context.createProducer().send(licenceOut, body);
-            try (JMSConsumer consumer = context.createConsumer(licenceOut)) {
+            context.createProducer().send(probe, body);
+            try (JMSConsumer consumer = context.createConsumer(probe)) {
                 assertEquals(body, consumer.receiveBody(String.class, 10_000));
             }
         }

@@ -66,6 +66,11 @@ public class CustomsOutbox {
         write(licence, Action.INSERT);
     }
 
+    /** 重新发送 (the officer's): the licence again, as the next version, in the caller's transaction. */
+    public void resend(Licence licence) {
+        write(licence, Action.INSERT);
+    }
+
     private void write(Licence licence, Action action) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         CustomsLicence standing = em.find(CustomsLicence.class, licence.getId(), LockModeType.PESSIMISTIC_WRITE);

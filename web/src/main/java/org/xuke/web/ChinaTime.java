@@ -2,6 +2,7 @@ package org.xuke.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,5 +17,9 @@ public class ChinaTime {
 
     public String format(LocalDateTime utc) {
         return utc == null ? "" : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(Zones.CHINA).format(FORMAT);
+    }
+
+    public String formatInstant(Instant instant) {
+        return instant == null ? "" : instant.atZone(Zones.CHINA).format(FORMAT);
     }
 }

@@ -32,7 +32,8 @@ class BundlesTest {
     @ValueSource(strings = {"org/xuke/web/text", "org/xuke/web/messages",
             "org/xuke/application/ApplicationMessages", "org/xuke/audit/AuditMessages",
             "org/xuke/catalog/CatalogMessages", "org/xuke/enterprise/EnterpriseMessages",
-            "org/xuke/identity/IdentityMessages", "org/xuke/licence/LicenceMessages", "org/xuke/quota/QuotaMessages"})
+            "org/xuke/identity/IdentityMessages", "org/xuke/licence/LicenceMessages", "org/xuke/quota/QuotaMessages",
+            "org/xuke/customs/CustomsMessages"})
     void chineseAndEnglishHaveTheSameKeys(String bundle) throws IOException {
         Properties zh = load(bundle + "_zh");
         Properties en = load(bundle + "_en");
@@ -50,7 +51,8 @@ class BundlesTest {
     @ValueSource(strings = {"org/xuke/web/text", "org/xuke/web/messages",
             "org/xuke/application/ApplicationMessages", "org/xuke/audit/AuditMessages",
             "org/xuke/catalog/CatalogMessages", "org/xuke/enterprise/EnterpriseMessages",
-            "org/xuke/identity/IdentityMessages", "org/xuke/licence/LicenceMessages", "org/xuke/quota/QuotaMessages"})
+            "org/xuke/identity/IdentityMessages", "org/xuke/licence/LicenceMessages", "org/xuke/quota/QuotaMessages",
+            "org/xuke/customs/CustomsMessages"})
     void everyPatternIsReadable(String bundle) throws IOException {
         Properties texts = load(bundle + "_zh");
         texts.putAll(prefixed(load(bundle + "_en")));

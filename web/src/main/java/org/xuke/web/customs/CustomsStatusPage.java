@@ -6,11 +6,14 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import org.primefaces.model.LazyDataModel;
+import org.xuke.customs.CustomsAdministration;
 import org.xuke.customs.CustomsQueries;
 import org.xuke.customs.CustomsQueries.StatusFilter;
 import org.xuke.customs.CustomsQueries.StatusRow;
 import org.xuke.customs.CustomsStatus;
+import org.xuke.platform.DomainRuleException;
 import org.xuke.web.PagedModel;
+import org.xuke.web.Texts;
 
 /** 海关状态查询: the caller's licences (an officer's: his authority's) with where each stands at customs. */
 @Named
@@ -22,6 +25,9 @@ public class CustomsStatusPage implements Serializable {
     @Inject
     private CustomsQueries queries;
 
+    @Inject
+    private CustomsAdministration administration;
+
     private String search;
     private LocalDate from;
     private LocalDate to;
@@ -29,6 +35,20 @@ public class CustomsStatusPage implements Serializable {
 
     private final LazyDataModel<StatusRow> model = new PagedModel<>((first, max, sort) -> queries.statusPage(
             new StatusFilter(search, from, to, status), first, max, sort.field(), sort.ascending()), StatusRow::number);
+
+    /** 重新发送 (officers): the licence goes to customs again as its next version. */
+    public void resend(String number) {
+        try {
+            administration.resend(number);
+            Texts.info("customs.resent", number);
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+        }
+    }
+
+    public boolean resendable(CustomsStatus status) {
+        return CustomsAdministration.RESENDABLE.contains(status);
+    }
 
     public LazyDataModel<StatusRow> getModel() {
         return model;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 /** The steps of {@link BrowserIT}, run on the test's side (Selenium is not in the deployment). */
 final class BrowserFlow {
@@ -49,7 +50,8 @@ final class BrowserFlow {
     private static final List<String> ADMIN_PAGES = List.of("/officer/index.xhtml", "/officer/accounts.xhtml",
             "/officer/quotas.xhtml",
             "/officer/catalog-import.xhtml", "/officer/ekey-requests.xhtml");
-    private static final List<String> SYSTEM_PAGES = List.of("/officer/index.xhtml", "/officer/audit.xhtml");
+    private static final List<String> SYSTEM_PAGES = List.of("/officer/index.xhtml", "/officer/audit.xhtml",
+            "/officer/dead-letters.xhtml");
 
     /**
      * axe-core over every page of the three portals (and the application's record on both sides),
@@ -102,11 +104,18 @@ final class BrowserFlow {
      * page shows them: a list whose search a browser cannot post (the enterprise list once answered
      * "“list”不是可选值") shows an error here.
      */
-    private static final java.util.Map<String, String> SEARCH = java.util.Map.of("/enterprise/applications.xhtml",
-            "apps:find", "/enterprise/licences.xhtml", "licences:find", "/officer/licences.xhtml", "licences:find",
-            "/officer/applications.xhtml", "queue:find", "/officer/ekey-requests.xhtml", "queue:find",
-            "/officer/accounts.xhtml", "list:find", "/officer/quotas.xhtml", "quotas:find", "/officer/audit.xhtml",
-            "audit:search", "catalog.xhtml", "search:submit");
+    private static final Map<String, String> SEARCH = Map.ofEntries(
+            Map.entry("/enterprise/applications.xhtml", "apps:find"),
+            Map.entry("/enterprise/licences.xhtml", "licences:find"),
+            Map.entry("/enterprise/customs.xhtml", "customs:find"),
+            Map.entry("/officer/licences.xhtml", "licences:find"),
+            Map.entry("/officer/customs.xhtml", "customs:find"),
+            Map.entry("/officer/applications.xhtml", "queue:find"),
+            Map.entry("/officer/ekey-requests.xhtml", "queue:find"),
+            Map.entry("/officer/accounts.xhtml", "list:find"),
+            Map.entry("/officer/quotas.xhtml", "quotas:find"),
+            Map.entry("/officer/audit.xhtml", "audit:search"),
+            Map.entry("catalog.xhtml", "search:submit"));
 
     private static void pressSearch(Browser browser, String page, List<String> report, List<String> serious) {
         String path = page.replaceAll("\\?.*", "");

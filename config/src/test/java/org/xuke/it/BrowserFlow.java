@@ -42,6 +42,7 @@ final class BrowserFlow {
             "/enterprise/applications.xhtml?list=SUBMIT", "/enterprise/applications.xhtml?list=PENDING",
             "/enterprise/applications.xhtml?list=PRINT", "/enterprise/applications.xhtml?list=ALL",
             "/enterprise/application.xhtml", "/enterprise/licences.xhtml", "/enterprise/customs.xhtml",
+            "/enterprise/declarations.xhtml",
             "/enterprise/company.xhtml",
             "/enterprise/catalog.xhtml?kind=commodity");
     private static final List<String> OFFICER_PAGES = List.of("/officer/index.xhtml",
@@ -110,6 +111,7 @@ final class BrowserFlow {
             Map.entry("/enterprise/customs.xhtml", "customs:find"),
             Map.entry("/officer/licences.xhtml", "licences:find"),
             Map.entry("/officer/customs.xhtml", "customs:find"),
+            Map.entry("/enterprise/declarations.xhtml", "declarations:find"),
             Map.entry("/officer/applications.xhtml", "queue:find"),
             Map.entry("/officer/ekey-requests.xhtml", "queue:find"),
             Map.entry("/officer/accounts.xhtml", "list:find"),

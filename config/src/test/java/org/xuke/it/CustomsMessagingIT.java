@@ -341,6 +341,12 @@ class CustomsMessagingIT {
         assertTrue(record.contains("370120261000000000") && record.contains("id=\"customs-uses\">4 / 1<"),
                 () -> "使用情况: each declaration, uses of those allowed: " + record.substring(Math.max(0,
                         record.indexOf("customs-status") - 200)));
+        String declarations = enterprise.get(PortalClient.HTTPS + "/enterprise/declarations.xhtml").body();
+        assertEquals(4, PortalClient.findAll(declarations, "class=\"declaration-number\">(\\d{18})<").size(),
+                "结关数据查询: the four declarations against its licences");
+        String cleared = enterprise.get(PortalClient.HTTPS + "/enterprise/declarations.xhtml?state=CLEARED").body();
+        assertEquals(List.of("370120261000000002"), PortalClient.findAll(cleared,
+                "class=\"declaration-number\">(\\d{18})<"), "核销数据查询: the cleared one");
         String officer = Fixtures.signedIn("HGFZ", PASSWORD).get(PortalClient.HTTPS + "/officer/customs.xhtml").body();
         assertTrue(officer.contains("报关单核注") && officer.contains("海关入库失败"), "the authority sees its licences");
         String other = Fixtures.signedIn("HGJB", PASSWORD).get(PortalClient.HTTPS + "/enterprise/customs.xhtml").body();

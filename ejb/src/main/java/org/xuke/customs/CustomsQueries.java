@@ -58,6 +58,35 @@ public class CustomsQueries {
             implements Serializable {
     }
 
+    /** 结关数据查询 / 核销数据查询: licence number (part), declaration date range, stage. Any part may be null. */
+    public record DeclarationFilter(String licenceNumber, LocalDate from, LocalDate to,
+            CustomsMessage.DeclarationState state) implements Serializable {
+    }
+
+    public record DeclarationListRow(String declarationNumber, long licenceId, String licenceNumber,
+            long applicationId, LocalDate date, String port, CustomsMessage.DeclarationState state,
+            BigDecimal quantity) implements Serializable {
+
+        /** As read from the database: the quantity is summed from the lines afterwards. */
+        public DeclarationListRow(String declarationNumber, long licenceId, String licenceNumber, long applicationId,
+                LocalDate date, String port, CustomsMessage.DeclarationState state) {
+            this(declarationNumber, licenceId, licenceNumber, applicationId, date, port, state, BigDecimal.ZERO);
+        }
+
+        /** The row's key in lists: a declaration may name several licences. */
+        public String key() {
+            return declarationNumber + "/" + licenceNumber;
+        }
+
+        DeclarationListRow withQuantity(BigDecimal sum) {
+            return new DeclarationListRow(declarationNumber, licenceId, licenceNumber, applicationId, date, port,
+                    state, sum);
+        }
+    }
+
+    private static final Map<String, String> DECLARATION_SORTABLE = Map.of("declarationNumber", "declarationNumber",
+            "licenceNumber", "number", "date", "declarationDate", "state", "state");
+
     private static final Map<String, String> SORTABLE = Map.of("number", "number", "issuedAtUtc", "issuedAtUtc",
             "status", "status", "statusAtUtc", "statusAtUtc");
 
@@ -106,6 +135,64 @@ public class CustomsQueries {
         }
         if (filter.status() != null) {
             where.add(cb.equal(c.get("status"), filter.status()));
+        }
+        return where;
+    }
+
+    /**
+     * 结关数据查询 and 核销数据查询: the declarations customs reported against the caller's licences
+     * (in his licence scope), newest first unless sorted, with the quantity each declared.
+     */
+    public Page<DeclarationListRow> declarationPage(DeclarationFilter filter, int first, int max, String sort,
+            boolean ascending) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<DeclarationListRow> q = cb.createQuery(DeclarationListRow.class);
+        Root<Declaration> d = q.from(Declaration.class);
+        Root<Licence> l = q.from(Licence.class);
+        String field = DECLARATION_SORTABLE.get(sort == null ? "" : sort);
+        Expression<?> order = field == null ? d.get("declarationDate") : "number".equals(field) ? l.get(field)
+                : d.get(field);
+        boolean asc = field != null && ascending;
+        q.select(cb.construct(DeclarationListRow.class, d.get("declarationNumber"), l.get("id"), l.get("number"),
+                l.get("applicationId"), d.get("declarationDate"), d.get("portCode"), d.get("state")))
+                .where(declarationWhere(cb, d, l, filter).toArray(Predicate[]::new))
+                .orderBy(asc ? cb.asc(order) : cb.desc(order), cb.asc(d.get("declarationNumber")));
+        List<DeclarationListRow> rows = em.createQuery(q).setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.min(Math.max(1, max), 200)).getResultList();
+        Map<String, BigDecimal> sums = new HashMap<>();
+        if (!rows.isEmpty()) {
+            for (DeclarationLine line : em.createQuery("select x from DeclarationLine x where x.declarationNumber in :n",
+                    DeclarationLine.class).setParameter("n", rows.stream().map(DeclarationListRow::declarationNumber)
+                    .toList()).getResultList()) {
+                sums.merge(line.getDeclarationNumber() + "/" + line.getLicenceId(), line.getQuantity(), BigDecimal::add);
+            }
+        }
+        CriteriaQuery<Long> counted = cb.createQuery(Long.class);
+        Root<Declaration> cd = counted.from(Declaration.class);
+        Root<Licence> cl = counted.from(Licence.class);
+        long total = em.createQuery(counted.select(cb.count(cd)).where(declarationWhere(cb, cd, cl, filter)
+                .toArray(Predicate[]::new))).getSingleResult();
+        List<DeclarationListRow> withQuantities = rows.stream().map(r -> r.withQuantity(sums.getOrDefault(
+                r.declarationNumber() + "/" + r.licenceId(), BigDecimal.ZERO))).toList();
+        return new Page<>(withQuantities, total);
+    }
+
+    private List<Predicate> declarationWhere(CriteriaBuilder cb, Root<Declaration> d, Root<Licence> l,
+            DeclarationFilter filter) {
+        List<Predicate> where = new ArrayList<>(licences.scopeOfCaller(cb, l));
+        where.add(cb.equal(d.get("licenceId"), l.get("id")));
+        if (filter.licenceNumber() != null && !filter.licenceNumber().isBlank()) {
+            where.add(cb.like(l.get("number"), LikePattern.containing(filter.licenceNumber().strip()
+                    .toUpperCase(Locale.ROOT)), '\\'));
+        }
+        if (filter.from() != null) {
+            where.add(cb.greaterThanOrEqualTo(d.get("declarationDate"), filter.from()));
+        }
+        if (filter.to() != null) {
+            where.add(cb.lessThanOrEqualTo(d.get("declarationDate"), filter.to()));
+        }
+        if (filter.state() != null) {
+            where.add(cb.equal(d.get("state"), filter.state()));
         }
         return where;
     }

@@ -47,6 +47,10 @@ public class DeclarationLine implements Serializable {
         return declarationNumber;
     }
 
+    public long getLicenceId() {
+        return licenceId;
+    }
+
     public int getLineNumber() {
         return lineNumber;
     }

@@ -97,6 +97,12 @@ final class PortalClient {
      * The request is sent anew on a fresh connection; a portal error still fails the test.
      */
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws Exception {
+        return sendOnceMore(client, request, handler);
+    }
+
+    /** The same for a test's own client (HttpsIT's, with certificates of its own). */
+    static <T> HttpResponse<T> sendOnceMore(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws Exception {
         try {
             return client.send(request, handler);
         } catch (javax.net.ssl.SSLException | java.net.SocketException e) {

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.xuke.customs.CustomsMessage.Receipt;
@@ -142,11 +141,8 @@ public class CustomsInbox {
             declaration.reported(usage.state(), now);
         }
         for (UsageLine line : usage.lines()) {
-            Optional<DeclarationLine> known = em.createQuery("select l from DeclarationLine l where "
-                    + "l.declarationNumber = :d and l.licenceId = :l and l.lineNumber = :n", DeclarationLine.class)
-                    .setParameter("d", usage.declarationNumber()).setParameter("l", licence.getId())
-                    .setParameter("n", line.lineNumber()).getResultStream().findFirst();
-            if (known.isEmpty()) {
+            if (em.find(DeclarationLine.class, new DeclarationLine.Key(usage.declarationNumber(), licence.getId(),
+                    line.lineNumber())) == null) {
                 em.persist(new DeclarationLine(usage.declarationNumber(), licence.getId(), line.lineNumber(),
                         line.quantity()));
             }

@@ -68,6 +68,12 @@ public class DeclarationLine implements Serializable {
         public Key() {
         }
 
+        public Key(String declarationNumber, long licenceId, int lineNumber) {
+            this.declarationNumber = declarationNumber;
+            this.licenceId = licenceId;
+            this.lineNumber = lineNumber;
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && k.licenceId == licenceId && k.lineNumber == lineNumber

@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.primefaces.model.LazyDataModel;
 import org.xuke.catalog.CatalogEntry;
 import org.xuke.catalog.CatalogFilter;
@@ -27,6 +29,9 @@ public class CatalogPage implements Serializable {
 
     @Inject
     private CatalogService catalogs;
+
+    private HashMap<String, String> unitLabels;
+    private boolean unitLabelsEnglish;
 
     private String slug;
     private Integer year;
@@ -74,10 +79,23 @@ public class CatalogPage implements Serializable {
         }
         if ("unitCode".equals(column)) {
             // a unit is read by its name ("035 千克"), in English on the English pages
-            return catalogs.label(CatalogKind.UNIT, value.toString(), "en".equals(Texts.locale().getLanguage()));
+            return unitLabels().getOrDefault(value.toString(), value.toString());
         }
         // enumerated values (levels, code systems, day kinds, confidence, management) in words, never as stored
         return Texts.textOr("catalog.value." + column + "." + value, value.toString());
+    }
+
+    /** The units' labels, read once per view and language (every commodity row names one). */
+    private Map<String, String> unitLabels() {
+        boolean english = "en".equals(Texts.locale().getLanguage());
+        if (unitLabels == null || unitLabelsEnglish != english) {
+            unitLabels = new HashMap<>();
+            for (CatalogEntry unit : catalogs.find(CatalogKind.UNIT, null, 0, 500, "code", true)) {
+                unitLabels.put(unit.getCode(), unit.getCode() + " " + CatalogService.name(unit, english));
+            }
+            unitLabelsEnglish = english;
+        }
+        return unitLabels;
     }
 
     private CatalogFilter filter() {

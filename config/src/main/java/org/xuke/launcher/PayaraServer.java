@@ -125,6 +125,27 @@ final class PayaraServer {
     }
 
     /**
+     * Ends the domain process as a power cut would (SIGKILL: no shutdown hooks, no flush), for the
+     * fault test; the domain, its deployments and the broker's store stay on disk.
+     */
+    void kill() throws IOException, InterruptedException {
+        long pid = Long.parseLong(Files.readString(domainDir().resolve("config/pid")).strip());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+        process.destroyForcibly();
+        try {
+            process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Payara (pid " + pid + ") did not end", e);
+        }
+    }
+
+    /** Starts the domain again after {@link #kill}: the same configuration and deployments. */
+    void startAgain() throws IOException, InterruptedException {
+        started = true;
+        asadmin("start-domain", DOMAIN);
+    }
+
+    /**
      * The distribution's domain has an administrator without a password: the admin listener (and its
      * REST interface, which lists the JVM options) would answer anyone on the machine. The fresh
      * domain gets the deployment's admin password at once; every later asadmin call signs in with it.

@@ -90,6 +90,19 @@ public final class Stack implements AutoCloseable {
         return commands;
     }
 
+    /** The fault test's power cut: Payara is killed (SIGKILL); PostgreSQL keeps running. */
+    public void killPayara() throws Exception {
+        payara.kill();
+        Progress.info("Payara killed (SIGKILL)");
+    }
+
+    /** Starts Payara again after {@link #killPayara}; returns once the portal answers (its deployments start with it). */
+    public void restartPayara() throws Exception {
+        payara.startAgain();
+        PayaraServer.awaitHttp("http://" + Settings.LOOPBACK + ":" + settings.httpPort() + "/", Duration.ofMinutes(3));
+        Progress.info("Payara answers again");
+    }
+
     /** The admin password of this stack's domain (for the integration tests' Arquillian connection). */
     public static String adminPassword(Stack stack) throws java.io.IOException {
         return PayaraServer.adminPassword(stack.settings.caDir());

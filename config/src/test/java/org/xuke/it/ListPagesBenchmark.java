@@ -161,13 +161,13 @@ class ListPagesBenchmark {
     }
 
     /** The Payara process the tests started (its command line names the test work folder), if this OS tells. */
-    private static Optional<ProcessHandle> server() {
+    static Optional<ProcessHandle> server() {
         String work = Path.of(System.getProperty("xuke.work")).toAbsolutePath().toString();
         return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
                 .filter(c -> c.contains("glassfish.jar") && c.contains(work)).isPresent()).findFirst();
     }
 
-    private static double cpuSeconds(Optional<ProcessHandle> server) {
+    static double cpuSeconds(Optional<ProcessHandle> server) {
         return server.flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos() / 1e9).orElse(-1.0);
     }
 

@@ -11,7 +11,12 @@ import org.xuke.launcher.Stack;
  */
 public class StackSessionListener implements LauncherSessionListener {
 
-    private Stack stack;
+    private static Stack stack;
+
+    /** The run's stack, for the fault test that kills and restarts its server (client side only). */
+    static Stack stack() {
+        return stack;
+    }
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -25,7 +30,7 @@ public class StackSessionListener implements LauncherSessionListener {
         } catch (Exception e) {
             throw new IllegalStateException("Could not start PostgreSQL and Payara for the integration tests", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "xuke-it-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(StackSessionListener::stop, "xuke-it-stop"));
     }
 
     @Override
@@ -33,7 +38,7 @@ public class StackSessionListener implements LauncherSessionListener {
         stop();
     }
 
-    private synchronized void stop() {
+    private static synchronized void stop() {
         if (stack != null) {
             stack.close();
             stack = null;

@@ -59,6 +59,9 @@ public class CertificateService {
     private AuditLog audit;
 
     @Inject
+    private UnsealedKeys unsealed;
+
+    @Inject
     private StampedCache cache;
 
     /** Signed revocation lists are reused at most this long (every seal check needs them). */
@@ -187,7 +190,7 @@ public class CertificateService {
                 .filter(c -> c.isValidAt(now)).findFirst()
                 .orElseThrow(() -> new DomainRuleException("certificate.noSeal", username));
         DeploymentCa ca = authority.get();
-        var key = DeploymentCa.unsealKey(seal.getSealedKey(), authority.secret());
+        var key = unsealed.get(seal.getSealedKey(), () -> DeploymentCa.unsealKey(seal.getSealedKey(), authority.secret()));
         byte[] cms = new Seals(clock).seal(canonicalDocument, key, KeyKind.SM2,
                 List.of(seal.certificate(), ca.certificate(DeploymentCa.SEAL_CA)));
         audit.record(AuditEntry.of(username, "DOCUMENT_SEALED", "certificate", seal.getSerial().toString(16)));

@@ -126,16 +126,35 @@ final class PayaraServer {
 
     /**
      * Ends the domain process as a power cut would (SIGKILL: no shutdown hooks, no flush), for the
-     * fault test; the domain, its deployments and the broker's store stay on disk.
+     * fault test; the domain, its deployments and the broker's store stay on disk. The process is
+     * frozen first (SIGSTOP) and killed only once {@code moment} holds for what it left in the
+     * database, else let go on for a few milliseconds and frozen again; after {@code tries} it is
+     * killed whatever the moment. Returns whether the moment was found.
      */
-    void kill() throws IOException, InterruptedException {
+    boolean kill(java.util.function.BooleanSupplier moment, int tries) throws IOException, InterruptedException {
         long pid = Long.parseLong(Files.readString(domainDir().resolve("config/pid")).strip());
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+        boolean found = false;
+        for (int i = 0; i < tries && !found; i++) {
+            signal("STOP", pid);
+            found = moment.getAsBoolean();
+            if (!found) {
+                signal("CONT", pid);
+                Thread.sleep(2 + i % 7);
+            }
+        }
         process.destroyForcibly();
         try {
             process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("Payara (pid " + pid + ") did not end", e);
+        }
+        return found;
+    }
+
+    private static void signal(String name, long pid) throws IOException, InterruptedException {
+        if (new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + pid + " failed");
         }
     }
 

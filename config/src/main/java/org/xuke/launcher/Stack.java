@@ -90,16 +90,25 @@ public final class Stack implements AutoCloseable {
         return commands;
     }
 
-    /** The fault test's power cut: Payara is killed (SIGKILL); PostgreSQL keeps running. */
-    public void killPayara() throws Exception {
-        payara.kill();
-        Progress.info("Payara killed (SIGKILL)");
+    /**
+     * The fault test's power cut: Payara is killed (SIGKILL) at a moment the test picks from what is
+     * in the database (the process is frozen while it looks); PostgreSQL keeps running.
+     */
+    public boolean killPayara(java.util.function.BooleanSupplier moment, int tries) throws Exception {
+        boolean found = payara.kill(moment, tries);
+        Progress.info("Payara killed (SIGKILL)" + (found ? "" : ", the moment sought not found"));
+        return found;
     }
 
     /** Starts Payara again after {@link #killPayara}; returns once the portal answers (its deployments start with it). */
     public void restartPayara() throws Exception {
         payara.startAgain();
-        PayaraServer.awaitHttp("http://" + Settings.LOOPBACK + ":" + settings.httpPort() + "/", Duration.ofMinutes(3));
+        // "/" answers from the server's default page before the portal is loaded: ask a page of the portal
+        String base = "http://" + Settings.LOOPBACK + ":" + settings.httpPort();
+        PayaraServer.awaitHttp(base + "/public/ping.xhtml", Duration.ofMinutes(3));
+        if (settings.customsSim() != null) {
+            PayaraServer.awaitHttp(base + "/customs-sim/", Duration.ofMinutes(1));
+        }
         Progress.info("Payara answers again");
     }
 

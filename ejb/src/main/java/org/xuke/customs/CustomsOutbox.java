@@ -4,7 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -37,6 +37,9 @@ import org.xuke.platform.Zones;
  */
 @Stateless
 public class CustomsOutbox {
+
+    /** Looked up once: {@code Json.createReader} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @PersistenceContext
     private EntityManager em;
@@ -106,7 +109,7 @@ public class CustomsOutbox {
 
     /** The licence's currency, as its sealed content states it (every licence kind's form has one). */
     private static String currency(byte[] content) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(content))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(content))) {
             JsonObject document = reader.readObject();
             return document.getString("currencyCode", "502");
         }

@@ -5,7 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -56,6 +56,9 @@ import org.xuke.reports.SealImages;
  */
 @Stateless
 public class LicencePrinting {
+
+    /** Looked up once: {@code Json.createReader} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final ZoneId CHINA = Zones.CHINA;
     static final String SEAL_PURPOSE = "许可证专用章";
@@ -280,7 +283,7 @@ public class LicencePrinting {
     }
 
     private static JsonObject content(Licence licence) {
-        try (JsonReader reader = Json.createReader(new StringReader(licence.getContent()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(licence.getContent()))) {
             return reader.readObject();
         }
     }

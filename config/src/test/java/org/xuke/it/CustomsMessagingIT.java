@@ -137,6 +137,17 @@ class CustomsMessagingIT {
         HttpResponse<String> rule = PortalClient.withoutEkey().postForm(SIMULATOR, Map.of("action", "rules",
                 "rejectPorts", REFUSED_PORT));
         assertTrue(rule.body().contains("拒收口岸 " + REFUSED_PORT), rule.body());
+        // a form of another site posted in a visitor's browser (it names its origin) changes nothing
+        HttpResponse<String> forged = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(SIMULATOR)).header("Origin", "https://attacker.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("action=rules&rejectPorts=")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode(), "a cross-site form is refused");
+        HttpResponse<String> page = PortalClient.withoutEkey().get(SIMULATOR);
+        assertTrue(page.body().contains("value=\"" + REFUSED_PORT + "\""), "the rule stands");
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
+                "the simulator's page has a policy of its own");
         PortalClient admin = Fixtures.signedIn("HGJG", PASSWORD);
         admin.get(PortalClient.HTTPS + "/officer/quotas.xhtml");
         admin.submit(PortalClient.HTTPS + "/officer/quotas.xhtml", "code", Map.of("code:licenceCode", "SD",
@@ -347,6 +358,8 @@ class CustomsMessagingIT {
         String cleared = enterprise.get(PortalClient.HTTPS + "/enterprise/declarations.xhtml?state=CLEARED").body();
         assertEquals(List.of("370120261000000002"), PortalClient.findAll(cleared,
                 "class=\"declaration-number\">(\\d{18})<"), "核销数据查询: the cleared one");
+        assertEquals("10</span> 千克", PortalClient.find(cleared, "(?s)class=\"declaration-quantity\">(.*?)</td>")
+                .replaceAll("\\s+", " ").strip(), "the quantity declared with the goods' unit");
         String officer = Fixtures.signedIn("HGFZ", PASSWORD).get(PortalClient.HTTPS + "/officer/customs.xhtml").body();
         assertTrue(officer.contains("报关单核注") && officer.contains("海关入库失败"), "the authority sees its licences");
         String other = Fixtures.signedIn("HGJB", PASSWORD).get(PortalClient.HTTPS + "/enterprise/customs.xhtml").body();

@@ -46,6 +46,18 @@ public class SimPage extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // a page of another site must not declare goods here in a visitor's browser: browsers say where a
+        // form came from (Sec-Fetch-Site, Origin); another site's is refused (scripts and tests send neither)
+        String site = request.getHeader("Sec-Fetch-Site");
+        String origin = request.getHeader("Origin");
+        if (site != null ? !site.equals("same-origin") && !site.equals("none")
+                : origin != null && !origin.equalsIgnoreCase(request.getScheme() + "://" + request.getServerName() + ":"
+                        + request.getServerPort())) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("只接受海关模拟器本页提交的表单。Only forms of this page are accepted.");
+            return;
+        }
         request.setCharacterEncoding("UTF-8");
         List<String> said = new ArrayList<>();
         try {
@@ -117,6 +129,11 @@ public class SimPage extends HttpServlet {
     private void page(HttpServletResponse response, List<String> said) throws IOException {
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
+        // no script on this page at all; its one style sheet is inline
+        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+                + " frame-ancestors 'none'; base-uri 'none'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
         PrintWriter out = response.getWriter();
         out.println("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>海关模拟器</title>"
                 + "<style>body{font-family:sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse}"

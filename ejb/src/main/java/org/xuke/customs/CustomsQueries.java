@@ -65,12 +65,12 @@ public class CustomsQueries {
 
     public record DeclarationListRow(String declarationNumber, long licenceId, String licenceNumber,
             long applicationId, LocalDate date, String port, CustomsMessage.DeclarationState state,
-            BigDecimal quantity) implements Serializable {
+            BigDecimal quantity, String unitCode) implements Serializable {
 
-        /** As read from the database: the quantity is summed from the lines afterwards. */
+        /** As read from the database: the quantity is summed from the lines afterwards, with its unit. */
         public DeclarationListRow(String declarationNumber, long licenceId, String licenceNumber, long applicationId,
                 LocalDate date, String port, CustomsMessage.DeclarationState state) {
-            this(declarationNumber, licenceId, licenceNumber, applicationId, date, port, state, BigDecimal.ZERO);
+            this(declarationNumber, licenceId, licenceNumber, applicationId, date, port, state, BigDecimal.ZERO, null);
         }
 
         /** The row's key in lists: a declaration may name several licences. */
@@ -78,9 +78,9 @@ public class CustomsQueries {
             return declarationNumber + "/" + licenceNumber;
         }
 
-        DeclarationListRow withQuantity(BigDecimal sum) {
+        DeclarationListRow withQuantity(BigDecimal sum, String unit) {
             return new DeclarationListRow(declarationNumber, licenceId, licenceNumber, applicationId, date, port,
-                    state, sum);
+                    state, sum, unit);
         }
     }
 
@@ -172,8 +172,18 @@ public class CustomsQueries {
         Root<Licence> cl = counted.from(Licence.class);
         long total = em.createQuery(counted.select(cb.count(cd)).where(declarationWhere(cb, cd, cl, filter)
                 .toArray(Predicate[]::new))).getSingleResult();
+        // the unit of the licence's goods (an export licence is for one commodity, so its lines share it)
+        Map<Long, String> units = new HashMap<>();
+        if (!rows.isEmpty()) {
+            for (Object[] unit : em.createQuery("select l.id, x.unitCode from Licence l join l.lines x"
+                    + " where l.id in :ids and x.lineNumber = 1", Object[].class)
+                    .setParameter("ids", rows.stream().map(DeclarationListRow::licenceId).distinct().toList())
+                    .getResultList()) {
+                units.put((Long) unit[0], (String) unit[1]);
+            }
+        }
         List<DeclarationListRow> withQuantities = rows.stream().map(r -> r.withQuantity(sums.getOrDefault(
-                r.declarationNumber() + "/" + r.licenceId(), BigDecimal.ZERO))).toList();
+                r.declarationNumber() + "/" + r.licenceId(), BigDecimal.ZERO), units.get(r.licenceId()))).toList();
         return new Page<>(withQuantities, total);
     }
 

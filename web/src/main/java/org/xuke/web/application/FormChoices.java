@@ -67,6 +67,12 @@ public class FormChoices {
         return commodity == null ? "" : label(CatalogKind.UNIT, commodity.getUnitCode());
     }
 
+    /** A unit's name alone ("千克"), written after a quantity; the code if the catalogue lacks it. */
+    public String unitName(String code) {
+        return code == null ? "" : catalogs.entry(CatalogKind.UNIT, code).map(e -> CatalogService.name(e, english()))
+                .orElse(code);
+    }
+
     /** 数量 with the commodity's unit ("数量（千克）"): the heading of the goods lines' quantities. */
     public String quantityHeading(Commodity commodity) {
         if (commodity == null) {

@@ -109,7 +109,10 @@ final class LoopbackDomainConfig {
     static String withDemo(String xml, String demoAccounts, java.nio.file.Path demoDir) {
         return replaceOnce(xml, SERVER_CONFIG_JVM_OPTIONS,
                 "$1\n                <jvm-options>-Dxuke.demo.accounts=" + demoAccounts + "</jvm-options>"
-                        + "\n                <jvm-options>-Dxuke.demo.dir=" + demoDir + "</jvm-options>");
+                        + "\n                <jvm-options>-Dxuke.demo.dir=" + demoDir + "</jvm-options>"
+                        // the demo's declarant at customs declares against the demo licence there
+                        + "\n                <jvm-options>-Dxuke.demo.customsSim=http://127.0.0.1:8080/customs-sim/"
+                        + "</jvm-options>");
     }
 
     private static String serverConfig(String xml) {

@@ -31,7 +31,8 @@ import org.xuke.account.Role;
  * Demo data, only when the server runs in demo mode (-Dxuke.demo.dir, set by the run command,
  * never in production): a demo enterprise in Liaoning and the accounts of each role, each with a
  * one-time password generated for this installation (changed at first sign-in) and an e-key
- * PKCS#12. Written once to the demo folder, which the launcher prints.
+ * PKCS#12. Written once to the demo folder, which the launcher prints. Then one export licence
+ * issued in the accounts' names ({@link DemoLicence}), which customs stores and declares against.
  */
 @Startup
 @Singleton
@@ -56,6 +57,9 @@ public class DemoData {
     @Inject
     private AuthoritySettings authoritySettings;
 
+    @Inject
+    private DemoLicence licence;
+
     @PostConstruct
     void load() {
         String dir = System.getProperty("xuke.demo.dir");
@@ -73,6 +77,8 @@ public class DemoData {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the demo accounts to " + dir, e);
         }
+        // one licence issued through the portals' boundaries, on its way to customs
+        licence.issueSoon();
     }
 
     private void write(Path dir) throws IOException {

@@ -37,6 +37,8 @@ import org.xuke.licence.AuthoritySettings;
 @ExtendWith(ArquillianExtension.class)
 class DemoLicenceIT {
 
+    private static final String AUTHORITY = "PROV-HEILONGJIANG";
+
     @Deployment
     static EnterpriseArchive deployment() {
         return Deployments.ear(DemoLicenceIT.class);
@@ -64,15 +66,17 @@ class DemoLicenceIT {
     void aFreshDemoHoldsALicenceIssuedInTheDemoAccountsNamesAndDeclaredAtCustoms() throws Exception {
         assertThrows(IllegalStateException.class, () -> DemoActor.as("FAZHENG", () -> "issued"),
                 "outside demo mode");
-        long company = enterprises.register("IT", DemoData.DEMO_USCC, DemoData.AUTHORITY, new EnterpriseDetails(
+        // the demo's names and company, at an authority no other test uses (other tests check Liaoning
+        // before it has a licence-number code)
+        long company = enterprises.register("IT", DemoData.DEMO_USCC, AUTHORITY, new EnterpriseDetails(
                 "沈阳许可演示进出口有限公司", "2101020000001", "沈阳", "演示联系人", "024-00000000", null)).getId();
         Fixtures.enterpriseUser(accounts, certificates, company, "QIYE", null, true);
         for (String[] officer : new String[][] {{"CHUSHEN", "INITIAL_REVIEWER"}, {"FUSHEN", "SECOND_REVIEWER"},
                 {"FAZHENG", "ISSUER"}}) {
-            accounts.createOfficer("IT", officer[0], officer[0], DemoData.AUTHORITY, Set.of(Role.valueOf(officer[1])));
+            accounts.createOfficer("IT", officer[0], officer[0], AUTHORITY, Set.of(Role.valueOf(officer[1])));
             certificates.issue("IT", officer[0], Fixtures.EKEY_PASSWORD);
         }
-        authoritySettings.assignAtDeployment("IT", DemoData.AUTHORITY, "LN");
+        authoritySettings.assignAtDeployment("IT", AUTHORITY, "HL");
         System.setProperty("xuke.demo.dir", Fixtures.DIR.toString());
         System.setProperty("xuke.demo.customsSim", PortalClient.HTTP + "/customs-sim/");
         try {

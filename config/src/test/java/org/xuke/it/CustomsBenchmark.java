@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -112,10 +111,7 @@ class CustomsBenchmark {
     @Order(1)
     @RunAsClient
     void oneApplicationIsApprovedInThePortalsAndCopied() throws Exception {
-        PortalClient admin = Fixtures.signedIn("BMJG", PASSWORD);
-        admin.get(PortalClient.HTTPS + "/officer/quotas.xhtml");
-        admin.submit(PortalClient.HTTPS + "/officer/quotas.xhtml", "code", Map.of("code:licenceCode", "ZJ",
-                "code:saveCode", ""));
+        Fixtures.licenceNumberCode("BMJG", PASSWORD, "ZJ");
         long template = CustomsLoad.approved("BMJB", "BMCS", "BMFS", PASSWORD, CONTRACT);
         CustomsLoad.copies(template, FIRST, WARM_UP + LICENCES);
     }
@@ -127,7 +123,7 @@ class CustomsBenchmark {
         // warm-up: the same path, not measured
         CustomsLoad.Issued warm = CustomsLoad.issue(FIRST, WARM_UP, "BMFZ", PASSWORD, SESSIONS, BATCH);
         assertEquals(WARM_UP, warm.licences(), "warm-up: " + warm.refusals());
-        awaitStored(FIRST, WARM_UP);
+        CustomsLoad.awaitStored(FIRST, WARM_UP);
 
         Optional<ProcessHandle> server = ListPagesBenchmark.server();
         double cpuBefore = ListPagesBenchmark.cpuSeconds(server);
@@ -135,7 +131,7 @@ class CustomsBenchmark {
         CustomsLoad.Issued issued = CustomsLoad.issue(FIRST + WARM_UP, LICENCES, "BMFZ", PASSWORD, SESSIONS, BATCH);
         double issueSeconds = (System.nanoTime() - started) / 1e9;
         assertEquals(LICENCES, issued.licences(), "issued: " + issued.refusals());
-        awaitStored(FIRST + WARM_UP, LICENCES);
+        CustomsLoad.awaitStored(FIRST + WARM_UP, LICENCES);
         double endSeconds = (System.nanoTime() - started) / 1e9;
         double cpu = ListPagesBenchmark.cpuSeconds(server) - cpuBefore;
 
@@ -214,7 +210,7 @@ class CustomsBenchmark {
     void andTheUsageIsIngested() throws Exception {
         String applied = "select count(*) from customs_inbound i join licence l on l.licence_number = i.licence_number"
                 + " where i.kind = 'USAGE' and i.result = 'APPLIED' and l.application_id between ? and ?";
-        awaitProgress(applied, LICENCES, FIRST + WARM_UP, FIRST + WARM_UP + LICENCES - 1);
+        CustomsLoad.awaitProgress(applied, LICENCES, FIRST + WARM_UP, FIRST + WARM_UP + LICENCES - 1);
         try (Connection c = CustomsLoad.database(); PreparedStatement s = c.prepareStatement(
                 "select count(*), extract(epoch from (max(i.received_at_utc) - min(i.received_at_utc)))"
                         + " from customs_inbound i join licence l on l.licence_number = i.licence_number"
@@ -234,32 +230,6 @@ class CustomsBenchmark {
         assertEquals(LICENCES, CustomsLoad.count("select count(*) from customs_line_usage u join licence l"
                 + " on l.id = u.licence_id where l.application_id between ? and ? and u.cumulative_quantity = 1",
                 FIRST + WARM_UP, FIRST + WARM_UP + LICENCES - 1), "each licence's cumulative figure is customs' 1");
-    }
-
-    static void awaitStored(long first, int count) throws Exception {
-        awaitProgress("select count(*) from licence l join customs_licence c on c.licence_id = l.id"
-                + " where l.application_id between ? and ? and c.status = 'STORED'", count, first, first + count - 1);
-    }
-
-    /** Waits until the count reaches {@code target}, or until it has not moved for 30 s. */
-    static void awaitProgress(String countSql, long target, Object... parameters) throws Exception {
-        long last = -1;
-        long movedAt = System.nanoTime();
-        for (long now = CustomsLoad.count(countSql, parameters); now < target;
-                now = CustomsLoad.count(countSql, parameters)) {
-            if (now != last) {
-                last = now;
-                movedAt = System.nanoTime();
-            } else if (System.nanoTime() - movedAt > 30e9) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    static long stored(long first, int count) throws Exception {
-        return CustomsLoad.count("select count(*) from licence l join customs_licence c on c.licence_id = l.id"
-                + " where l.application_id between ? and ? and c.status = 'STORED'", first, first + count - 1);
     }
 
     private static double pct(List<Double> sorted, int percent) {

@@ -1,6 +1,7 @@
 package org.xuke.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
@@ -10,7 +11,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -76,10 +76,7 @@ class CustomsFaultBenchmark {
     @Test
     @RunAsClient
     void noLicenceMessageIsLostOrAppliedTwiceWhenTheServerIsKilledWhileIssuing() throws Exception {
-        PortalClient admin = Fixtures.signedIn("GZJG", PASSWORD);
-        admin.get(PortalClient.HTTPS + "/officer/quotas.xhtml");
-        admin.submit(PortalClient.HTTPS + "/officer/quotas.xhtml", "code", Map.of("code:licenceCode", "JS",
-                "code:saveCode", ""));
+        Fixtures.licenceNumberCode("GZJG", PASSWORD, "JS");
         long template = CustomsLoad.approved("GZJB", "GZCS", "GZFS", PASSWORD, "HT-FAULT-CUSTOMS");
         CustomsLoad.copies(template, FIRST, LICENCES);
 
@@ -93,7 +90,7 @@ class CustomsFaultBenchmark {
         while (!issuing.isDone() && issued() < KILL_AFTER) {
             Thread.sleep(5);
         }
-        assertTrue(!issuing.isDone(), "still issuing when the server is killed");
+        assertFalse(issuing.isDone(), "still issuing when the server is killed");
         // killed in the window that matters: licences committed whose messages are not on the queue yet
         // (some milliseconds at a time at this rate: the server is frozen while the database is asked)
         boolean inTheWindow = StackSessionListener.stack().killPayara(() -> {
@@ -115,7 +112,7 @@ class CustomsFaultBenchmark {
         CustomsLoad.Issued after = CustomsLoad.issue(approvedLeft(), "GZFZ", PASSWORD, 2, 5);
         assertEquals(List.of(), after.refusals(), "the rest is issued after the restart");
         assertEquals(LICENCES, issued(), "every application issued once");
-        CustomsBenchmark.awaitStored(FIRST, LICENCES);
+        CustomsLoad.awaitStored(FIRST, LICENCES);
 
         String mine = " from customs_sim.licence_message m join licence l on l.licence_number = m.licence_number"
                 + " where l.application_id between ? and ?";
@@ -152,7 +149,7 @@ class CustomsFaultBenchmark {
     }
 
     private static long stored() throws Exception {
-        return CustomsBenchmark.stored(FIRST, LICENCES);
+        return CustomsLoad.stored(FIRST, LICENCES);
     }
 
     private static List<Long> approvedLeft() throws Exception {

@@ -166,4 +166,32 @@ final class CustomsLoad {
             }
         }
     }
+
+    /** How many of the licences issued from applications {@code first ..} are stored at customs (海关入库成功). */
+    private static final String STORED = "select count(*) from licence l join customs_licence c on c.licence_id = l.id"
+            + " where l.application_id between ? and ? and c.status = 'STORED'";
+
+    /** Waits until {@code count} licences from application {@code first} on are stored at customs. */
+    static void awaitStored(long first, int count) throws Exception {
+        awaitProgress(STORED, count, first, first + count - 1);
+    }
+
+    /** Waits until the count reaches {@code target}, or until it has not moved for 30 s. */
+    static void awaitProgress(String countSql, long target, Object... parameters) throws Exception {
+        long last = -1;
+        long movedAt = System.nanoTime();
+        for (long now = count(countSql, parameters); now < target; now = count(countSql, parameters)) {
+            if (now != last) {
+                last = now;
+                movedAt = System.nanoTime();
+            } else if (System.nanoTime() - movedAt > 30e9) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static long stored(long first, int count) throws Exception {
+        return count(STORED, first, first + count - 1);
+    }
 }

@@ -148,10 +148,7 @@ class CustomsMessagingIT {
         assertTrue(page.body().contains("value=\"" + REFUSED_PORT + "\""), "the rule stands");
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
                 "the simulator's page has a policy of its own");
-        PortalClient admin = Fixtures.signedIn("HGJG", PASSWORD);
-        admin.get(PortalClient.HTTPS + "/officer/quotas.xhtml");
-        admin.submit(PortalClient.HTTPS + "/officer/quotas.xhtml", "code", Map.of("code:licenceCode", "SD",
-                "code:saveCode", ""));
+        Fixtures.licenceNumberCode("HGJG", PASSWORD, "SD");
         issue(ExportApplicationIT.newApplication(Fixtures.signedIn("HGJB", PASSWORD), "8112921000", "40",
                 "HT-CUSTOMS-01"));
         issue(ExportApplicationIT.newApplication(Fixtures.signedIn("HGJB", PASSWORD), "8112921000", "30",

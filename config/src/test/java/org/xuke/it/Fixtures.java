@@ -10,6 +10,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.xuke.account.AccountService;
 import org.xuke.account.AccountService.CreatedAccount;
@@ -52,6 +53,14 @@ final class Fixtures {
         PortalClient browser = PortalClient.withEkey(ekey(username), EKEY_PASSWORD);
         browser.login(username, password);
         return browser;
+    }
+
+    /** The authority administrator gives his authority its licence-number code (配额与发证机构设置). */
+    static void licenceNumberCode(String administrator, String password, String code) throws Exception {
+        PortalClient admin = signedIn(administrator, password);
+        admin.get(PortalClient.HTTPS + "/officer/quotas.xhtml");
+        admin.submit(PortalClient.HTTPS + "/officer/quotas.xhtml", "code", Map.of("code:licenceCode", code,
+                "code:saveCode", ""));
     }
 
     static String oneTimePassword(String username) throws IOException {

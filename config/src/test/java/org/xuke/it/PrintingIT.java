@@ -123,10 +123,7 @@ class PrintingIT {
         assertEquals(403, enterprise.getBytes(PortalClient.HTTPS + "/officer/documents/application/" + id + ".pdf")
                 .statusCode(), "the officer portal's documents are not for enterprises");
 
-        PortalClient admin = signedIn("DYJG");
-        admin.get(PortalClient.HTTPS + "/officer/quotas.xhtml");
-        admin.submit(PortalClient.HTTPS + "/officer/quotas.xhtml", "code", Map.of("code:licenceCode", "JL",
-                "code:saveCode", ""));
+        Fixtures.licenceNumberCode("DYJG", PASSWORD, "JL");
         PortalClient issuer = signedIn("DYFZ");
         issuer.get(DECIDE + id);
         licence = PortalClient.find(issuer.submit(DECIDE + id, "decision", Map.of("decision:issue", "")).body(),

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -163,6 +164,21 @@ final class CustomsLoad {
             try (ResultSet row = s.executeQuery()) {
                 row.next();
                 return row.getLong(1);
+            }
+        }
+    }
+
+    /** The first column of the first row, as text (fails if there is none). */
+    static String query(String sql, Object... parameters) throws SQLException {
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = s.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException(sql + " finds nothing for " + Arrays.toString(parameters));
+                }
+                return row.getString(1);
             }
         }
     }

@@ -31,6 +31,10 @@ public class IssuingAuthority extends CatalogEntry {
     @Column(name = "licence_no_code", length = 4)
     private String licenceNumberCode;
 
+    /** Set by the bureau: the unused quota of its expired licences goes back by itself (else it is listed). */
+    @Column(name = "quota_return_on_expiry", nullable = false)
+    private boolean quotaReturnOnExpiry;
+
     protected IssuingAuthority() {
         // for JPA
     }
@@ -68,5 +72,13 @@ public class IssuingAuthority extends CatalogEntry {
 
     public String getLicenceNumberCode() {
         return licenceNumberCode;
+    }
+
+    public boolean isQuotaReturnOnExpiry() {
+        return quotaReturnOnExpiry;
+    }
+
+    public void returnQuotaOnExpiry(boolean automatically) {
+        this.quotaReturnOnExpiry = automatically;
     }
 }

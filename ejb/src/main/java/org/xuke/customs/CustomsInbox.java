@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.xuke.customs.CustomsMessage.Action;
 import org.xuke.customs.CustomsMessage.Receipt;
 import org.xuke.customs.CustomsMessage.Usage;
 import org.xuke.customs.CustomsMessage.UsageLine;
@@ -18,6 +19,7 @@ import org.xuke.customs.CustomsMessageException.Reason;
 import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceLine;
 import org.xuke.licence.LicenceService;
+import org.xuke.licence.LicenceStatus;
 
 /**
  * The way in from customs: one receipt or usage message, applied in one transaction, or refused
@@ -113,13 +115,20 @@ public class CustomsInbox {
         }
         CustomsLicence standing = em.find(CustomsLicence.class, answered.getLicenceId(),
                 LockModeType.PESSIMISTIC_WRITE);
-        standing.receipt(receipt.version(), receipt.accepted(), receipt.reasonCode(), receipt.reasonText(), now);
+        standing.receipt(receipt.version(), answered.getAction() == Action.CANCEL, receipt.accepted(), receipt.reasonCode(), receipt.reasonText(), now);
     }
 
     private void applyUsage(Usage usage, LocalDateTime now) throws CustomsMessageException {
         Licence licence = licences.byNumber(usage.licenceNumber()).orElseThrow(() -> new CustomsMessageException(
                 Reason.UNKNOWN_LICENCE, "no licence " + usage.licenceNumber() + " in this deployment"));
         CustomsLicence standing = em.find(CustomsLicence.class, licence.getId(), LockModeType.PESSIMISTIC_WRITE);
+        // the status read again under the lock a deletion or write-off takes too: usage and an end are ordered
+        LicenceStatus status = em.createQuery("select l.status from Licence l where l.id = :id", LicenceStatus.class)
+                .setParameter("id", licence.getId()).getSingleResult();
+        if (status.isEnded()) {
+            throw new CustomsMessageException(Reason.LICENCE_ENDED, usage.licenceNumber() + " is " + status
+                    + " in this deployment: no usage is taken");
+        }
         if (standing == null || !standing.acceptedByCustoms()) {
             throw new CustomsMessageException(Reason.NOT_ACCEPTED, usage.licenceNumber() + " is "
                     + (standing == null ? "not sent" : standing.getStatus()) + " at customs");

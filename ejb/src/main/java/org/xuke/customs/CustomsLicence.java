@@ -77,14 +77,14 @@ public class CustomsLicence implements Serializable {
     }
 
     /**
-     * Customs' answer to a version: decides the status only for the version last sent and only
+     * Customs' answer to a version (a cancellation's acceptance makes it 海关已注销): decides the status only for the version last sent and only
      * while nothing was heard of it (one reply per version counts; later ones are kept, not applied).
      */
-    void receipt(int version, boolean accepted, String code, String text, LocalDateTime atUtc) {
+    void receipt(int version, boolean cancellation, boolean accepted, String code, String text, LocalDateTime atUtc) {
         if (version != lastVersion || status != CustomsStatus.NOT_ARRIVED && status != CustomsStatus.SEND_FAILED) {
             return;
         }
-        status = accepted ? CustomsStatus.STORED
+        status = accepted && cancellation ? CustomsStatus.CANCELLED : accepted ? CustomsStatus.STORED
                 : "DATA_CENTRE".equals(code) ? CustomsStatus.DATA_CENTRE_FAILED : CustomsStatus.REJECTED;
         statusAtUtc = atUtc;
         reasonCode = accepted ? null : code;

@@ -27,7 +27,9 @@ public class CustomsMessageException extends Exception {
         /** Usage of a licence customs has not accepted (yet). */
         NOT_ACCEPTED,
         /** Usage naming a line the licence does not have. */
-        UNKNOWN_LINE
+        UNKNOWN_LINE,
+        /** Usage of a licence deleted or written off (cancelled at customs). */
+        LICENCE_ENDED
     }
 
     private final Reason reason;

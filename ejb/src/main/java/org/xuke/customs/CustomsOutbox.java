@@ -26,7 +26,6 @@ import org.xuke.enterprise.Enterprise;
 import org.xuke.enterprise.EnterpriseService;
 import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceEvent;
-import org.xuke.licence.LicenceService;
 import org.xuke.platform.Zones;
 
 /**
@@ -45,9 +44,6 @@ public class CustomsOutbox {
     private EntityManager em;
 
     @Inject
-    private LicenceService licences;
-
-    @Inject
     private EnterpriseService enterprises;
 
     @Inject
@@ -59,19 +55,26 @@ public class CustomsOutbox {
     @Inject
     private Event<OutboxWritten> written;
 
-    /** An issued licence goes to customs as an INSERT. */
+    /** An issued licence goes to customs as an INSERT; a deleted or written-off one as a CANCEL. */
     public void licenceChanged(@Observes LicenceEvent event) {
-        if (event.kind() != LicenceEvent.Kind.ISSUED) {
+        Action action = switch (event.kind()) {
+            case ISSUED -> Action.INSERT;
+            case DELETED, WRITTEN_OFF -> Action.CANCEL;
+            default -> null;
+        };
+        if (action == null) {
             return;
         }
-        Licence licence = licences.ofApplication(event.applicationId())
-                .orElseThrow(() -> new IllegalStateException("issued licence not found: " + event.number()));
-        write(licence, Action.INSERT);
+        Licence licence = em.find(Licence.class, event.licenceId());
+        if (licence == null) {
+            throw new IllegalStateException("licence not found: " + event.number());
+        }
+        write(licence, action);
     }
 
     /** 重新发送 (the officer's): the licence again, as the next version, in the caller's transaction. */
     public void resend(Licence licence) {
-        write(licence, Action.INSERT);
+        write(licence, licence.getStatus().isEnded() ? Action.CANCEL : Action.INSERT);
     }
 
     private void write(Licence licence, Action action) {

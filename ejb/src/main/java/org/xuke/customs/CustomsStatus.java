@@ -13,5 +13,7 @@ public enum CustomsStatus {
     /** 数据中心处理失败: customs' data centre failed on it. */
     DATA_CENTRE_FAILED,
     /** 报关单核注: a declaration has been written off against it. */
-    DECLARED
+    DECLARED,
+    /** 海关已注销: customs accepted the cancellation of a deleted or written-off licence. */
+    CANCELLED
 }

@@ -44,6 +44,28 @@ public class AuthoritySettings {
         return assign(caller.getUsername(), caller.getAuthorityCode(), code);
     }
 
+    /** 过期配额自动退回: the authority administrator's choice for his own authority, audited. */
+    public IssuingAuthority setQuotaReturnOnExpiry(boolean automatically) {
+        Account caller = callers.require();
+        if (!caller.hasRole(Role.AUTHORITY_ADMIN) || caller.getAuthorityCode() == null) {
+            throw new DomainRuleException("access.denied");
+        }
+        IssuingAuthority own = authority(caller.getAuthorityCode());
+        if (own == null) {
+            throw new DomainRuleException("licence.noAuthority", caller.getAuthorityCode());
+        }
+        own.returnQuotaOnExpiry(automatically);
+        audit.record(AuditEntry.of(caller.getUsername(), "QUOTA_EXPIRY_SETTING", "authority", own.getCode())
+                .withDetails("automatic=" + automatically));
+        return own;
+    }
+
+    /** Whether the unused quota of the authority's expired licences goes back by itself. */
+    public boolean quotaReturnsOnExpiry(String authorityCode) {
+        IssuingAuthority own = authority(authorityCode);
+        return own != null && own.isQuotaReturnOnExpiry();
+    }
+
     /** For the demo data only (no signed-in caller at start-up). */
     public IssuingAuthority assignAtDeployment(String actor, String authorityCode, String code) {
         IssuingAuthority own = authority(authorityCode);

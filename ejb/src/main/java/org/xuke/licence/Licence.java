@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.xuke.catalog.LicenceKind;
+import org.xuke.platform.DomainRuleException;
 
 /**
  * An issued licence of any kind (export now; dual-use and automatic import later): issued once
@@ -111,6 +112,16 @@ public class Licence implements Serializable {
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
     private LicenceStatus status = LicenceStatus.ISSUED;
+
+    /** When and by whom it ended (expired, deleted, written off), and the record that ended it. */
+    @Column(name = "ended_at_utc")
+    private LocalDateTime endedAtUtc;
+
+    @Column(name = "ended_by", length = 32)
+    private String endedBy;
+
+    @Column(name = "ended_by_reference", length = 40)
+    private String endedByReference;
 
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "content", nullable = false, updatable = false)
@@ -204,6 +215,37 @@ public class Licence implements Serializable {
     /** What the public verification page says of the licence on {@code today}. */
     public LicenceStanding standingOn(LocalDate today) {
         return LicenceStanding.of(status, validityEnd, today);
+    }
+
+    /**
+     * Ends the licence: expired (only an issued licence past its validity end), deleted or written off
+     * (an issued or expired one). Anything else is refused, so that two decisions cannot both end it.
+     */
+    void end(LicenceStatus to, LocalDate today, String by, Instant at, String reference) {
+        boolean allowed = switch (to) {
+            case EXPIRED -> status == LicenceStatus.ISSUED && today.isAfter(validityEnd);
+            case DELETED, WRITTEN_OFF -> status == LicenceStatus.ISSUED || status == LicenceStatus.EXPIRED;
+            case ISSUED -> false;
+        };
+        if (!allowed) {
+            throw new DomainRuleException("licence.cannotEnd", number, status.name(), to.name());
+        }
+        status = to;
+        endedAtUtc = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+        endedBy = by;
+        endedByReference = reference;
+    }
+
+    public LocalDateTime getEndedAtUtc() {
+        return endedAtUtc;
+    }
+
+    public String getEndedBy() {
+        return endedBy;
+    }
+
+    public String getEndedByReference() {
+        return endedByReference;
     }
 
     public LicenceStatus getStatus() {

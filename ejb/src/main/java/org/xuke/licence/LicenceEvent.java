@@ -14,6 +14,12 @@ public record LicenceEvent(Kind kind, long licenceId, String number, long applic
         /** Issued: customs receives it. */
         ISSUED,
         /** A paper copy was recorded for printing. */
-        PRINTED
+        PRINTED,
+        /** 删证 approved: customs cancels it. */
+        DELETED,
+        /** 核销 approved: customs cancels it. */
+        WRITTEN_OFF,
+        /** Recorded as expired by the daily run (customs knows the validity itself: no message). */
+        EXPIRED
     }
 }

@@ -141,7 +141,7 @@ public class LicencePrinting {
         for (String number : numbers) {
             Licence licence = licences.readable(number);
             em.lock(licence, LockModeType.PESSIMISTIC_WRITE);
-            if (licence.getStatus() != LicenceStatus.ISSUED) {
+            if (licence.getStatus().isEnded()) {
                 throw new DomainRuleException("print.licenceEnded", licence.getNumber());
             }
             int before = ((Number) em.createQuery("select count(p) from LicencePrint p where p.licenceId = :l")

@@ -279,12 +279,15 @@ public class LicenceService {
             where.add(cb.lessThan(l.get("issuedAtUtc"), Zones.utcStartOf(filter.issuedTo().plusDays(1))));
         }
         if (filter.standing() != null) {
-            where.add(cb.equal(l.get("status"), filter.standing().status()));
-            if (filter.standing() == LicenceStanding.VALID) {
-                where.add(cb.greaterThanOrEqualTo(l.get("validityEnd"), today));
-            } else if (filter.standing() == LicenceStanding.EXPIRED) {
-                where.add(cb.lessThan(l.get("validityEnd"), today));
-            }
+            where.add(switch (filter.standing()) {
+                case VALID -> cb.and(cb.equal(l.get("status"), LicenceStatus.ISSUED),
+                        cb.greaterThanOrEqualTo(l.get("validityEnd"), today));
+                // recorded by the daily run, or past its end and not yet recorded
+                case EXPIRED -> cb.or(cb.equal(l.get("status"), LicenceStatus.EXPIRED),
+                        cb.and(cb.equal(l.get("status"), LicenceStatus.ISSUED), cb.lessThan(l.get("validityEnd"), today)));
+                case DELETED -> cb.equal(l.get("status"), LicenceStatus.DELETED);
+                case WRITTEN_OFF -> cb.equal(l.get("status"), LicenceStatus.WRITTEN_OFF);
+            });
         }
         return where;
     }

@@ -1,10 +1,16 @@
 package org.xuke.licence;
 
 /**
- * A licence's stored standing: issued, or ended by the authority through a deletion (删证, an
- * unused licence) or a write-off (核销, a used one). Those two requests come with their own issue;
- * the states are here so that printing and the public page already tell them apart.
+ * A licence's stored standing: issued; expired (the daily expiry run records what the date already
+ * says, so that its unused quota is settled once); or ended by the authority through a deletion
+ * (删证, an unused licence) or a write-off (核销, a used one). An ended licence is cancelled at
+ * customs, takes no more usage and is not printed.
  */
 public enum LicenceStatus {
-    ISSUED, DELETED, WRITTEN_OFF
+    ISSUED, EXPIRED, DELETED, WRITTEN_OFF;
+
+    /** Deleted or written off: cancelled at customs, refused for usage and printing. */
+    public boolean isEnded() {
+        return this == DELETED || this == WRITTEN_OFF;
+    }
 }

@@ -89,6 +89,14 @@ public class QuotaDraw implements Serializable {
         return returned;
     }
 
+    public String getDrawnBy() {
+        return drawnBy;
+    }
+
+    public LocalDateTime getDrawnAtUtc() {
+        return drawnAtUtc;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof QuotaDraw that && licenceNumber.equals(that.licenceNumber);

@@ -3,8 +3,12 @@ package org.xuke.quota;
 import java.io.Serializable;
 
 /**
- * The search of the quota list: year, enterprise (part of its name or of its USCC) and category
- * (its start). Any part may be null.
+ * The search of the quota lists: year, enterprise (part of its name or of its USCC; the officers'
+ * list only), category (its start) and 配额文号 (part of it). Any part may be null.
  */
-public record QuotaFilter(Integer year, String enterprise, String category) implements Serializable {
+public record QuotaFilter(Integer year, String enterprise, String category, String document) implements Serializable {
+
+    public QuotaFilter(Integer year, String enterprise, String category) {
+        this(year, enterprise, category, null);
+    }
 }

@@ -16,6 +16,8 @@ import jakarta.persistence.criteria.Root;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,7 @@ import org.xuke.enterprise.EnterpriseService;
 import org.xuke.enterprise.UnifiedSocialCreditCode;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.LikePattern;
+import org.xuke.platform.OutOfScopeException;
 import org.xuke.platform.Page;
 
 /**
@@ -67,7 +70,22 @@ public class QuotaService {
                     (q, e) -> q.get("categoryCode"), "allocated", (q, e) -> q.get("allocated"), "used",
                     (q, e) -> q.get("used"));
 
-    public record Row(QuotaAllocation quota, String enterpriseName, UnifiedSocialCreditCode uscc) implements Serializable {
+    /** A quota line as the lists show it, with what its licences gave back (deletion, write-off, expiry). */
+    public record Row(QuotaAllocation quota, String enterpriseName, UnifiedSocialCreditCode uscc, BigDecimal returned)
+            implements Serializable {
+
+        public Row(QuotaAllocation quota, String enterpriseName, UnifiedSocialCreditCode uscc) {
+            this(quota, enterpriseName, uscc, BigDecimal.ZERO);
+        }
+    }
+
+    /** What one licence drew from an allocation and gave back: the movements of a quota line. */
+    public record Movement(String licenceNumber, BigDecimal drawn, BigDecimal returned, String drawnBy,
+            LocalDateTime drawnAtUtc) implements Serializable {
+
+        public BigDecimal getOutstanding() {
+            return drawn.subtract(returned);
+        }
     }
 
     /** Sets (or changes) the allocation of an enterprise for a year and category. */
@@ -177,6 +195,31 @@ public class QuotaService {
         return true;
     }
 
+    /**
+     * Settles a licence's quota once what it used is known: of what it drew, everything beyond
+     * {@code used} comes back, less what came back already (so expiry then write-off, or a second
+     * run, never give back twice). Returns what came back now (zero if it drew none).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public BigDecimal settle(String licenceNumber, BigDecimal used, String reason, String actor) {
+        BigDecimal due = returnable(licenceNumber, used);
+        if (due.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        giveBack(licenceNumber, due, reason, actor);
+        return due;
+    }
+
+    /** What {@link #settle} would give back now for a licence that used {@code used}. */
+    public BigDecimal returnable(String licenceNumber, BigDecimal used) {
+        QuotaDraw draw = em.find(QuotaDraw.class, licenceNumber);
+        if (draw == null) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal unused = draw.getQuantity().subtract(used.max(BigDecimal.ZERO)).max(BigDecimal.ZERO);
+        return unused.subtract(draw.getReturned()).max(BigDecimal.ZERO);
+    }
+
     /** What a licence drew and has not given back (zero if it drew none). */
     public BigDecimal outstanding(String licenceNumber) {
         QuotaDraw draw = em.find(QuotaDraw.class, licenceNumber);
@@ -211,9 +254,13 @@ public class QuotaService {
         return new Page<>(listForCaller(filter, first, max, sort, ascending), countForCaller(filter));
     }
 
-    /** The allocations the caller administers, filtered, sorted and paged in the database. */
+    /**
+     * 配额查询: the allocations the caller may see (an enterprise's users: their company's; the
+     * authority administrator: his authority's; system administrators: all), filtered, sorted and
+     * paged in the database, each with what its licences gave back.
+     */
     public List<Row> listForCaller(QuotaFilter filter, int first, int max, String sort, boolean ascending) {
-        Account caller = requireAdministrator();
+        Account caller = reader();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Row> q = cb.createQuery(Row.class);
         Root<QuotaAllocation> quota = q.from(QuotaAllocation.class);
@@ -230,12 +277,47 @@ public class QuotaService {
         }
         q.select(cb.construct(Row.class, quota, e.get("name"), e.get("uscc")))
                 .where(predicates(cb, quota, e, caller, filter)).orderBy(order);
-        return em.createQuery(q).setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, max), 200))
-                .getResultList();
+        List<Row> rows = em.createQuery(q).setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.min(Math.max(1, max), 200)).getResultList();
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, BigDecimal> returned = new HashMap<>();
+        for (Object[] sum : em.createQuery("select d.allocationId, sum(d.returned) from QuotaDraw d "
+                + "where d.allocationId in :ids group by d.allocationId", Object[].class)
+                .setParameter("ids", rows.stream().map(r -> r.quota().getId()).toList()).getResultList()) {
+            returned.put((Long) sum[0], (BigDecimal) sum[1]);
+        }
+        return rows.stream().map(r -> new Row(r.quota(), r.enterpriseName(), r.uscc(),
+                returned.getOrDefault(r.quota().getId(), BigDecimal.ZERO))).toList();
+    }
+
+    /** The licences that drew on one allocation the caller may see, newest first: every figure traced. */
+    public List<Movement> movementsForCaller(long allocationId) {
+        Account caller = reader();
+        QuotaAllocation quota = em.find(QuotaAllocation.class, allocationId);
+        if (quota == null || !visible(caller, quota)) {
+            throw new OutOfScopeException("quota.notFound");
+        }
+        return em.createQuery("select d from QuotaDraw d where d.allocationId = :a order by d.drawnAtUtc desc, "
+                + "d.licenceNumber", QuotaDraw.class).setParameter("a", allocationId).setMaxResults(1000)
+                .getResultList().stream().map(d -> new Movement(d.getLicenceNumber(), d.getQuantity(), d.getReturned(),
+                        d.getDrawnBy(), d.getDrawnAtUtc())).toList();
+    }
+
+    private boolean visible(Account caller, QuotaAllocation quota) {
+        if (caller.getEnterpriseId() != null) {
+            return caller.getEnterpriseId() == quota.getEnterpriseId();
+        }
+        if (caller.getDataScope() == DataScope.ALL) {
+            return true;
+        }
+        Enterprise holder = em.find(Enterprise.class, quota.getEnterpriseId());
+        return holder != null && holder.getAuthorityCode().equals(caller.getAuthorityCode());
     }
 
     public long countForCaller(QuotaFilter filter) {
-        Account caller = requireAdministrator();
+        Account caller = reader();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> q = cb.createQuery(Long.class);
         Root<QuotaAllocation> quota = q.from(QuotaAllocation.class);
@@ -248,13 +330,18 @@ public class QuotaService {
             Account caller, QuotaFilter filter) {
         List<Predicate> where = new ArrayList<>();
         where.add(cb.equal(e.get("id"), quota.get("enterpriseId")));
-        if (caller.getDataScope() != DataScope.ALL) {
+        if (caller.getEnterpriseId() != null) {
+            where.add(cb.equal(quota.get("enterpriseId"), caller.getEnterpriseId()));
+        } else if (caller.getDataScope() != DataScope.ALL) {
             where.add(cb.equal(e.get("authorityCode"), caller.getAuthorityCode()));
+        }
+        if (!blank(filter.document())) {
+            where.add(cb.like(quota.get("documentNumber"), LikePattern.containing(filter.document().strip()), '\\'));
         }
         if (filter.year() != null) {
             where.add(cb.equal(quota.get("year"), filter.year()));
         }
-        if (!blank(filter.enterprise())) {
+        if (caller.getEnterpriseId() == null && !blank(filter.enterprise())) {
             List<Long> matching = enterprises.idsMatching(filter.enterprise());
             where.add(matching.isEmpty() ? cb.disjunction() : quota.get("enterpriseId").in(matching));
         }
@@ -267,6 +354,15 @@ public class QuotaService {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /** Who reads quota lines: an enterprise's users (their own), the authority and system administrators. */
+    private Account reader() {
+        Account caller = callers.require();
+        if (caller.getEnterpriseId() != null) {
+            return caller;
+        }
+        return requireAdministrator();
     }
 
     private Account requireAdministrator() {

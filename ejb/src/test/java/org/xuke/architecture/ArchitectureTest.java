@@ -43,7 +43,7 @@ class ArchitectureTest {
             List.of("quota"),
             List.of("licence"),
             List.of("customs"),
-            List.of("application"),
+            List.of("closure", "application"),
             List.of("demo"));
 
     private static JavaClasses classes;

@@ -76,6 +76,27 @@ class LicenceTest {
     }
 
     @Test
+    void aLicenceExpiresOnlyAfterItsEndAndEndsOnce() {
+        Instant at = Instant.parse("2027-01-02T01:00:00Z");
+        Licence licence = licence(LocalDate.of(2026, 12, 31));
+        assertThatThrownBy(() -> licence.end(LicenceStatus.EXPIRED, LocalDate.of(2026, 12, 31), "system", at, "x"))
+                .hasMessageContaining("licence.cannotEnd");
+        licence.end(LicenceStatus.EXPIRED, LocalDate.of(2027, 1, 1), "system", at, "expiry-2027-01-01");
+        assertThat(licence.getStatus()).isEqualTo(LicenceStatus.EXPIRED);
+        assertThat(licence.standingOn(LocalDate.of(2026, 12, 1))).as("recorded, whatever the day")
+                .isEqualTo(LicenceStanding.EXPIRED);
+        assertThatThrownBy(() -> licence.end(LicenceStatus.EXPIRED, LocalDate.of(2027, 1, 2), "system", at, "x"))
+                .as("the second run finds it expired").hasMessageContaining("licence.cannotEnd");
+        // an expired licence used at customs is still written off
+        licence.end(LicenceStatus.WRITTEN_OFF, LocalDate.of(2027, 1, 2), "FAZHENG", at, "closure-7");
+        assertThat(licence.getStatus().isEnded()).isTrue();
+        assertThat(licence.getEndedBy()).isEqualTo("FAZHENG");
+        assertThat(licence.getEndedByReference()).isEqualTo("closure-7");
+        assertThatThrownBy(() -> licence.end(LicenceStatus.DELETED, LocalDate.of(2027, 1, 2), "FAZHENG", at, "x"))
+                .as("an ended licence ends once").hasMessageContaining("licence.cannotEnd");
+    }
+
+    @Test
     void theVerificationCodeIsEightUnambiguousCharactersMadeAtIssueAndCheckedForgivingCase() {
         Licence licence = licence(LocalDate.of(2026, 12, 31));
         String code = licence.verificationCode();

@@ -33,7 +33,7 @@ class BundlesTest {
             "org/xuke/application/ApplicationMessages", "org/xuke/audit/AuditMessages",
             "org/xuke/catalog/CatalogMessages", "org/xuke/enterprise/EnterpriseMessages",
             "org/xuke/identity/IdentityMessages", "org/xuke/licence/LicenceMessages", "org/xuke/quota/QuotaMessages",
-            "org/xuke/customs/CustomsMessages"})
+            "org/xuke/customs/CustomsMessages", "org/xuke/closure/ClosureMessages"})
     void chineseAndEnglishHaveTheSameKeys(String bundle) throws IOException {
         Properties zh = load(bundle + "_zh");
         Properties en = load(bundle + "_en");
@@ -52,7 +52,7 @@ class BundlesTest {
             "org/xuke/application/ApplicationMessages", "org/xuke/audit/AuditMessages",
             "org/xuke/catalog/CatalogMessages", "org/xuke/enterprise/EnterpriseMessages",
             "org/xuke/identity/IdentityMessages", "org/xuke/licence/LicenceMessages", "org/xuke/quota/QuotaMessages",
-            "org/xuke/customs/CustomsMessages"})
+            "org/xuke/customs/CustomsMessages", "org/xuke/closure/ClosureMessages"})
     void everyPatternIsReadable(String bundle) throws IOException {
         Properties texts = load(bundle + "_zh");
         texts.putAll(prefixed(load(bundle + "_en")));

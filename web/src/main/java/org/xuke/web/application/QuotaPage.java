@@ -8,17 +8,13 @@ import java.time.Clock;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.primefaces.model.LazyDataModel;
-import org.xuke.web.PagedModel;
 import org.xuke.catalog.IssuingAuthority;
 import org.xuke.licence.AuthoritySettings;
 import org.xuke.platform.DomainRuleException;
-import org.xuke.quota.QuotaFilter;
-import org.xuke.quota.QuotaService.Row;
 import org.xuke.quota.QuotaService;
 import org.xuke.web.Texts;
 
-/** 配额与发证机构设置: the authority administrator's licence number code and the quota records. */
+/** 配额与发证机构设置: the authority administrator's licence number code and the quota allocations (the list: {@code QuotaQueryPage}). */
 @Named
 @ViewScoped
 public class QuotaPage implements Serializable {
@@ -46,16 +42,6 @@ public class QuotaPage implements Serializable {
     private String category;
     private BigDecimal quantity;
     private String document;
-    private Integer listYear;
-    private String listEnterprise;
-    private String listCategory;
-
-    private final LazyDataModel<Row> model = new PagedModel<>((first, max, sort) -> quotas.pageForCaller(listFilter(),
-            first, max, sort.field(), sort.ascending()), row -> String.valueOf(row.quota().getId()));
-
-    private QuotaFilter listFilter() {
-        return new QuotaFilter(listYear, listEnterprise, listCategory);
-    }
 
     public IssuingAuthority getAuthority() {
         return settings.ownAuthority();
@@ -83,10 +69,6 @@ public class QuotaPage implements Serializable {
         } catch (DomainRuleException e) {
             Texts.refused(null, e);
         }
-    }
-
-    public LazyDataModel<Row> getModel() {
-        return model;
     }
 
     public String getLicenceCode() {
@@ -135,29 +117,5 @@ public class QuotaPage implements Serializable {
 
     public void setDocument(String document) {
         this.document = document;
-    }
-
-    public String getListEnterprise() {
-        return listEnterprise;
-    }
-
-    public void setListEnterprise(String listEnterprise) {
-        this.listEnterprise = listEnterprise;
-    }
-
-    public String getListCategory() {
-        return listCategory;
-    }
-
-    public void setListCategory(String listCategory) {
-        this.listCategory = listCategory;
-    }
-
-    public Integer getListYear() {
-        return listYear;
-    }
-
-    public void setListYear(Integer listYear) {
-        this.listYear = listYear;
     }
 }

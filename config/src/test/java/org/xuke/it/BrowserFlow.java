@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,12 @@ final class BrowserFlow {
 
     /** The application the flow took through to its licence, for the sweep's record pages. */
     private static String lastNumber;
+    /** The licence issued in the browser, its application, and the declaration customs made against it. */
+    private static String lastLicence;
+    private static long lastApplication;
+    private static String lastDeclaration;
+    /** The deletion request approved in the browser (its record is in the sweep). */
+    private static Long lastClosure;
 
     /**
      * Lists stay readable down to 1024 px (columns wrap, the table scrolls inside itself, nothing is
@@ -43,13 +51,17 @@ final class BrowserFlow {
             "/enterprise/applications.xhtml?list=PRINT", "/enterprise/applications.xhtml?list=ALL",
             "/enterprise/application.xhtml", "/enterprise/licences.xhtml", "/enterprise/customs.xhtml",
             "/enterprise/declarations.xhtml",
+            "/enterprise/closure.xhtml?kind=DELETION", "/enterprise/closure.xhtml?kind=WRITE_OFF",
+            "/enterprise/closures.xhtml?list=MANAGE&kind=DELETION", "/enterprise/closures.xhtml?list=QUERY&kind=WRITE_OFF",
+            "/enterprise/quotas.xhtml",
             "/enterprise/company.xhtml",
             "/enterprise/catalog.xhtml?kind=commodity");
     private static final List<String> OFFICER_PAGES = List.of("/officer/index.xhtml",
             "/officer/applications.xhtml?stage=INITIAL", "/officer/applications.xhtml?stage=DONE",
-            "/officer/licences.xhtml", "/officer/customs.xhtml", "/officer/catalog.xhtml?kind=customs-port");
+            "/officer/licences.xhtml", "/officer/customs.xhtml", "/officer/catalog.xhtml?kind=customs-port",
+            "/officer/closures.xhtml?kind=DELETION", "/officer/closures.xhtml?kind=WRITE_OFF");
     private static final List<String> ADMIN_PAGES = List.of("/officer/index.xhtml", "/officer/accounts.xhtml",
-            "/officer/quotas.xhtml",
+            "/officer/quotas.xhtml", "/officer/expired-quota.xhtml",
             "/officer/catalog-import.xhtml", "/officer/ekey-requests.xhtml");
     private static final List<String> SYSTEM_PAGES = List.of("/officer/index.xhtml", "/officer/audit.xhtml",
             "/officer/dead-letters.xhtml");
@@ -76,6 +88,10 @@ final class BrowserFlow {
             if (lastNumber != null) {
                 officer.open("/officer/applications.xhtml?stage=DONE");
                 officer.clickLink(lastNumber);
+                sweepHere(officer, report, serious);
+            }
+            if (lastClosure != null) {
+                officer.open("/officer/closure.xhtml?id=" + lastClosure);
                 sweepHere(officer, report, serious);
             }
         }
@@ -116,6 +132,10 @@ final class BrowserFlow {
             Map.entry("/officer/ekey-requests.xhtml", "queue:find"),
             Map.entry("/officer/accounts.xhtml", "list:find"),
             Map.entry("/officer/quotas.xhtml", "quotas:find"),
+            Map.entry("/enterprise/quotas.xhtml", "quotas:find"),
+            Map.entry("/officer/expired-quota.xhtml", "expired:find"),
+            Map.entry("/enterprise/closures.xhtml", "requests-form:find"),
+            Map.entry("/officer/closures.xhtml", "requests-form:find"),
             Map.entry("/officer/audit.xhtml", "audit:search"),
             Map.entry("catalog.xhtml", "search:submit"));
 
@@ -211,6 +231,7 @@ final class BrowserFlow {
             customs.type("quantity", "30");
             customs.click("declare");
             customs.waitForMessage("已核注");
+            lastDeclaration = PortalClient.find(customs.page(), "已核注 报关单 (\\d{18})");
             customs.screenshot("11c-declared-in-the-simulator");
         }
         enterprise.open("/enterprise/customs.xhtml");
@@ -327,8 +348,99 @@ final class BrowserFlow {
                     "the licence appears for the enterprise");
             enterprise.screenshot("11-licence-for-the-enterprise");
             atCustoms(enterprise, licence);
+            lastLicence = licence;
+            lastApplication = first;
             batchActions(enterprise, first, number);
             narrowScreens(enterprise);
+        }
+    }
+
+    /**
+     * After issue, in the browser: a second licence (issued from a copy of the first application
+     * through the real boundary) is deleted — the enterprise reads it in, saves and submits the
+     * request, the issuer approves it from his queue — and the first, declared 30 at customs, is
+     * written off once the declarant clears the declaration in the simulator. Both licences become
+     * 海关已注销 in the enterprise's 海关状态查询.
+     */
+    static void afterIssue(String password) throws Exception {
+        assertTrue(lastLicence != null && lastDeclaration != null, "the workflow test issued and declared a licence");
+        long copy = 320_000_000L;
+        CustomsLoad.copies(lastApplication, copy, 1);
+        // the copy of an issued application, approved again: it is issued through the real boundary
+        try (Connection c = CustomsLoad.database(); PreparedStatement s = c.prepareStatement(
+                "update export_application set state = 'APPROVED' where id = ?")) {
+            s.setLong(1, copy);
+            s.executeUpdate();
+        }
+        CustomsLoad.Issued issued = CustomsLoad.issue(List.of(copy), "LLFZ", password, 1, 1);
+        assertEquals(1, issued.licences(), issued.refusals().toString());
+        CustomsLoad.awaitStored(copy, 1);
+        String unused = CustomsLoad.query("select licence_number from licence where application_id = ?", copy);
+        try (Browser enterprise = Browser.signIn("LLQY", password); Browser issuer = Browser.signIn("LLFZ", password)) {
+            enterprise.open("/enterprise/closure.xhtml?kind=DELETION");
+            enterprise.type("closure:number", unused);
+            enterprise.click("closure:read");
+            enterprise.waitForText("closure:closure-customs-status", "海关入库成功");
+            enterprise.type("closure:reason", "合同取消");
+            enterprise.click("closure:save");
+            enterprise.waitForMessage("申请表已保存");
+            lastClosure = enterprise.idInUrl();
+            enterprise.screenshot("20-deletion-saved");
+            enterprise.click("closure:submit");
+            enterprise.confirm("确定上报");
+            enterprise.waitForText("closure:request-state", "待审核");
+
+            issuer.open("/officer/closures.xhtml?kind=DELETION");
+            issuer.screenshot("21-deletion-queue");
+            issuer.clickLink("查看");
+            issuer.click("decision:approve");
+            issuer.confirm("确定通过");
+            issuer.waitForText("request-state", "审核通过");
+            issuer.screenshot("22-deletion-approved");
+
+            // the declarant clears the declaration at customs (核销 at clearance)
+            try (Browser customs = Browser.withoutEkey()) {
+                customs.openAddress(PortalClient.HTTP + "/customs-sim/");
+                customs.type("licence", lastLicence);
+                customs.choose("state", "CLEARED");
+                customs.type("declaration", lastDeclaration);
+                customs.click("declare");
+                customs.waitForMessage("已核销");
+                customs.screenshot("23-cleared-in-the-simulator");
+            }
+            CustomsLoad.awaitProgress("select count(*) from customs_declaration d join licence l on l.id = d.licence_id"
+                    + " where l.licence_number = ? and d.state = 'CLEARED'", 1, lastLicence);
+            enterprise.open("/enterprise/closure.xhtml?kind=WRITE_OFF");
+            enterprise.type("closure:number", lastLicence);
+            enterprise.click("closure:read");
+            enterprise.waitForText("closure:closure-customs-status", "报关单核注");
+            enterprise.type("closure:lines:0:quantity", "30");
+            enterprise.type("closure:reason", "已全部出口");
+            enterprise.click("closure:save");
+            enterprise.waitForMessage("申请表已保存");
+            enterprise.click("closure:submit");
+            enterprise.confirm("确定上报");
+            enterprise.waitForText("closure:request-state", "待审核");
+            enterprise.screenshot("24-write-off-submitted");
+
+            issuer.open("/officer/closures.xhtml?kind=WRITE_OFF");
+            issuer.clickLink("查看");
+            assertEquals("30", issuer.all(".closure-quantity").get(0).getText(), "the quantity stated");
+            issuer.click("decision:approve");
+            issuer.confirm("确定通过");
+            issuer.waitForText("request-state", "审核通过");
+
+            for (String licence : List.of(unused, lastLicence)) {
+                enterprise.open("/enterprise/customs.xhtml");
+                enterprise.type("customs:search", licence);
+                enterprise.click("customs:find");
+                for (int i = 0; i < 50 && enterprise.all(".customs-CANCELLED").isEmpty(); i++) {
+                    Thread.sleep(200);
+                    enterprise.click("customs:find");
+                }
+                assertEquals("海关已注销", enterprise.all(".customs-CANCELLED").get(0).getText(), licence);
+            }
+            enterprise.screenshot("25-cancelled-at-customs");
         }
     }
 }

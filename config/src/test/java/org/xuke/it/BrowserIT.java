@@ -80,9 +80,19 @@ class BrowserIT {
         BrowserFlow.fromTheFormToTheLicence(PASSWORD);
     }
 
-    /** axe-core over every page of the three portals in Chromium: WCAG 2.1 AA, no serious or critical finding. */
+    /** One deletion and one write-off from the enterprise's request to the issuer's approval; customs follows. */
     @Test
     @Order(3)
+    @RunAsClient
+    void aDeletionAndAWriteOff() throws Exception {
+        String missing = Browser.missing();
+        Assumptions.assumeTrue(missing == null, missing);
+        BrowserFlow.afterIssue(PASSWORD);
+    }
+
+    /** axe-core over every page of the three portals in Chromium: WCAG 2.1 AA, no serious or critical finding. */
+    @Test
+    @Order(4)
     @RunAsClient
     void everyPageMeetsWcag21AaByAxe() throws Exception {
         String missing = Browser.missing();

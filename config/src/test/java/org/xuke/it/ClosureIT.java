@@ -91,6 +91,7 @@ class ClosureIT {
     private static final int REFUSALS = 4;
     private static final int EXPIRES_AUTOMATIC = 5;
     private static final int EXPIRES_LISTED = 6;
+    private static final int CHANGED = 7;
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -495,6 +496,81 @@ class ClosureIT {
         assertTrue(licences.contains(number(WRITE_OFF)));
         assertTrue(!Fixtures.signedIn("SZQT", PASSWORD).get(PortalClient.HTTPS + "/enterprise/quotas.xhtml").body()
                 .contains("EL06"), "another company sees none of it");
+    }
+
+    /** Customs reports 4 used of the licence that is then changed. */
+    @Test
+    @Order(17)
+    void customsReportsUseOfTheLicenceToChange() throws Exception {
+        send(usageXml(licence(CHANGED), "461020260000000020", "4", DeclarationState.RELEASED));
+        awaitUsage(licence(CHANGED), "4.00000");
+    }
+
+    /**
+     * 换证: from the licence's application record a change is made for the unused 6; more is refused;
+     * the change request form must be attached; once issued the original is returned (退证), cancelled
+     * at customs, and gives back its unused 6 while the new licence draws its 6, in one transaction.
+     */
+    @Test
+    @Order(18)
+    @RunAsClient
+    void aChangeIsOnlyForTheUnusedPartAndReturnsTheOriginalWhenIssued() throws Exception {
+        String original = number(CHANGED);
+        PortalClient enterprise = Fixtures.signedIn("SZQY", PASSWORD);
+        enterprise.get(FORM + "?id=" + (FIRST + CHANGED));
+        var started = enterprise.submit(FORM + "?id=" + (FIRST + CHANGED), "actions", Map.of("actions:change", ""));
+        assertTrue(started.body().contains("已为许可证 " + original + " 新建换证申请"), started.body());
+        long change = Long.parseLong(started.uri().getQuery().replaceAll(".*id=(\\d+).*", "$1"));
+        String draft = started.body();
+        assertEquals("6", PortalClient.find(draft, "id=\"form:lines:0:quantity\"[^>]*value=\"([^\"]*)\""),
+                "10 licensed, 4 used: 6 to change");
+        assertTrue(draft.contains(original + " 换证"), "the remark is filled by the system");
+        String beyond = enterprise.submit(FORM + "?id=" + change, "form", Map.of("form:lines:0:quantity", "7",
+                "form:remarks", "", "form:save", "")).body();
+        assertTrue(beyond.contains("换证申请的数量 7 超过原证 " + original + " 未使用的余量 6"), beyond);
+        String saved = enterprise.submit(FORM + "?id=" + change, "form", Map.of("form:lines:0:quantity", "6",
+                "form:remarks", "价格条款变更", "form:save", "")).body();
+        assertTrue(saved.contains("申请已保存并加盖企业电子签章"), saved);
+        assertEquals(original + " 换证 价格条款变更", CustomsLoad.query("select remarks from export_application "
+                + "where id = ?", change), "the remark stays in front, whatever is typed");
+        assertTrue(enterprise.submit(FORM + "?id=" + change, "actions", Map.of("actions:submit", "")).body()
+                .contains("请先上传许可证更改申请表"), "no submission without the change request form");
+        String wrongType = enterprise.submitFile(FORM + "?id=" + change, "change", Map.of("change:upload", ""),
+                "change:file_input", "更改申请表.pdf", "not a pdf".getBytes(StandardCharsets.UTF_8), "application/pdf").body();
+        assertTrue(!wrongType.contains("已上传更改申请表"), "a file that is no scan is refused");
+        String uploaded = enterprise.submitFile(FORM + "?id=" + change, "change", Map.of("change:upload", ""),
+                "change:file_input", "更改申请表.pdf", "%PDF-1.4\n%xuke change form\n".getBytes(StandardCharsets.UTF_8),
+                "application/pdf").body();
+        assertTrue(uploaded.contains("已上传更改申请表 更改申请表.pdf"), uploaded);
+        String submitted = enterprise.submit(FORM + "?id=" + change, "actions", Map.of("actions:submit", "")).body();
+        assertTrue(submitted.contains("待初审"), submitted);
+        // a second change of the same licence while this one is under way
+        enterprise.get(FORM + "?id=" + (FIRST + CHANGED));
+        assertTrue(enterprise.submit(FORM + "?id=" + (FIRST + CHANGED), "actions", Map.of("actions:change", ""))
+                .body().contains("已有一份换证申请在办理中"));
+
+        for (String[] step : new String[][] {{"SZCS", "decision:passInitial"}, {"SZFS", "decision:passSecond"},
+                {"SZFZ", "decision:issue"}}) {
+            PortalClient officer = Fixtures.signedIn(step[0], PASSWORD);
+            String record = officer.get(DECIDE + change).body();
+            assertTrue(record.contains("id=\"replaces-licence\">" + original), "the officer sees what it changes");
+            assertEquals(200, officer.getBytes(PortalClient.HTTPS + "/officer/documents/change-form/" + change)
+                    .statusCode(), "and opens the change request form");
+            officer.submit(DECIDE + change, "decision", Map.of(step[1], ""));
+        }
+        String replacement = CustomsLoad.query("select licence_number from licence where application_id = ?", change);
+        assertEquals("RETURNED", CustomsLoad.query("select status from licence where licence_number = ?", original));
+        assertEquals("6.00000", CustomsLoad.query("select returned from quota_draw where licence_number = ?", original),
+                "the original gives back what it did not use");
+        assertEquals("6.00000", CustomsLoad.query("select quantity from quota_draw where licence_number = ?",
+                replacement), "the new licence draws its own");
+        awaitCustoms(original, "CANCELLED");
+        awaitCustoms(replacement, "STORED");
+        assertTrue(CustomsLoad.query("select content from licence where licence_number = ?", replacement)
+                .contains(original + " 换证"), "the new licence's sealed content names the original");
+        assertEquals("REFUSED closure.returned", probe(enterprise, "op=read&number=" + original));
+        assertEquals(404, Fixtures.signedIn("SZQT", PASSWORD).getBytes(PortalClient.HTTPS
+                + "/enterprise/documents/change-form/" + change).statusCode(), "another company cannot open the form");
     }
 
     // ---- helpers ----

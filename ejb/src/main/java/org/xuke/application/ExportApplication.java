@@ -1,6 +1,7 @@
 package org.xuke.application;
 
 import org.xuke.identity.CanonicalJson;
+import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -136,6 +137,21 @@ public class ExportApplication implements Serializable {
     @Column(name = "sealed_at_utc")
     private LocalDateTime sealedAtUtc;
 
+    /** 换证: the licence this application changes (its remarks say so, filled by the system). */
+    @Column(name = "replaces_licence", updatable = false, length = 10)
+    private String replacesLicence;
+
+    /** 更改申请表: the scan the enterprise attaches to a change, read only when downloaded. */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "change_form")
+    private byte[] changeForm;
+
+    @Column(name = "change_form_name", length = 200)
+    private String changeFormName;
+
+    @Column(name = "change_form_type", length = 40)
+    private String changeFormType;
+
     @Column(name = "form_printed", nullable = false)
     private boolean formPrinted;
 
@@ -169,6 +185,66 @@ public class ExportApplication implements Serializable {
         this.state = ApplicationState.DRAFT;
         this.createdAtUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         take(form);
+    }
+
+    /**
+     * 换证: a new draft that changes licence {@code licenceNumber}, its remarks starting with
+     * "原证号 换证" (DOMAIN.md, seed 000) whatever the form says.
+     */
+    public static ExportApplication changing(String licenceNumber, long enterpriseId, String authorityCode,
+            String createdBy, String department, ExportLicenceForm form, Instant now) {
+        ExportApplication change = new ExportApplication(enterpriseId, authorityCode, createdBy, department,
+                withChangeRemark(form, licenceNumber), now);
+        change.replacesLicence = licenceNumber;
+        return change;
+    }
+
+    /** The form with the change remark in front of its remarks (once); unchanged when it changes no licence. */
+    public static ExportLicenceForm withChangeRemark(ExportLicenceForm f, String licenceNumber) {
+        if (licenceNumber == null) {
+            return f;
+        }
+        String mark = licenceNumber + " 换证";
+        String remarks = f.remarks() == null ? "" : f.remarks().strip();
+        if (!remarks.startsWith(mark)) {
+            remarks = remarks.isEmpty() ? mark : mark + " " + remarks;
+        }
+        return new ExportLicenceForm(f.year(), f.commodityCode(), f.portCode(), f.exporterCode(), f.consignorCode(),
+                f.tradeModeCode(), f.countryCode(), f.transportModeCode(), f.paymentMethod(), f.validityEnd(),
+                f.contractNumber(), f.currencyCode(), f.approvalNumber(), f.lines(), f.usdRate(), remarks, f.oneBatch());
+    }
+
+    /** 更改申请表 attached (a scan checked by the caller); only while the enterprise holds a change. */
+    public void attachChangeForm(String fileName, String contentType, byte[] content) {
+        if (replacesLicence == null) {
+            throw new DomainRuleException("application.notAChange");
+        }
+        if (!state.isEditable()) {
+            throw new DomainRuleException("application.notEditable", state.name());
+        }
+        this.changeForm = content.clone();
+        this.changeFormName = fileName;
+        this.changeFormType = contentType;
+    }
+
+    public String getReplacesLicence() {
+        return replacesLicence;
+    }
+
+    public boolean hasChangeForm() {
+        return changeFormName != null;
+    }
+
+    public byte[] changeFormContent() {
+        return changeForm == null ? null : changeForm.clone();
+    }
+
+    public String getChangeFormName() {
+        return changeFormName;
+    }
+
+    public String getChangeFormType() {
+        return changeFormType;
     }
 
     /** 修改: same application (and number, if it has one), new content; only while the enterprise holds it. */

@@ -29,9 +29,17 @@ import org.xuke.catalog.LicenceKind;
 import org.xuke.enterprise.Enterprise;
 import org.xuke.identity.CertificateService;
 import org.xuke.identity.SealVerification;
+import org.xuke.customs.CustomsUsage;
+import org.xuke.customs.CustomsUsage.Usage;
+import org.xuke.identity.ekey.ScanCheck;
+import org.xuke.identity.ekey.ScanCheck.ScanType;
 import org.xuke.licence.Licence;
+import org.xuke.licence.LicenceEnding;
+import org.xuke.licence.LicenceNumber;
 import org.xuke.licence.LicenceService;
+import org.xuke.licence.LicenceStatus;
 import org.xuke.platform.DomainRuleException;
+import org.xuke.platform.OutOfScopeException;
 import org.xuke.platform.Page;
 import org.xuke.platform.Zones;
 import org.xuke.quota.QuotaClaim;
@@ -92,6 +100,12 @@ public class ExportApplicationService {
 
     @Inject
     private ApplicationViews views;
+
+    @Inject
+    private CustomsUsage customs;
+
+    @Inject
+    private LicenceEnding ending;
 
     /**
      * An application as its page shows it: the content, the enterprise, the commodity, the licence
@@ -178,7 +192,18 @@ public class ExportApplicationService {
         Account caller = access.operator();
         Enterprise own = em.find(Enterprise.class, caller.getEnterpriseId());
         ExportLicenceForm form = withExporter(submitted, enterpriseCode(own));
-        List<FieldError> errors = check(form);
+        ExportApplication held = id == null ? null : access.own(caller, id);
+        String replaces = held == null ? null : held.getReplacesLicence();
+        form = ExportApplication.withChangeRemark(form, replaces);
+        List<FieldError> errors = new ArrayList<>(check(form));
+        if (replaces != null && errors.stream().noneMatch(e -> e.field().equals("lines"))) {
+            Licence original = licences.byNumber(replaces).orElseThrow();
+            BigDecimal unused = unused(original, customs.of(original.getId()));
+            if (form.totalQuantity().compareTo(unused) > 0) {
+                errors.add(new FieldError("lines", "form.changeBeyondUnused", List.of(replaces,
+                        plain(form.totalQuantity()), plain(unused))));
+            }
+        }
         if (!errors.isEmpty()) {
             return new Saved(null, errors);
         }
@@ -248,7 +273,15 @@ public class ExportApplicationService {
                     serials.next(own.getId(), application.getYear())));
         }
         Commodity commodity = commodity(application.getYear(), application.getCommodityCode());
-        if (commodity.isQuota()) {
+        if (application.getReplacesLicence() != null) {
+            if (!application.hasChangeForm()) {
+                throw new DomainRuleException("application.changeFormMissing");
+            }
+            Licence original = licences.byNumber(application.getReplacesLicence()).orElseThrow();
+            requireChangeable(original, application.getId());
+            requireWithinUnused(application, original, customs.of(original.getId()));
+        } else if (commodity.isQuota()) {
+            // a change holds nothing: the original's unused quota comes back when the change is issued
             quota.hold(new QuotaClaim(application.getEnterpriseId(), application.getYear(), commodity.getCategoryCode(),
                     application.getTotalQuantity(), application.getApplicationNumber()), caller.getUsername());
         }
@@ -304,9 +337,156 @@ public class ExportApplicationService {
         ExportApplication application = access.authorityForUpdate(caller, id, seenVersion);
         // the issuer's remark (e.g. what he checked) stays with the step like every other opinion
         step(application, ApplicationTransition.ISSUE, caller, opinion);
+        if (application.getReplacesLicence() != null) {
+            returnOriginal(application, caller);
+        }
         licences.issue(ExportLicenceIssues.of(application, em.find(Enterprise.class, application.getEnterpriseId()),
                 commodity(application.getYear(), application.getCommodityCode())));
         return view(application);
+    }
+
+    // ---- 换证 ----
+
+    /**
+     * 换证: a draft that changes the caller's licence {@code number}: its application's content,
+     * "原证号 换证" in front of the remarks, and where customs reports use only the unused part of
+     * each line. Refused for a licence that is not valid, has a deletion or write-off request, or
+     * has another change under way. The enterprise attaches the change request form (更改申请表)
+     * before submitting it.
+     */
+    public View changeOf(String number) {
+        Account caller = access.operator();
+        Licence original = ownLicence(caller, number);
+        requireChangeable(original, null);
+        Usage usage = customs.of(original.getId());
+        ExportApplication source = em.find(ExportApplication.class, original.getApplicationId());
+        ExportLicenceForm form = unusedPart(source.form(), original, usage);
+        ExportApplication change = ExportApplication.changing(original.getNumber(), caller.getEnterpriseId(),
+                original.getAuthorityCode(), caller.getUsername(), caller.getDepartment(), form, clock.instant());
+        em.persist(change);
+        em.flush();
+        audit.record(AuditEntry.of(caller.getUsername(), "APPLICATION_CHANGE_STARTED", "export-application",
+                label(change)).withDetails("licence=" + original.getNumber()));
+        return view(change);
+    }
+
+    /** 上传更改申请表: a scan (JPEG, PNG or PDF under 1 MB, its type read from its bytes) on a change the enterprise holds. */
+    public View attachChangeForm(long id, long seenVersion, String fileName, byte[] content) {
+        Account caller = access.operator();
+        ExportApplication application = access.ownForUpdate(caller, id, seenVersion);
+        ScanType type = ScanCheck.check(fileName, content);
+        String name = fileName == null ? "change-form" : fileName.strip();
+        application.attachChangeForm(name.length() > 200 ? name.substring(name.length() - 200) : name,
+                type.contentType(), content);
+        audit.record(AuditEntry.of(caller.getUsername(), "APPLICATION_CHANGE_FORM", "export-application",
+                label(application)).withDetails("type=" + type + ";bytes=" + content.length));
+        return view(application);
+    }
+
+    /** The attached change request form, for whoever may read the application. */
+    public ChangeForm changeFormForCaller(long id) {
+        View view = viewForCaller(id);
+        ExportApplication application = view.application();
+        if (!application.hasChangeForm()) {
+            throw new DomainRuleException("application.changeFormMissing");
+        }
+        return new ChangeForm(application.getChangeFormName(), application.getChangeFormType(),
+                application.changeFormContent());
+    }
+
+    /** An attached file as it is served: name, checked type, bytes. */
+    public record ChangeForm(String fileName, String contentType, byte[] content) implements Serializable {
+    }
+
+    /**
+     * At issue of a change: the original, locked with customs' row (usage and an end are ordered),
+     * is checked again, returned (退证: customs gets its cancellation) and gives back the quota it
+     * did not use, before the new licence draws its own; all in the issuing transaction.
+     */
+    private void returnOriginal(ExportApplication application, Account caller) {
+        Licence found = licences.byNumber(application.getReplacesLicence()).orElseThrow();
+        Usage usage = customs.locked(found.getId());
+        Licence original = ending.locked(found.getId());
+        requireChangeable(original, application.getId());
+        requireWithinUnused(application, original, usage);
+        ending.end(original, LicenceStatus.RETURNED, "change-" + application.getApplicationNumber(),
+                caller.getUsername());
+        quota.settle(original.getNumber(), usage.totalUsed(), "CHANGED", caller.getUsername());
+    }
+
+    private Licence ownLicence(Account caller, String number) {
+        String value = LicenceNumber.parse(number).value();
+        Licence licence;
+        try {
+            licence = licences.readable(value);
+        } catch (OutOfScopeException e) {
+            throw new DomainRuleException("application.licenceUnknown", value);
+        }
+        if (licence.getEnterpriseId() != caller.getEnterpriseId()) {
+            throw new DomainRuleException("application.licenceUnknown", value);
+        }
+        return licence;
+    }
+
+    /** A valid licence with no deletion or write-off request and no other change under way. */
+    private void requireChangeable(Licence original, Long self) {
+        if (original.getStatus() != LicenceStatus.ISSUED) {
+            throw new DomainRuleException("application.changeEnded", original.getNumber(), original.getStatus().name());
+        }
+        if (original.getValidityEnd().isBefore(today())) {
+            throw new DomainRuleException("application.changeExpired", original.getNumber(),
+                    original.getValidityEnd().toString());
+        }
+        long requests = em.createQuery("select count(r) from ClosureRequest r where r.licenceId = :l", Long.class)
+                .setParameter("l", original.getId()).getSingleResult();
+        if (requests > 0) {
+            throw new DomainRuleException("application.changeClosurePending", original.getNumber());
+        }
+        long changes = em.createQuery("select count(a) from ExportApplication a where a.replacesLicence = :n "
+                + "and a.state not in :done and a.id <> :self", Long.class).setParameter("n", original.getNumber())
+                .setParameter("done", List.of(ApplicationState.REJECTED, ApplicationState.ISSUED))
+                .setParameter("self", self == null ? -1L : self).getSingleResult();
+        if (changes > 0) {
+            throw new DomainRuleException("application.changeUnderWay", original.getNumber());
+        }
+    }
+
+    private static void requireWithinUnused(ExportApplication application, Licence original, Usage usage) {
+        BigDecimal unused = unused(original, usage);
+        if (application.getTotalQuantity().compareTo(unused) > 0) {
+            throw new DomainRuleException("form.changeBeyondUnused", original.getNumber(),
+                    plain(application.getTotalQuantity()), plain(unused));
+        }
+    }
+
+    /** What customs has not used of the licence: licensed less customs' cumulative use. */
+    private static BigDecimal unused(Licence original, Usage usage) {
+        return original.getTotalQuantity().subtract(usage.totalUsed()).max(BigDecimal.ZERO);
+    }
+
+    /** The form with each line's quantity cut to what is unused of the licence's line (lines with nothing left go). */
+    private static ExportLicenceForm unusedPart(ExportLicenceForm f, Licence original, Usage usage) {
+        if (!usage.used()) {
+            return f;
+        }
+        List<SpecLine> left = new ArrayList<>();
+        for (int i = 0; i < f.lines().size(); i++) {
+            SpecLine line = f.lines().get(i);
+            BigDecimal remaining = line.quantity().subtract(usage.used(i + 1));
+            if (remaining.signum() > 0) {
+                left.add(new SpecLine(line.specification(), line.unitPrice(), remaining));
+            }
+        }
+        if (left.isEmpty()) {
+            throw new DomainRuleException("application.changeNothingLeft", original.getNumber());
+        }
+        return new ExportLicenceForm(f.year(), f.commodityCode(), f.portCode(), f.exporterCode(), f.consignorCode(),
+                f.tradeModeCode(), f.countryCode(), f.transportModeCode(), f.paymentMethod(), f.validityEnd(),
+                f.contractNumber(), f.currencyCode(), f.approvalNumber(), left, f.usdRate(), f.remarks(), f.oneBatch());
+    }
+
+    private static String plain(BigDecimal quantity) {
+        return quantity.stripTrailingZeros().toPlainString();
     }
 
     // ---- reading ----

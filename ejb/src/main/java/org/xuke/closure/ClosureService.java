@@ -331,6 +331,9 @@ public class ClosureService {
         if (status == LicenceStatus.WRITTEN_OFF) {
             throw new DomainRuleException("closure.writtenOff", number);
         }
+        if (status == LicenceStatus.RETURNED) {
+            throw new DomainRuleException("closure.returned", number);
+        }
         if (kind == ClosureKind.DELETION) {
             if (licence.standingOn(today()) == LicenceStanding.EXPIRED) {
                 throw new DomainRuleException("closure.expired", number, licence.getValidityEnd().toString());

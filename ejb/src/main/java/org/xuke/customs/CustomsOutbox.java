@@ -59,7 +59,7 @@ public class CustomsOutbox {
     public void licenceChanged(@Observes LicenceEvent event) {
         Action action = switch (event.kind()) {
             case ISSUED -> Action.INSERT;
-            case DELETED, WRITTEN_OFF -> Action.CANCEL;
+            case DELETED, WRITTEN_OFF, RETURNED -> Action.CANCEL;
             default -> null;
         };
         if (action == null) {

@@ -219,12 +219,13 @@ public class Licence implements Serializable {
 
     /**
      * Ends the licence: expired (only an issued licence past its validity end), deleted or written off
-     * (an issued or expired one). Anything else is refused, so that two decisions cannot both end it.
+     * (an issued or expired one), returned on a change (a valid one). Anything else is refused, so that two decisions cannot both end it.
      */
     void end(LicenceStatus to, LocalDate today, String by, Instant at, String reference) {
         boolean allowed = switch (to) {
             case EXPIRED -> status == LicenceStatus.ISSUED && today.isAfter(validityEnd);
             case DELETED, WRITTEN_OFF -> status == LicenceStatus.ISSUED || status == LicenceStatus.EXPIRED;
+            case RETURNED -> status == LicenceStatus.ISSUED && !today.isAfter(validityEnd);
             case ISSUED -> false;
         };
         if (!allowed) {

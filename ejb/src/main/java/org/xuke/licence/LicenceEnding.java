@@ -55,6 +55,7 @@ public class LicenceEnding {
         LicenceEvent.Kind kind = switch (to) {
             case DELETED -> LicenceEvent.Kind.DELETED;
             case WRITTEN_OFF -> LicenceEvent.Kind.WRITTEN_OFF;
+            case RETURNED -> LicenceEvent.Kind.RETURNED;
             default -> LicenceEvent.Kind.EXPIRED;
         };
         events.fire(new LicenceEvent(kind, licence.getId(), licence.getNumber(), licence.getApplicationId(), actor));

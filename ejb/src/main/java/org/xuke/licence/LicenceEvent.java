@@ -19,6 +19,8 @@ public record LicenceEvent(Kind kind, long licenceId, String number, long applic
         DELETED,
         /** 核销 approved: customs cancels it. */
         WRITTEN_OFF,
+        /** 退证: replaced on a change (换证); customs cancels it. */
+        RETURNED,
         /** Recorded as expired by the daily run (customs knows the validity itself: no message). */
         EXPIRED
     }

@@ -287,6 +287,7 @@ public class LicenceService {
                         cb.and(cb.equal(l.get("status"), LicenceStatus.ISSUED), cb.lessThan(l.get("validityEnd"), today)));
                 case DELETED -> cb.equal(l.get("status"), LicenceStatus.DELETED);
                 case WRITTEN_OFF -> cb.equal(l.get("status"), LicenceStatus.WRITTEN_OFF);
+                case RETURNED -> cb.equal(l.get("status"), LicenceStatus.RETURNED);
             });
         }
         return where;

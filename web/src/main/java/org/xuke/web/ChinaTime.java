@@ -3,6 +3,7 @@ package org.xuke.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +18,11 @@ public class ChinaTime {
 
     public String format(LocalDateTime utc) {
         return utc == null ? "" : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(Zones.CHINA).format(FORMAT);
+    }
+
+    /** Today in China (a licence's standing is decided on it). */
+    public LocalDate getToday() {
+        return LocalDate.now(Zones.CHINA);
     }
 
     public String formatInstant(Instant instant) {

@@ -19,7 +19,9 @@ import org.xuke.application.ExportApplicationService.Saved;
 import org.xuke.application.ExportApplicationService.View;
 import org.xuke.application.FormRules;
 import org.xuke.application.FormRules.FieldError;
+import org.primefaces.model.file.UploadedFile;
 import org.xuke.identity.SealVerification;
+import org.xuke.licence.LicenceStanding;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.web.RecordPages;
 import org.xuke.web.Texts;
@@ -55,6 +57,7 @@ public class ApplicationFormPage implements Serializable {
     private String startCommodity;
     private String startPort;
     private SealVerification sealCheck;
+    private transient UploadedFile changeForm;
 
     /** f:viewAction: an application out of the caller's scope reads like a missing one. */
     public void load() throws IOException {
@@ -131,6 +134,49 @@ public class ApplicationFormPage implements Serializable {
             Texts.refused(null, e);
             return null;
         }
+    }
+
+    /** 换证: a new application that changes this one's licence; the enterprise lands on its form. */
+    public String change() {
+        try {
+            View change = service.changeOf(view.licence().getNumber());
+            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+            Texts.info("application.changeStarted", view.licence().getNumber());
+            return "/enterprise/application?faces-redirect=true&id=" + change.application().getId();
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+            return null;
+        }
+    }
+
+    /** 上传更改申请表 on a change. */
+    public void uploadChangeForm() {
+        if (changeForm == null || changeForm.getSize() == 0) {
+            Texts.error("change:file", "application.changeFormChoose");
+            return;
+        }
+        try {
+            show(service.attachChangeForm(id, seenVersion, changeForm.getFileName(), changeForm.getContent()));
+            Texts.info("application.changeFormAttached", changeForm.getFileName());
+        } catch (DomainRuleException e) {
+            Texts.refused("change:file", e);
+        } finally {
+            changeForm = null;
+        }
+    }
+
+    /** The enterprise may ask to change the licence of this application: issued, the licence still issued and valid. */
+    public boolean isChangeable() {
+        return view != null && view.licence() != null && view.application().getState() == ApplicationState.ISSUED
+                && view.licence().standingOn(LocalDate.now(clock)) == LicenceStanding.VALID;
+    }
+
+    public UploadedFile getChangeForm() {
+        return changeForm;
+    }
+
+    public void setChangeForm(UploadedFile changeForm) {
+        this.changeForm = changeForm;
     }
 
     public String delete() {

@@ -68,12 +68,16 @@ public class ClosureFormPage implements Serializable {
         }
     }
 
-    public void save() {
+    /** 保存: then to the saved request's own address (a reload shows it, never posts it again). */
+    public String save() {
         try {
             show(service.save(id, seenVersion, kind, number, reason, quantities));
+            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
             Texts.info("closure.saved", request.getLicenceNumber());
+            return "/enterprise/closure?faces-redirect=true&id=" + request.getId();
         } catch (DomainRuleException e) {
             Texts.refused(fieldOf(e.key()), e);
+            return null;
         }
     }
 

@@ -7,11 +7,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xuke.application.ApplicationForms;
+import org.xuke.application.ExportApplicationService;
+import org.xuke.application.ExportApplicationService.ChangeForm;
 import org.xuke.licence.LicencePrinting;
 import org.xuke.licence.PrintedDocument;
 import org.xuke.platform.DomainRuleException;
@@ -28,6 +32,7 @@ public class DocumentServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Pattern LICENCE = Pattern.compile("/licence/([0-9A-Za-z]{1,10})\\.pdf");
     private static final Pattern APPLICATION = Pattern.compile("/application/([0-9]{1,18})\\.pdf");
+    private static final Pattern CHANGE_FORM = Pattern.compile("/change-form/([0-9]{1,18})");
     private static final Pattern BATCH = Pattern.compile("/batch/([0-9a-f-]{36})\\.pdf");
 
     @Inject
@@ -35,6 +40,9 @@ public class DocumentServlet extends HttpServlet {
 
     @Inject
     private ApplicationForms forms;
+
+    @Inject
+    private ExportApplicationService applications;
 
     @Inject
     private PrintJobs jobs;
@@ -48,6 +56,8 @@ public class DocumentServlet extends HttpServlet {
                 send(response, printing.electronicLicence(m.group(1), PublicAddress.configured()));
             } else if ((m = APPLICATION.matcher(path)).matches()) {
                 send(response, forms.applicationForm(Long.parseLong(m.group(1))));
+            } else if ((m = CHANGE_FORM.matcher(path)).matches()) {
+                sendChangeForm(response, Long.parseLong(m.group(1)));
             } else if ((m = BATCH.matcher(path)).matches()) {
                 sendBatch(request, response, m.group(1));
             } else {
@@ -56,6 +66,18 @@ public class DocumentServlet extends HttpServlet {
         } catch (DomainRuleException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
+    }
+
+    /** The uploaded 更改申请表: always a download with its checked type and nosniff, never run in the portal. */
+    private void sendChangeForm(HttpServletResponse response, long applicationId) throws IOException {
+        ChangeForm form = applications.changeFormForCaller(applicationId);
+        response.setContentType(form.contentType());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "private, no-store");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode(form.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
+        response.setContentLength(form.content().length);
+        response.getOutputStream().write(form.content());
     }
 
     private static void send(HttpServletResponse response, PrintedDocument document) throws IOException {

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -525,11 +526,13 @@ class ClosureIT {
         assertEquals("6", PortalClient.find(draft, "id=\"form:lines:0:quantity\"[^>]*value=\"([^\"]*)\""),
                 "10 licensed, 4 used: 6 to change");
         assertTrue(draft.contains(original + " 换证"), "the remark is filled by the system");
-        String beyond = enterprise.submit(FORM + "?id=" + change, "form", Map.of("form:lines:0:quantity", "7",
-                "form:remarks", "", "form:save", "")).body();
+        Map<String, String> form = new HashMap<>(ExportApplicationIT.fields("HT-2026-SZ1", "7", "form:save"));
+        form.put("form:remarks", "");
+        String beyond = enterprise.submit(FORM + "?id=" + change, "form", form).body();
         assertTrue(beyond.contains("换证申请的数量 7 超过原证 " + original + " 未使用的余量 6"), beyond);
-        String saved = enterprise.submit(FORM + "?id=" + change, "form", Map.of("form:lines:0:quantity", "6",
-                "form:remarks", "价格条款变更", "form:save", "")).body();
+        form.put("form:lines:0:quantity", "6");
+        form.put("form:remarks", "价格条款变更");
+        String saved = enterprise.submit(FORM + "?id=" + change, "form", form).body();
         assertTrue(saved.contains("申请已保存并加盖企业电子签章"), saved);
         assertEquals(original + " 换证 价格条款变更", CustomsLoad.query("select remarks from export_application "
                 + "where id = ?", change), "the remark stays in front, whatever is typed");

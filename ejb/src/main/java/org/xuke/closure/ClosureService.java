@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -265,10 +266,24 @@ public class ClosureService {
         return new Page<>(rows, total);
     }
 
-    /** Pending requests of the caller's authority by kind (the officer's home page). */
-    public long countPendingForCaller(ClosureKind kind) {
-        return pageForCaller(new ClosureFilter(kind, Set.of(ClosureState.PENDING), null, null, null, null, null), 0, 1,
-                null, true).total();
+    /**
+     * The caller's requests counted by kind and state in one query (the home pages: what waits for
+     * the issuer, what came back to the enterprise), keyed {@code KIND.STATE}.
+     */
+    public Map<String, Long> countsForCaller() {
+        Account caller = reader();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object[]> q = cb.createQuery(Object[].class);
+        Root<ClosureRequest> r = q.from(ClosureRequest.class);
+        q.multiselect(r.get("kind"), r.get("state"), cb.count(r))
+                .where(predicates(cb, r, caller, new ClosureFilter(null, null, null, null, null, null, null))
+                        .toArray(Predicate[]::new))
+                .groupBy(r.get("kind"), r.get("state"));
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : em.createQuery(q).getResultList()) {
+            counts.put(row[0] + "." + row[1], (Long) row[2]);
+        }
+        return counts;
     }
 
     private List<Predicate> predicates(CriteriaBuilder cb, Root<ClosureRequest> r, Account caller,

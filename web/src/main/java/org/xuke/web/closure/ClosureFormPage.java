@@ -64,7 +64,7 @@ public class ClosureFormPage implements Serializable {
             licence = service.read(kind, number);
         } catch (DomainRuleException e) {
             licence = null;
-            Texts.refused("closure:number", e);
+            Texts.refusedAt("closure:number", Texts.text("licence.number"), e);
         }
     }
 
@@ -76,7 +76,8 @@ public class ClosureFormPage implements Serializable {
             Texts.info("closure.saved", request.getLicenceNumber());
             return "/enterprise/closure?faces-redirect=true&id=" + request.getId();
         } catch (DomainRuleException e) {
-            Texts.refused(fieldOf(e.key()), e);
+            String field = fieldOf(e.key());
+            Texts.refusedAt(field, Texts.text(LABELS.get(field)), e);
             return null;
         }
     }
@@ -110,6 +111,9 @@ public class ClosureFormPage implements Serializable {
         kind = request.getKind();
         seenVersion = request.getVersion();
     }
+
+    private static final Map<String, String> LABELS = Map.of("closure:reason", "closure.reasonLabel",
+            "closure:lines", "closure.quantity", "closure:number", "licence.number");
 
     /** The field a refusal belongs to. */
     private static String fieldOf(String key) {

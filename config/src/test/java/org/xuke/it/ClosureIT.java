@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -627,10 +622,13 @@ class ClosureIT {
                         new BigDecimal(cumulative)))));
     }
 
+
     private void send(byte[] body) {
-        try (JMSContext jms = connectionFactory.createContext()) {
-            jms.createProducer().send(usage, body);
-        }
+        CustomsQueues.send(connectionFactory, usage, body);
+    }
+
+    private String deadReason(byte[] body) throws Exception {
+        return CustomsQueues.deadReason(connectionFactory, deadLetter, body);
     }
 
     private void awaitUsage(String number, String cumulative) throws Exception {
@@ -645,23 +643,6 @@ class ClosureIT {
                 + "join licence l on l.id = u.licence_id where l.licence_number = ?", number);
     }
 
-    private String deadReason(byte[] body) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            try (JMSContext jms = connectionFactory.createContext()) {
-                QueueBrowser browser = jms.createBrowser(deadLetter);
-                for (Object each : Collections.list(browser.getEnumeration())) {
-                    BytesMessage message = (BytesMessage) each;
-                    byte[] held = new byte[(int) message.getBodyLength()];
-                    message.readBytes(held);
-                    if (Arrays.equals(held, body)) {
-                        return message.getStringProperty("xukeReason");
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        return "not on the dead-letter queue";
-    }
 
     private String query(String sql, String parameter) throws Exception {
         try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {

@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
 import jakarta.transaction.UserTransaction;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +20,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,8 +216,9 @@ class CustomsMessagingIT {
         assertEquals("PORT_UNKNOWN", query("select reason_code from customs_licence where licence_number = ?",
                 refused), "海关入库失败 with customs' reason");
         byte[] early = usageXml(UUID.randomUUID(), refused, "370120261000000001", "10", "10", DeploymentName.id());
-        send(usage, early);
-        assertEquals("NOT_ACCEPTED", deadReason(early), "usage of a licence customs has not stored");
+        CustomsQueues.send(connectionFactory, usage, early);
+        assertEquals("NOT_ACCEPTED", CustomsQueues.deadReason(connectionFactory, deadLetter, early),
+                "usage of a licence customs has not stored");
         assertEquals(0, count("select count(*) from customs_declaration d join licence l on l.id = d.licence_id"
                 + " where l.licence_number = ?", refused));
     }
@@ -259,9 +255,9 @@ class CustomsMessagingIT {
         UUID second = UUID.randomUUID();
         byte[] secondUsage = usageXml(second, number, "370120261000000002", "10", "20", DeploymentName.id());
         byte[] thirdUsage = usageXml(UUID.randomUUID(), number, "370120261000000003", "5", "25", DeploymentName.id());
-        send(usage, thirdUsage); // the later declaration arrives first
-        send(usage, secondUsage);
-        send(usage, secondUsage); // and one twice
+        CustomsQueues.send(connectionFactory, usage, thirdUsage); // the later declaration arrives first
+        CustomsQueues.send(connectionFactory, usage, secondUsage);
+        CustomsQueues.send(connectionFactory, usage, secondUsage); // and one twice
         for (int i = 0; i < 100 && count("select count(*) from customs_inbound where licence_number = ?"
                 + " and result = 'APPLIED' and kind = 'USAGE'", number) < 3; i++) {
             Thread.sleep(100);
@@ -274,9 +270,9 @@ class CustomsMessagingIT {
                 "the repeat is recorded as such");
         // the second declaration clears: a new message, the same 10 on it, customs' total still 25
         UUID cleared = UUID.randomUUID();
-        send(usage, CustomsXml.write(new Usage(cleared, DeploymentName.id(), "370120261000000002", number, "0901",
-                LocalDate.of(2026, 12, 6), DeclarationState.CLEARED, List.of(new UsageLine(1, new BigDecimal("10"),
-                        new BigDecimal("25"))))));
+        CustomsQueues.send(connectionFactory, usage, CustomsXml.write(new Usage(cleared, DeploymentName.id(),
+                "370120261000000002", number, "0901", LocalDate.of(2026, 12, 6), DeclarationState.CLEARED,
+                List.of(new UsageLine(1, new BigDecimal("10"), new BigDecimal("25"))))));
         for (int i = 0; i < 100 && count("select count(*) from customs_inbound where message_id = ?",
                 cleared.toString()) == 0; i++) {
             Thread.sleep(100);
@@ -310,13 +306,14 @@ class CustomsMessagingIT {
         String before = cumulative(number);
         for (Map.Entry<String, String> each : bad.entrySet()) {
             byte[] body = each.getValue().getBytes(StandardCharsets.UTF_8);
-            send(each.getKey().startsWith("UNKNOWN_MESSAGE") ? receipts : usage, body);
-            assertEquals(each.getKey().strip(), deadReason(body), "the reason kept with the message");
+            CustomsQueues.send(connectionFactory, each.getKey().startsWith("UNKNOWN_MESSAGE") ? receipts : usage, body);
+            assertEquals(each.getKey().strip(), CustomsQueues.deadReason(connectionFactory, deadLetter, body),
+                    "the reason kept with the message");
         }
         assertEquals(before, cumulative(number), "nothing changed");
         assertEquals(0, count("select count(*) from customs_declaration where declaration_number = ?",
                 "370120261000000004"));
-        send(usage, good.getBytes(StandardCharsets.UTF_8));
+        CustomsQueues.send(connectionFactory, usage, good.getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < 100 && "25.00000".equals(cumulative(number)); i++) {
             Thread.sleep(100);
         }
@@ -424,31 +421,7 @@ class CustomsMessagingIT {
                         new BigDecimal(cumulative)))));
     }
 
-    private void send(Queue queue, byte[] body) {
-        try (JMSContext jms = connectionFactory.createContext()) {
-            jms.createProducer().send(queue, body);
-        }
-    }
 
-    /** Waits for the message with this body on the dead-letter queue; its reason. */
-    private String deadReason(byte[] body) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            try (JMSContext jms = connectionFactory.createContext()) {
-                QueueBrowser browser = jms.createBrowser(deadLetter);
-                for (Object each : Collections.list(browser.getEnumeration())) {
-                    BytesMessage message = (BytesMessage) each;
-                    byte[] held = new byte[(int) message.getBodyLength()];
-                    message.readBytes(held);
-                    if (Arrays.equals(held, body)) {
-                        assertTrue(message.getStringProperty("xukeDetail") != null, "the detail is kept");
-                        return message.getStringProperty("xukeReason");
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        return "not on the dead-letter queue";
-    }
 
     private void awaitStatus(String number, String status) throws Exception {
         for (int i = 0; i < 100 && !status.equals(customsStatus(number)); i++) {

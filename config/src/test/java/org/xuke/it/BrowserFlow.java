@@ -51,7 +51,7 @@ final class BrowserFlow {
             "/enterprise/applications.xhtml?list=PRINT", "/enterprise/applications.xhtml?list=ALL",
             "/enterprise/application.xhtml", "/enterprise/licences.xhtml", "/enterprise/customs.xhtml",
             "/enterprise/declarations.xhtml",
-            "/enterprise/closure.xhtml?kind=DELETION", "/enterprise/closure.xhtml?kind=WRITE_OFF",
+            "/enterprise/closure.xhtml?kind=WRITE_OFF",
             "/enterprise/closures.xhtml?list=MANAGE&kind=DELETION", "/enterprise/closures.xhtml?list=QUERY&kind=WRITE_OFF",
             "/enterprise/quotas.xhtml",
             "/enterprise/company.xhtml",
@@ -59,7 +59,7 @@ final class BrowserFlow {
     private static final List<String> OFFICER_PAGES = List.of("/officer/index.xhtml",
             "/officer/applications.xhtml?stage=INITIAL", "/officer/applications.xhtml?stage=DONE",
             "/officer/licences.xhtml", "/officer/customs.xhtml", "/officer/catalog.xhtml?kind=customs-port",
-            "/officer/closures.xhtml?kind=DELETION", "/officer/closures.xhtml?kind=WRITE_OFF");
+            "/officer/closures.xhtml?kind=DELETION");
     private static final List<String> ADMIN_PAGES = List.of("/officer/index.xhtml", "/officer/accounts.xhtml",
             "/officer/quotas.xhtml", "/officer/expired-quota.xhtml",
             "/officer/catalog-import.xhtml", "/officer/ekey-requests.xhtml");

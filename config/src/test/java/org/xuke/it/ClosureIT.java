@@ -184,6 +184,14 @@ class ClosureIT {
         String read = enterprise.submit(CLOSURE_FORM + "?kind=DELETION", "closure",
                 Map.of("closure:number", number.toLowerCase(), "closure:read", "")).body();
         assertTrue(read.contains("closure-customs-status\">海关入库成功"), "read in with customs' status");
+        // from 查看电子许可证: the request form with the number read in already
+        assertTrue(enterprise.get(PortalClient.HTTPS + "/enterprise/licences.xhtml").body()
+                .contains("closure.xhtml?kind=DELETION&amp;number=" + number));
+        assertTrue(enterprise.get(CLOSURE_FORM + "?kind=DELETION&number=" + number).body()
+                .contains("closure-customs-status\">海关入库成功"), "read in on arrival");
+        enterprise.get(CLOSURE_FORM + "?kind=DELETION");
+        enterprise.submit(CLOSURE_FORM + "?kind=DELETION", "closure", Map.of("closure:number", number,
+                "closure:read", ""));
         String saved = enterprise.submit(CLOSURE_FORM + "?kind=DELETION", "closure", Map.of("closure:number", number,
                 "closure:reason", "合同取消", "closure:save", "")).body();
         assertTrue(saved.contains("许可证 " + number + " 的申请表已保存"), saved);

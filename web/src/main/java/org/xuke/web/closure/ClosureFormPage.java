@@ -58,6 +58,13 @@ public class ClosureFormPage implements Serializable {
         }
     }
 
+    /** Arriving from the licence list with a number: read it in at once (a new request only). */
+    public void readGiven() {
+        if (request == null && licence == null && number != null && !number.isBlank()) {
+            read();
+        }
+    }
+
     /** 读入: the licence as it stands, or the reason it cannot be asked for. */
     public void read() {
         try {

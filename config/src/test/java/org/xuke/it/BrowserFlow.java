@@ -59,7 +59,7 @@ final class BrowserFlow {
     private static final List<String> OFFICER_PAGES = List.of("/officer/index.xhtml",
             "/officer/applications.xhtml?stage=INITIAL", "/officer/applications.xhtml?stage=DONE",
             "/officer/licences.xhtml", "/officer/customs.xhtml", "/officer/catalog.xhtml?kind=customs-port",
-            "/officer/closures.xhtml?kind=DELETION");
+            "/officer/closures.xhtml?kind=DELETION", "/officer/reconciliation.xhtml");
     private static final List<String> ADMIN_PAGES = List.of("/officer/index.xhtml", "/officer/accounts.xhtml",
             "/officer/quotas.xhtml", "/officer/expired-quota.xhtml",
             "/officer/catalog-import.xhtml", "/officer/ekey-requests.xhtml");
@@ -136,6 +136,7 @@ final class BrowserFlow {
             Map.entry("/officer/expired-quota.xhtml", "expired:find"),
             Map.entry("/enterprise/closures.xhtml", "requests-form:find"),
             Map.entry("/officer/closures.xhtml", "requests-form:find"),
+            Map.entry("/officer/reconciliation.xhtml", "anomalies:find"),
             Map.entry("/officer/audit.xhtml", "audit:search"),
             Map.entry("catalog.xhtml", "search:submit"));
 

@@ -35,6 +35,10 @@ public class IssuingAuthority extends CatalogEntry {
     @Column(name = "quota_return_on_expiry", nullable = false)
     private boolean quotaReturnOnExpiry;
 
+    /** Set by the bureau: the nightly reconciliation writes off a fully used, cleared licence by itself. */
+    @Column(name = "auto_write_off", nullable = false)
+    private boolean autoWriteOff;
+
     protected IssuingAuthority() {
         // for JPA
     }
@@ -80,5 +84,13 @@ public class IssuingAuthority extends CatalogEntry {
 
     public void returnQuotaOnExpiry(boolean automatically) {
         this.quotaReturnOnExpiry = automatically;
+    }
+
+    public boolean isAutoWriteOff() {
+        return autoWriteOff;
+    }
+
+    public void writeOffAutomatically(boolean automatically) {
+        this.autoWriteOff = automatically;
     }
 }

@@ -81,14 +81,16 @@ public class CustomsInbox {
             }
         } catch (CustomsMessageException e) {
             if (seen == null) {
-                seen = new InboundMessage(message.messageId().toString(), kind(message), licenceNumber, now);
+                seen = new InboundMessage(message.messageId().toString(), kind(message), licenceNumber, now)
+                        .declaredOn(message instanceof Usage u ? u.declarationDate() : null);
                 em.persist(seen);
             }
             seen.dead(now, e.reason().name(), e.getMessage());
             return new Outcome(InboundMessage.DEAD, seen.getMessageId(), licenceNumber, e.reason(), e.getMessage());
         }
         if (seen == null) {
-            em.persist(new InboundMessage(message.messageId().toString(), kind(message), licenceNumber, now));
+            em.persist(new InboundMessage(message.messageId().toString(), kind(message), licenceNumber, now)
+                    .declaredOn(message instanceof Usage u ? u.declarationDate() : null));
         } else {
             seen.applied(now);
         }

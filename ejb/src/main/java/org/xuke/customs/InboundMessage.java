@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /** A message customs sent, by its id, and what became of it (applied, or dead with the reason). */
@@ -42,6 +43,10 @@ public class InboundMessage implements Serializable {
     @Column(name = "detail", length = 500)
     private String detail;
 
+    /** A usage message's declaration date: the business date the reconciliation counts it on. */
+    @Column(name = "declaration_date")
+    private LocalDate declarationDate;
+
     protected InboundMessage() {
         // for JPA
     }
@@ -59,6 +64,15 @@ public class InboundMessage implements Serializable {
         receivedAtUtc = atUtc;
         reason = null;
         detail = null;
+    }
+
+    InboundMessage declaredOn(LocalDate date) {
+        this.declarationDate = date;
+        return this;
+    }
+
+    public LocalDate getDeclarationDate() {
+        return declarationDate;
     }
 
     void dead(LocalDateTime atUtc, String reason, String detail) {

@@ -60,6 +60,22 @@ public class AuthoritySettings {
         return own;
     }
 
+    /** 自动核销: the nightly reconciliation writes off fully used, cleared licences of the administrator's authority. */
+    public IssuingAuthority setAutoWriteOff(boolean automatically) {
+        Account caller = callers.require();
+        if (!caller.hasRole(Role.AUTHORITY_ADMIN) || caller.getAuthorityCode() == null) {
+            throw new DomainRuleException("access.denied");
+        }
+        IssuingAuthority own = authority(caller.getAuthorityCode());
+        if (own == null) {
+            throw new DomainRuleException("licence.noAuthority", caller.getAuthorityCode());
+        }
+        own.writeOffAutomatically(automatically);
+        audit.record(AuditEntry.of(caller.getUsername(), "AUTO_WRITE_OFF_SETTING", "authority", own.getCode())
+                .withDetails("automatic=" + automatically));
+        return own;
+    }
+
     /** Whether the unused quota of the authority's expired licences goes back by itself. */
     public boolean quotaReturnsOnExpiry(String authorityCode) {
         IssuingAuthority own = authority(authorityCode);

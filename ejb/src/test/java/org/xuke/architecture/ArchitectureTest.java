@@ -44,6 +44,7 @@ class ArchitectureTest {
             List.of("licence"),
             List.of("customs"),
             List.of("closure", "application"),
+            List.of("reconciliation"),
             List.of("demo"));
 
     private static JavaClasses classes;

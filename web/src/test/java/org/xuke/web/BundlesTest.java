@@ -33,7 +33,8 @@ class BundlesTest {
             "org/xuke/application/ApplicationMessages", "org/xuke/audit/AuditMessages",
             "org/xuke/catalog/CatalogMessages", "org/xuke/enterprise/EnterpriseMessages",
             "org/xuke/identity/IdentityMessages", "org/xuke/licence/LicenceMessages", "org/xuke/quota/QuotaMessages",
-            "org/xuke/customs/CustomsMessages", "org/xuke/closure/ClosureMessages"})
+            "org/xuke/customs/CustomsMessages", "org/xuke/closure/ClosureMessages",
+            "org/xuke/reconciliation/ReconciliationMessages"})
     void chineseAndEnglishHaveTheSameKeys(String bundle) throws IOException {
         Properties zh = load(bundle + "_zh");
         Properties en = load(bundle + "_en");
@@ -52,7 +53,8 @@ class BundlesTest {
             "org/xuke/application/ApplicationMessages", "org/xuke/audit/AuditMessages",
             "org/xuke/catalog/CatalogMessages", "org/xuke/enterprise/EnterpriseMessages",
             "org/xuke/identity/IdentityMessages", "org/xuke/licence/LicenceMessages", "org/xuke/quota/QuotaMessages",
-            "org/xuke/customs/CustomsMessages", "org/xuke/closure/ClosureMessages"})
+            "org/xuke/customs/CustomsMessages", "org/xuke/closure/ClosureMessages",
+            "org/xuke/reconciliation/ReconciliationMessages"})
     void everyPatternIsReadable(String bundle) throws IOException {
         Properties texts = load(bundle + "_zh");
         texts.putAll(prefixed(load(bundle + "_en")));

@@ -1,0 +1,52 @@
+package org.xuke.batch;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.partition.PartitionMapper;
+import jakarta.batch.api.partition.PartitionPlan;
+import jakarta.batch.api.partition.PartitionPlanImpl;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Properties;
+import org.xuke.reconciliation.Reconciliation;
+
+/**
+ * One partition per issuing authority with usage on the business date (or the one authority
+ * asked for), so that the partitions can run on the instances of a deployment group.
+ */
+@Named("authorityPartitions")
+@Dependent
+public class AuthorityPartitions implements PartitionMapper {
+
+    @Inject
+    @BatchProperty
+    String businessDate;
+
+    @Inject
+    @BatchProperty
+    String authority;
+
+    @Inject
+    Reconciliation reconciliation;
+
+    @Override
+    public PartitionPlan mapPartitions() {
+        LocalDate date = LocalDate.parse(businessDate);
+        List<String> authorities = reconciliation.authorities(date).stream()
+                .filter(a -> authority == null || authority.isBlank() || a.equals(authority)).toList();
+        PartitionPlanImpl plan = new PartitionPlanImpl();
+        plan.setPartitions(authorities.size());
+        // two at a time on the 2-core machines this is sized for; more instances take more
+        plan.setThreads(Math.max(1, Math.min(2, authorities.size())));
+        Properties[] each = new Properties[authorities.size()];
+        for (int i = 0; i < authorities.size(); i++) {
+            each[i] = new Properties();
+            each[i].setProperty("authority", authorities.get(i));
+            each[i].setProperty("businessDate", businessDate);
+        }
+        plan.setPartitionProperties(each);
+        return plan;
+    }
+}

@@ -1,0 +1,314 @@
+package org.xuke.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Queue;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.xuke.account.AccountService;
+import org.xuke.account.Role;
+import org.xuke.customs.CustomsMessage.DeclarationState;
+import org.xuke.customs.CustomsMessage.Usage;
+import org.xuke.customs.CustomsMessage.UsageLine;
+import org.xuke.customs.CustomsXml;
+import org.xuke.customs.DeploymentName;
+import org.xuke.enterprise.EnterpriseDetails;
+import org.xuke.enterprise.EnterpriseService;
+import org.xuke.identity.CertificateService;
+import org.xuke.platform.Zones;
+
+/**
+ * The reconciliation job (Jakarta Batch, on Payara's runtime with its repository in PostgreSQL) on
+ * hand-made cases, each licence 10 of gallium (no over-shipment tolerance), declared yesterday:
+ * <pre>
+ * A  one batch, two declarations of 5          → TOO_MANY_USES (the 2nd); used 10, not cleared: nothing due
+ * B  one batch, 10 at port 0102, cleared       → WRONG_PORT; fully used and cleared: proposed, later written off by the job
+ * C  one batch, 11                             → ABOVE_TOLERANCE (declared 11, balance 10, allowed 10); remaining -1
+ * D  validity ended the day before, 3 declared → AFTER_EXPIRY; remaining 7
+ * F  one batch, 10, cleared                    → proposed; the issuer writes it off from the page
+ * ?  usage for 26ZZ000001 (never issued)       → UNKNOWN_LICENCE
+ * </pre>
+ * A second run for the date gives the same figures and findings; with the authority's automatic
+ * write-off set, a run writes off B once and customs gets one cancellation, however often it runs.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReconciliationIT {
+
+    private static final String PASSWORD = "Xk-2026-reconcile-19";
+    private static final String USCC = ListPagesBenchmark.uscc(1919);
+    private static final String FORM = PortalClient.HTTPS + "/enterprise/application.xhtml";
+    private static final String DECIDE = PortalClient.HTTPS + "/officer/application.xhtml?id=";
+    private static final String PAGE = PortalClient.HTTPS + "/officer/reconciliation.xhtml";
+    private static final long FIRST = 330_000_000L;
+    private static final String[] CASES = {"A", "B", "C", "D", "F"};
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.ear(ReconciliationIT.class);
+    }
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CertificateService certificates;
+
+    @Inject
+    EnterpriseService enterprises;
+
+    @Resource(lookup = "jdbc/xuke")
+    DataSource database;
+
+    @Resource(lookup = "jms/xuke/ConnectionFactory")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "jms/xuke/customs/Usage")
+    Queue usage;
+
+    @BeforeAll
+    static void makePeople() throws Exception {
+        Fixtures.people(ReconciliationIT.class);
+    }
+
+    @People
+    void enterpriseAndOfficers() throws Exception {
+        long company = enterprises.register("IT", USCC, "PROV-HUNAN", new EnterpriseDetails(
+                "湖南对账测试进出口公司", "4301020000191", "长沙", "联系人", "0731-1", null)).getId();
+        Fixtures.enterpriseUser(accounts, certificates, company, "DZQY", PASSWORD, true);
+        Fixtures.officer(accounts, certificates, "PROV-HUNAN", "DZCS", PASSWORD, Set.of(Role.INITIAL_REVIEWER));
+        Fixtures.officer(accounts, certificates, "PROV-HUNAN", "DZFS", PASSWORD, Set.of(Role.SECOND_REVIEWER));
+        Fixtures.officer(accounts, certificates, "PROV-HUNAN", "DZFZ", PASSWORD, Set.of(Role.ISSUER));
+        Fixtures.officer(accounts, certificates, "PROV-HUNAN", "DZJG", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
+    }
+
+    private static LocalDate yesterday() {
+        return LocalDate.now(Zones.CHINA).minusDays(1);
+    }
+
+    @Test
+    @Order(1)
+    @RunAsClient
+    void fiveLicencesAreIssuedAndStoredAtCustoms() throws Exception {
+        Fixtures.licenceNumberCode("DZJG", PASSWORD, "HN");
+        long template = ExportApplicationIT.newApplication(Fixtures.signedIn("DZQY", PASSWORD), "8112921000", "10",
+                "HT-2026-DZ1");
+        PortalClient enterprise = Fixtures.signedIn("DZQY", PASSWORD);
+        enterprise.get(FORM + "?id=" + template);
+        enterprise.submit(FORM + "?id=" + template, "actions", Map.of("actions:submit", ""));
+        for (String[] step : new String[][] {{"DZCS", "decision:passInitial"}, {"DZFS", "decision:passSecond"}}) {
+            PortalClient officer = Fixtures.signedIn(step[0], PASSWORD);
+            officer.get(DECIDE + template);
+            officer.submit(DECIDE + template, "decision", Map.of(step[1], ""));
+        }
+        CustomsLoad.copies(template, FIRST, CASES.length);
+        CustomsLoad.Issued issued = CustomsLoad.issue(FIRST, CASES.length, "DZFZ", PASSWORD, 1, CASES.length);
+        assertEquals(CASES.length, issued.licences(), issued.refusals().toString());
+        CustomsLoad.awaitStored(FIRST, CASES.length);
+        // D's validity ended the day before the declarations
+        try (Connection c = CustomsLoad.database(); PreparedStatement s = c.prepareStatement(
+                "update licence set validity_end = ? where application_id = ?")) {
+            s.setObject(1, yesterday().minusDays(1));
+            s.setLong(2, FIRST + 3);
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    /** Customs reports the declarations of yesterday (one message per declaration and state). */
+    @Test
+    @Order(2)
+    void customsReportsYesterdaysDeclarations() throws Exception {
+        usage("A", "431020260000000001", "0901", "5", "5", DeclarationState.RELEASED);
+        usage("A", "431020260000000002", "0901", "5", "10", DeclarationState.RELEASED);
+        usage("B", "431020260000000003", "0102", "10", "10", DeclarationState.RELEASED);
+        usage("B", "431020260000000003", "0102", "10", "10", DeclarationState.CLEARED);
+        usage("C", "431020260000000004", "0901", "11", "11", DeclarationState.RELEASED);
+        usage("D", "431020260000000005", "0901", "3", "3", DeclarationState.RELEASED);
+        usage("F", "431020260000000006", "0901", "10", "10", DeclarationState.RELEASED);
+        usage("F", "431020260000000006", "0901", "10", "10", DeclarationState.CLEARED);
+        CustomsQueues.send(connectionFactory, usage, CustomsXml.write(new Usage(UUID.randomUUID(), DeploymentName.id(),
+                "431020260000000007", "26ZZ000001", "0901", yesterday(), DeclarationState.RELEASED,
+                List.of(new UsageLine(1, BigDecimal.ONE, BigDecimal.ONE)))));
+        // two messages of one declaration taken at once: one waits for its redelivery
+        String cleared = "select count(*) from customs_declaration d join licence l on l.id = d.licence_id "
+                + "where d.state = 'CLEARED' and l.application_id between " + FIRST + " and " + (FIRST + 4);
+        for (int i = 0; i < 300 && (count(cleared) < 2 || count("select count(*) from customs_inbound where "
+                + "licence_number = '26ZZ000001'") < 1 || count("select count(*) from customs_declaration d join licence l "
+                + "on l.id = d.licence_id where l.application_id between " + FIRST + " and " + (FIRST + 4)) < 6); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(2, count("select count(*) from customs_declaration d join licence l on l.id = d.licence_id "
+                + "where d.state = 'CLEARED' and l.application_id between " + FIRST + " and " + (FIRST + 4)));
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void theRunFindsEveryCaseAndASecondRunTheSame() throws Exception {
+        PortalClient issuer = Fixtures.signedIn("DZFZ", PASSWORD);
+        run(issuer);
+        List<String> first = figures();
+        assertEquals(List.of(
+                "A 10.00000 0.00000 2 NONE",
+                "B 10.00000 0.00000 1 PROPOSED",
+                "C 11.00000 -1.00000 1 NONE",
+                "D 3.00000 7.00000 1 NONE",
+                "F 10.00000 0.00000 1 PROPOSED"), first);
+        List<String> anomalies = anomalies();
+        assertEquals(List.of(
+                "26ZZ000001 UNKNOWN_LICENCE  0",
+                "A TOO_MANY_USES 431020260000000002 0",
+                "B WRONG_PORT 431020260000000003 0",
+                "C ABOVE_TOLERANCE 431020260000000004 1",
+                "D AFTER_EXPIRY 431020260000000005 0"), anomalies);
+        run(issuer);
+        assertEquals(first, figures(), "a second run gives the same figures");
+        assertEquals(anomalies, anomalies(), "and finds each anomaly once");
+        String page = issuer.get(PAGE).body();
+        assertTrue(page.contains("超过允许报关次数") && page.contains("非许可证口岸报关"), "the queue names the types");
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void theIssuerHandlesAnomaliesAndWritesOffAProposalTheJobThenWritesOffTheOther() throws Exception {
+        PortalClient issuer = Fixtures.signedIn("DZFZ", PASSWORD);
+        issuer.get(PAGE);
+        String refused = issuer.submit(PAGE, "anomalies", Map.of("anomalies:list:0:escalate", "")).body();
+        assertTrue(refused.contains("上报时请填写批注"), "escalating needs a note");
+        String acknowledged = issuer.submit(PAGE, "anomalies", Map.of("anomalies:list:0:note", "已与海关核实",
+                "anomalies:list:0:acknowledge", "")).body();
+        assertTrue(acknowledged.contains("的异常已确认"), acknowledged);
+        assertEquals(1, CustomsLoad.count("select count(*) from audit_event where action = 'ANOMALY_ACKNOWLEDGED' "
+                + "and actor = 'DZFZ'"));
+
+        String f = number("F");
+        String proposals = issuer.get(PAGE).body();
+        assertTrue(proposals.contains(">" + f + "</a>") && proposals.contains(">" + number("B") + "</a>"));
+        int row = PortalClient.findAll(PortalClient.find(proposals, "(?s)id=\"proposals:list\"(.*?)</table>"),
+                "class=\"proposal-licence\"[^>]*>([^<]+)<").indexOf(f);
+        String written = issuer.submit(PAGE, "proposals", Map.of("proposals:list:" + row + ":writeOff", "")).body();
+        assertTrue(written.contains("许可证 " + f + " 已核销"), written);
+        assertEquals("WRITTEN_OFF", CustomsLoad.query("select status from licence where licence_number = ?", f));
+
+        PortalClient admin = Fixtures.signedIn("DZJG", PASSWORD);
+        admin.get(PAGE);
+        assertTrue(admin.submit(PAGE, "setting", Map.of("setting:automatic", "true", "setting:saveSetting", ""))
+                .body().contains("已设为对账自动核销"));
+        run(issuer);
+        run(issuer);
+        String b = number("B");
+        assertEquals("WRITTEN_OFF", CustomsLoad.query("select status from licence where licence_number = ?", b));
+        assertEquals(1, CustomsLoad.count("select count(*) from customs_outbox where licence_number = ? and action = "
+                + "'CANCEL'", b), "one cancellation however often the job runs");
+        assertEquals("WRITTEN_OFF", CustomsLoad.query("select outcome from reconciliation_licence where licence_number = ?"
+                + " and business_date = ?", b, yesterday()));
+        assertEquals("NONE", CustomsLoad.query("select outcome from reconciliation_licence where licence_number = ?"
+                + " and business_date = ?", number("A"), yesterday()), "not cleared: nothing written off");
+    }
+
+    // ---- helpers ----
+
+    /** Starts the run for yesterday on the page and waits until the runs table says it completed. */
+    private static void run(PortalClient issuer) throws Exception {
+        issuer.get(PAGE);
+        String started = issuer.submit(PAGE, "start", Map.of("start:date", yesterday().toString(), "start:run", ""))
+                .body();
+        String execution = PortalClient.find(started, "对账（执行号 (\\d+)）");
+        for (int i = 0; i < 150; i++) {
+            String status = PortalClient.find(issuer.get(PAGE).body(), "(?s)<td[^>]*>" + execution
+                    + "</td>.*?class=\"run-status run-(\\w+)\"");
+            if ("COMPLETED".equals(status)) {
+                return;
+            }
+            assertTrue(!"FAILED".equals(status), "execution " + execution + " failed");
+            Thread.sleep(200);
+        }
+        throw new AssertionError("execution " + execution + " did not complete");
+    }
+
+    private static String number(String name) throws Exception {
+        return CustomsLoad.query("select licence_number from licence where application_id = ?",
+                FIRST + List.of(CASES).indexOf(name));
+    }
+
+    /** Per case: used, remaining, uses and outcome of yesterday's reconciliation. */
+    private static List<String> figures() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (String name : CASES) {
+            rows.add(name + " " + CustomsLoad.query("select x.used || ' ' || x.remaining || ' ' || r.uses || ' ' || "
+                    + "r.outcome from reconciliation_licence r join reconciliation_line x on x.licence_id = r.licence_id "
+                    + "and x.business_date = r.business_date where r.licence_number = ? and r.business_date = ?",
+                    number(name), yesterday()));
+        }
+        return rows;
+    }
+
+    /** Yesterday's anomalies of these cases, by licence (named by case), type, declaration, line. */
+    private static List<String> anomalies() throws Exception {
+        List<String> rows = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        for (String name : CASES) {
+            numbers.add(number(name));
+        }
+        try (Connection c = CustomsLoad.database(); PreparedStatement s = c.prepareStatement("select licence_number, "
+                + "anomaly_type, declaration_number, line_number from reconciliation_anomaly where business_date = ? "
+                + "and (licence_number = any (?) or licence_number = '26ZZ000001') order by licence_number, anomaly_type")) {
+            s.setObject(1, yesterday());
+            s.setArray(2, c.createArrayOf("varchar", numbers.toArray()));
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    String number = row.getString(1);
+                    String name = numbers.contains(number) ? CASES[numbers.indexOf(number)] : number;
+                    rows.add(name + " " + row.getString(2) + " " + row.getString(3) + " " + row.getInt(4));
+                }
+            }
+        }
+        rows.sort(null);
+        return rows;
+    }
+
+    private void usage(String name, String declaration, String port, String quantity, String cumulative,
+            DeclarationState state) throws Exception {
+        String number = query("select licence_number from licence where application_id = "
+                + (FIRST + List.of(CASES).indexOf(name)));
+        CustomsQueues.send(connectionFactory, usage, CustomsXml.write(new Usage(UUID.randomUUID(), DeploymentName.id(),
+                declaration, number, port, yesterday(), state, List.of(new UsageLine(1, new BigDecimal(quantity),
+                        new BigDecimal(cumulative))))));
+    }
+
+    private int count(String sql) throws Exception {
+        return Integer.parseInt(query(sql));
+    }
+
+    private String query(String sql) throws Exception {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+                ResultSet row = s.executeQuery()) {
+            assertTrue(row.next(), sql);
+            return row.getString(1);
+        }
+    }
+}

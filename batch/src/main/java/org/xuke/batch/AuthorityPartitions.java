@@ -29,12 +29,16 @@ public class AuthorityPartitions implements PartitionMapper {
     String authority;
 
     @Inject
+    @BatchProperty
+    String fromDate;
+
+    @Inject
     Reconciliation reconciliation;
 
     @Override
     public PartitionPlan mapPartitions() {
         LocalDate date = LocalDate.parse(businessDate);
-        List<String> authorities = reconciliation.authorities(date).stream()
+        List<String> authorities = reconciliation.authorities(from(fromDate, date), date).stream()
                 .filter(a -> authority == null || authority.isBlank() || a.equals(authority)).toList();
         PartitionPlanImpl plan = new PartitionPlanImpl();
         plan.setPartitions(authorities.size());
@@ -45,8 +49,18 @@ public class AuthorityPartitions implements PartitionMapper {
             each[i] = new Properties();
             each[i].setProperty("authority", authorities.get(i));
             each[i].setProperty("businessDate", businessDate);
+            each[i].setProperty("fromDate", from(fromDate, date).toString());
         }
         plan.setPartitionProperties(each);
         return plan;
+    }
+
+    /** The first day of the declarations a run takes: {@code fromDate} when a run catches up, else the business date. */
+    static LocalDate from(String fromDate, LocalDate businessDate) {
+        if (fromDate == null || fromDate.isBlank()) {
+            return businessDate;
+        }
+        LocalDate from = LocalDate.parse(fromDate);
+        return from.isAfter(businessDate) ? businessDate : from;
     }
 }

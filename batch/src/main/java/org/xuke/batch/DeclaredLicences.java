@@ -31,9 +31,14 @@ public class DeclaredLicences extends AbstractItemReader {
     String authority;
 
     @Inject
+    @BatchProperty
+    String fromDate;
+
+    @Inject
     Reconciliation reconciliation;
 
     private LocalDate date;
+    private LocalDate from;
     private long last;
     private final Deque<Long> page = new ArrayDeque<>();
     private boolean exhausted;
@@ -41,13 +46,14 @@ public class DeclaredLicences extends AbstractItemReader {
     @Override
     public void open(Serializable checkpoint) {
         date = LocalDate.parse(businessDate);
+        from = AuthorityPartitions.from(fromDate, date);
         last = checkpoint == null ? 0L : (Long) checkpoint;
     }
 
     @Override
     public Object readItem() {
         if (page.isEmpty() && !exhausted) {
-            var next = reconciliation.licences(authority, date, last, PAGE);
+            var next = reconciliation.licences(authority, from, date, last, PAGE);
             page.addAll(next);
             exhausted = next.size() < PAGE;
         }

@@ -70,15 +70,24 @@ public class ReconciliationJobs {
 
     /** 对账: an officer starts the run for a past date (his authority's licences; all for a system administrator). */
     public long start(LocalDate date) {
+        return start(null, date);
+    }
+
+    /** 补对账: the declarations from {@code from} to {@code date} in one run (after an outage, say). */
+    public long start(LocalDate from, LocalDate date) {
         Account caller = officer();
         LocalDate today = LocalDate.now(clock.withZone(Zones.CHINA));
         if (date == null || !date.isBefore(today)) {
             throw new DomainRuleException("reconciliation.datePast", String.valueOf(date));
         }
+        if (from != null && from.isAfter(date)) {
+            throw new DomainRuleException("reconciliation.fromAfter", from.toString(), date.toString());
+        }
         String authority = caller.getDataScope() == DataScope.ALL ? null : caller.getAuthorityCode();
-        long execution = launch(date, authority);
+        long execution = launch(from, date, authority);
         audit.record(AuditEntry.of(caller.getUsername(), "RECONCILIATION_STARTED", "reconciliation", date.toString())
-                .withDetails("execution=" + execution + (authority == null ? "" : ";authority=" + authority)));
+                .withDetails("execution=" + execution + (from == null ? "" : ";from=" + from)
+                        + (authority == null ? "" : ";authority=" + authority)));
         return execution;
     }
 
@@ -102,7 +111,7 @@ public class ReconciliationJobs {
         try {
             if (runs(50).stream().noneMatch(r -> yesterday.toString().equals(r.businessDate())
                     && r.authority() == null && (r.status() == BatchStatus.COMPLETED || r.isRunning()))) {
-                long execution = launch(yesterday, null);
+                long execution = launch(null, yesterday, null);
                 audit.record(AuditEntry.of("system", "RECONCILIATION_STARTED", "reconciliation", yesterday.toString())
                         .withDetails("execution=" + execution + ";nightly"));
             }
@@ -150,9 +159,12 @@ public class ReconciliationJobs {
         return BatchRuntime.getJobOperator().getJobExecution(executionId).getBatchStatus();
     }
 
-    private static long launch(LocalDate date, String authority) {
+    private static long launch(LocalDate from, LocalDate date, String authority) {
         Properties parameters = new Properties();
         parameters.setProperty("businessDate", date.toString());
+        if (from != null) {
+            parameters.setProperty("fromDate", from.toString());
+        }
         if (authority != null) {
             parameters.setProperty("authority", authority);
         }

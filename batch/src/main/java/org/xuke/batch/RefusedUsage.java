@@ -18,10 +18,15 @@ public class RefusedUsage extends AbstractBatchlet {
     String businessDate;
 
     @Inject
+    @BatchProperty
+    String fromDate;
+
+    @Inject
     Reconciliation reconciliation;
 
     @Override
     public String process() {
-        return "FOUND " + reconciliation.refusedUsage(LocalDate.parse(businessDate));
+        LocalDate date = LocalDate.parse(businessDate);
+        return "FOUND " + reconciliation.refusedUsage(AuthorityPartitions.from(fromDate, date), date);
     }
 }

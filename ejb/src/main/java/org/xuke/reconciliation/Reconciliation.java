@@ -19,6 +19,7 @@ import org.xuke.catalog.CatalogService;
 import org.xuke.catalog.Commodity;
 import org.xuke.catalog.IssuingAuthority;
 import org.xuke.customs.CustomsUsage;
+import org.xuke.customs.CustomsUsage.Usage;
 import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceEnding;
 import org.xuke.licence.LicenceLine;
@@ -64,25 +65,30 @@ public class Reconciliation {
     @Inject
     private Clock clock;
 
-    /** The authorities with licences declared against on {@code date} (one partition each). */
-    public List<String> authorities(LocalDate date) {
-        return em.createQuery("select distinct l.authorityCode from Declaration d, Licence l where l.id = d.licenceId "
-                + "and d.declarationDate = :d order by l.authorityCode", String.class).setParameter("d", date)
-                .getResultList();
+    /**
+     * The authorities with licences declared against from {@code from} to {@code to} (one day, or
+     * the days an outage left to catch up): one partition each.
+     */
+    public List<String> authorities(LocalDate from, LocalDate to) {
+        return em.createQuery("select distinct l.authorityCode from Licence l where exists (select d from Declaration d "
+                + "where d.licenceId = l.id and d.declarationDate between :f and :t) order by l.authorityCode",
+                String.class).setParameter("f", from).setParameter("t", to).getResultList();
     }
 
-    /** Up to {@code max} licences of the authority declared against on {@code date}, by id, after {@code after}. */
-    public List<Long> licences(String authority, LocalDate date, long after, int max) {
-        return em.createQuery("select distinct l.id from Declaration d, Licence l where l.id = d.licenceId and "
-                + "d.declarationDate = :d and l.authorityCode = :a and l.id > :after order by l.id", Long.class)
-                .setParameter("d", date).setParameter("a", authority).setParameter("after", after)
-                .setMaxResults(max).getResultList();
+    /** Up to {@code max} licences of the authority declared against in the days, by id, after {@code after}. */
+    public List<Long> licences(String authority, LocalDate from, LocalDate to, long after, int max) {
+        // by the licence's key, each checked for a declaration in the days: a page costs its own rows only
+        return em.createQuery("select l.id from Licence l where l.authorityCode = :a and l.id > :after and exists "
+                + "(select d from Declaration d where d.licenceId = l.id and d.declarationDate between :f and :t) "
+                + "order by l.id", Long.class).setParameter("f", from).setParameter("t", to).setParameter("a", authority)
+                .setParameter("after", after).setMaxResults(max).getResultList();
     }
 
     /** One licence against every declaration customs reported for it up to {@code date}. */
     public Outcome reconcile(long licenceId, LocalDate date) {
         Licence licence = em.find(Licence.class, licenceId);
-        Map<Integer, BigDecimal> used = customs.of(licenceId).usedByLine();
+        Usage usage = customs.of(licenceId);
+        Map<Integer, BigDecimal> used = usage.usedByLine();
         Commodity commodity = catalogs.findCommodity(licence.getYear(), licence.getCommodityCode());
         BigDecimal tolerance = commodity == null ? BigDecimal.ZERO : commodity.getOvershipmentPercent();
         List<LineFacts> lines = new ArrayList<>();
@@ -101,7 +107,8 @@ public class Reconciliation {
                     (BigDecimal) row[4]));
         }
         return ReconciliationRules.reconcile(new LicenceFacts(licenceId, licence.getNumber(), licence.getPortCode(),
-                licence.isOneBatch(), licence.getUsesAllowed(), licence.getValidityEnd(), endedOn, lines), declared);
+                licence.isOneBatch(), licence.getUsesAllowed(), licence.getValidityEnd(), endedOn, lines), declared)
+                .withCleared(usage.cleared());
     }
 
     /**
@@ -113,7 +120,7 @@ public class Reconciliation {
         Licence licence = em.find(Licence.class, outcome.licenceId());
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         ReconciledLicence.Outcome done = ReconciledLicence.Outcome.NONE;
-        boolean due = outcome.fullyUsed() && customs.of(outcome.licenceId()).cleared();
+        boolean due = outcome.fullyUsed() && outcome.cleared();
         if (licence.getStatus().isEnded()) {
             done = ReconciledLicence.Outcome.ENDED;
         } else if (due) {
@@ -159,13 +166,13 @@ public class Reconciliation {
      * Usage of declarations made on {@code date} that the way in refused because the licence is
      * unknown or ended: each an anomaly (the message is on the dead-letter queue with its body).
      */
-    public int refusedUsage(LocalDate date) {
+    public int refusedUsage(LocalDate from, LocalDate date) {
         Map<String, String> authorities = new HashMap<>();
         int found = 0;
         for (Object[] row : em.createQuery("select m.messageId, m.licenceNumber, m.reason, m.detail from InboundMessage m "
                 + "where m.kind = 'USAGE' and m.result = 'DEAD' and m.reason in ('UNKNOWN_LICENCE', 'LICENCE_ENDED') "
-                + "and m.declarationDate = :d order by m.messageId", Object[].class)
-                .setParameter("d", date).getResultList()) {
+                + "and m.declarationDate between :f and :d order by m.messageId", Object[].class)
+                .setParameter("f", from).setParameter("d", date).getResultList()) {
             String number = row[1] == null ? "?" : (String) row[1];
             boolean unknown = "UNKNOWN_LICENCE".equals(row[2]);
             String authority = unknown ? UNKNOWN_AUTHORITY : authorities.computeIfAbsent(number, n -> em.createQuery(

@@ -49,8 +49,13 @@ public final class ReconciliationRules {
     }
 
     /** What one licence comes to: per line figures, the number of declarations, every finding. */
-    public record Outcome(long licenceId, String number, List<LineFigures> lines, int uses, List<Finding> findings)
-            implements Serializable {
+    public record Outcome(long licenceId, String number, List<LineFigures> lines, int uses, List<Finding> findings,
+            boolean cleared) implements Serializable {
+
+        /** The same, knowing whether customs cleared every declaration (customs' word, not the rules'). */
+        public Outcome withCleared(boolean allCleared) {
+            return new Outcome(licenceId, number, lines, uses, findings, allCleared);
+        }
 
         /** Every line used to its licensed quantity (within tolerance): a write-off is due. */
         public boolean fullyUsed() {
@@ -108,7 +113,7 @@ public final class ReconciliationRules {
             BigDecimal used = facts.cumulative() == null ? BigDecimal.ZERO : facts.cumulative();
             figures.add(new LineFigures(facts.lineNumber(), facts.licensed(), used, facts.licensed().subtract(used)));
         }
-        return new Outcome(licence.licenceId(), licence.number(), figures, declarations.size(), findings);
+        return new Outcome(licence.licenceId(), licence.number(), figures, declarations.size(), findings, false);
     }
 
     static String plain(BigDecimal value) {

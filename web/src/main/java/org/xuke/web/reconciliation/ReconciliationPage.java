@@ -47,6 +47,7 @@ public class ReconciliationPage implements Serializable {
     private Clock clock;
 
     private LocalDate date;
+    private LocalDate catchUpFrom;
     private LocalDate from;
     private LocalDate to;
     private AnomalyType type;
@@ -67,7 +68,7 @@ public class ReconciliationPage implements Serializable {
     public void start() {
         try {
             LocalDate day = date == null ? LocalDate.now(clock).minusDays(1) : date;
-            long execution = jobs.start(day);
+            long execution = jobs.start(catchUpFrom, day);
             Texts.info("reconciliation.started", day, execution);
             runs = null;
         } catch (DomainRuleException e) {
@@ -171,6 +172,14 @@ public class ReconciliationPage implements Serializable {
 
     public void setDate(LocalDate date) {
         this.date = date;
+    }
+
+    public LocalDate getCatchUpFrom() {
+        return catchUpFrom;
+    }
+
+    public void setCatchUpFrom(LocalDate catchUpFrom) {
+        this.catchUpFrom = catchUpFrom;
     }
 
     public LocalDate getFrom() {

@@ -9,9 +9,8 @@ import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.util.List;
 import org.xuke.reconciliation.Reconciliation;
-import org.xuke.reconciliation.ReconciliationRules.Outcome;
 
-/** Stores a chunk's outcomes in the chunk's transaction (figures replaced, findings kept once). */
+/** Reconciles and stores a chunk of licences in the chunk's transaction (figures replaced, findings kept once). */
 @Named("outcomeWriter")
 @Dependent
 public class OutcomeWriter extends AbstractItemWriter {
@@ -28,9 +27,7 @@ public class OutcomeWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        LocalDate date = LocalDate.parse(businessDate);
-        for (Object item : items) {
-            reconciliation.store((Outcome) item, date, job.getExecutionId());
-        }
+        reconciliation.reconcileAndStore(items.stream().map(Long.class::cast).toList(), LocalDate.parse(businessDate),
+                job.getExecutionId());
     }
 }

@@ -55,6 +55,10 @@ public class ReconciledLine implements Serializable {
         this.remaining = remaining;
     }
 
+    public long getLicenceId() {
+        return licenceId;
+    }
+
     public int getLineNumber() {
         return lineNumber;
     }

@@ -1,8 +1,6 @@
 package org.xuke.reconciliation;
 
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +10,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,9 @@ import org.xuke.catalog.CatalogService;
 import org.xuke.catalog.Commodity;
 import org.xuke.catalog.IssuingAuthority;
 import org.xuke.customs.CustomsUsage;
-import org.xuke.customs.CustomsUsage.Usage;
+import org.xuke.customs.CustomsMessage.DeclarationState;
 import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceEnding;
-import org.xuke.licence.LicenceLine;
 import org.xuke.licence.LicenceStatus;
 import org.xuke.platform.Zones;
 import org.xuke.quota.QuotaService;
@@ -35,9 +35,9 @@ import org.xuke.reconciliation.ReconciliationRules.Outcome;
 
 /**
  * The reconciliation's reads and writes for the batch job (no caller: the job runs as the system),
- * in the chunk's transaction: which authorities and licences had usage on a business date, one
- * licence reconciled ({@link ReconciliationRules}), and the outcomes stored idempotently — figures
- * replaced, anomalies kept once, a due write-off made once where the authority allows it.
+ * in the chunk's transaction: which authorities and licences had usage in the days of a run, a chunk
+ * of licences reconciled ({@link ReconciliationRules}) and stored idempotently — figures replaced,
+ * anomalies kept once, a due write-off made once where the authority allows it.
  */
 @Stateless
 public class Reconciliation {
@@ -84,82 +84,156 @@ public class Reconciliation {
                 .setParameter("after", after).setMaxResults(max).getResultList();
     }
 
-    /** One licence against every declaration customs reported for it up to {@code date}. */
-    public Outcome reconcile(long licenceId, LocalDate date) {
-        Licence licence = em.find(Licence.class, licenceId);
-        Usage usage = customs.of(licenceId);
-        Map<Integer, BigDecimal> used = usage.usedByLine();
-        Commodity commodity = catalogs.findCommodity(licence.getYear(), licence.getCommodityCode());
-        BigDecimal tolerance = commodity == null ? BigDecimal.ZERO : commodity.getOvershipmentPercent();
-        List<LineFacts> lines = new ArrayList<>();
-        for (LicenceLine line : licence.getLines()) {
-            lines.add(new LineFacts(line.getLineNumber(), line.getQuantity(), tolerance,
-                    used.getOrDefault(line.getLineNumber(), BigDecimal.ZERO)));
+    /**
+     * A chunk of licences reconciled and stored with a handful of set queries (not a dozen per
+     * licence): the licences and their lines, customs' cumulative figures, the declarations with
+     * their lines, what was stored for the date before, the findings known. A licence whose data
+     * breaks the rules' assumptions is recorded as not reconciled and the others go on.
+     */
+    public void reconcileAndStore(List<Long> ids, LocalDate date, long executionId) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<Long, Licence> licences = new HashMap<>();
+        for (Licence l : em.createQuery("select l from Licence l where l.id in :ids", Licence.class)
+                .setParameter("ids", ids).getResultList()) {
+            licences.put(l.getId(), l);
+        }
+        Map<Long, List<Object[]>> lines = group(em.createQuery("select l.id, g.lineNumber, g.quantity from Licence l "
+                + "join l.lines g where l.id in :ids", Object[].class).setParameter("ids", ids).getResultList());
+        Map<Long, List<Object[]>> used = group(em.createQuery("select u.licenceId, u.lineNumber, u.cumulativeQuantity "
+                + "from LineUsage u where u.licenceId in :ids", Object[].class).setParameter("ids", ids).getResultList());
+        Map<Long, List<Object[]>> declared = group(em.createQuery("select d.licenceId, d.declarationNumber, "
+                + "d.declarationDate, d.portCode, x.lineNumber, x.quantity, d.state from Declaration d, DeclarationLine x "
+                + "where x.licenceId = d.licenceId and x.declarationNumber = d.declarationNumber and d.licenceId in :ids "
+                + "and d.declarationDate <= :d", Object[].class).setParameter("ids", ids).setParameter("d", date)
+                .getResultList());
+        Map<Long, ReconciledLicence> before = new HashMap<>();
+        for (ReconciledLicence r : em.createQuery("select r from ReconciledLicence r where r.businessDate = :d and "
+                + "r.licenceId in :ids", ReconciledLicence.class).setParameter("d", date).setParameter("ids", ids)
+                .getResultList()) {
+            before.put(r.getLicenceId(), r);
+        }
+        Map<String, ReconciledLine> linesBefore = new HashMap<>();
+        for (ReconciledLine r : em.createQuery("select r from ReconciledLine r where r.businessDate = :d and "
+                + "r.licenceId in :ids", ReconciledLine.class).setParameter("d", date).setParameter("ids", ids)
+                .getResultList()) {
+            linesBefore.put(r.getLicenceId() + "/" + r.getLineNumber(), r);
+        }
+        List<String> numbers = licences.values().stream().map(Licence::getNumber).toList();
+        Set<String> known = new HashSet<>();
+        for (Object[] a : em.createQuery("select a.licenceNumber, a.type, a.declarationNumber, a.lineNumber from "
+                + "ReconciliationAnomaly a where a.businessDate = :d and a.licenceNumber in :n", Object[].class)
+                .setParameter("d", date).setParameter("n", numbers).getResultList()) {
+            known.add(a[0] + "/" + a[1] + "/" + a[2] + "/" + a[3]);
+        }
+        Map<String, BigDecimal> tolerances = new HashMap<>();
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        for (long id : ids) {
+            Licence licence = licences.get(id);
+            if (licence == null) {
+                continue;
+            }
+            Outcome outcome;
+            try {
+                outcome = outcome(licence, date, lines.getOrDefault(id, List.of()), used.getOrDefault(id, List.of()),
+                        declared.getOrDefault(id, List.of()), tolerances);
+            } catch (RuntimeException e) {
+                record(known, date, licence.getNumber(), licence.getAuthorityCode(), new Finding(
+                        AnomalyType.NOT_RECONCILED, null, null, "licenceId=" + id + ";" + e));
+                continue;
+            }
+            ReconciledLicence.Outcome done = writeOffIfDue(licence, outcome, date);
+            ReconciledLicence row = before.get(id);
+            boolean fresh = row == null;
+            if (fresh) {
+                row = new ReconciledLicence(date, id, outcome.number(), licence.getAuthorityCode());
+            }
+            row.record(outcome.uses(), outcome.fullyUsed(), done, executionId, now);
+            if (fresh) {
+                em.persist(row);
+            }
+            for (LineFigures figures : outcome.lines()) {
+                ReconciledLine line = linesBefore.get(id + "/" + figures.lineNumber());
+                boolean newLine = line == null;
+                if (newLine) {
+                    line = new ReconciledLine(date, id, figures.lineNumber());
+                }
+                line.figures(figures.licensed(), figures.used(), figures.remaining());
+                if (newLine) {
+                    em.persist(line);
+                }
+            }
+            for (Finding finding : outcome.findings()) {
+                record(known, date, outcome.number(), licence.getAuthorityCode(), finding);
+            }
+        }
+    }
+
+    private Outcome outcome(Licence licence, LocalDate date, List<Object[]> lines, List<Object[]> used,
+            List<Object[]> declared, Map<String, BigDecimal> tolerances) {
+        BigDecimal tolerance = tolerances.computeIfAbsent(licence.getYear() + "/" + licence.getCommodityCode(), k -> {
+            Commodity commodity = catalogs.findCommodity(licence.getYear(), licence.getCommodityCode());
+            return commodity == null ? BigDecimal.ZERO : commodity.getOvershipmentPercent();
+        });
+        Map<Integer, BigDecimal> cumulative = new HashMap<>();
+        used.forEach(u -> cumulative.put((Integer) u[1], (BigDecimal) u[2]));
+        List<LineFacts> facts = new ArrayList<>();
+        for (Object[] line : lines) {
+            facts.add(new LineFacts((Integer) line[1], (BigDecimal) line[2], tolerance,
+                    cumulative.getOrDefault((Integer) line[1], BigDecimal.ZERO)));
+        }
+        facts.sort(Comparator.comparingInt(LineFacts::lineNumber));
+        List<DeclaredLine> declarations = new ArrayList<>();
+        Set<String> uncleared = new HashSet<>();
+        for (Object[] d : declared) {
+            declarations.add(new DeclaredLine((String) d[1], (LocalDate) d[2], (String) d[3], (Integer) d[4],
+                    (BigDecimal) d[5]));
+            if (d[6] != DeclarationState.CLEARED) {
+                uncleared.add((String) d[1]);
+            }
         }
         LocalDate endedOn = licence.getStatus().isEnded() && licence.getEndedAtUtc() != null
                 ? licence.getEndedAtUtc().atOffset(ZoneOffset.UTC).atZoneSameInstant(Zones.CHINA).toLocalDate() : null;
-        List<DeclaredLine> declared = new ArrayList<>();
-        for (Object[] row : em.createQuery("select d.declarationNumber, d.declarationDate, d.portCode, x.lineNumber, "
-                + "x.quantity from Declaration d, DeclarationLine x where x.licenceId = d.licenceId and "
-                + "x.declarationNumber = d.declarationNumber and d.licenceId = :l and d.declarationDate <= :d",
-                Object[].class).setParameter("l", licenceId).setParameter("d", date).getResultList()) {
-            declared.add(new DeclaredLine((String) row[0], (LocalDate) row[1], (String) row[2], (Integer) row[3],
-                    (BigDecimal) row[4]));
-        }
-        return ReconciliationRules.reconcile(new LicenceFacts(licenceId, licence.getNumber(), licence.getPortCode(),
-                licence.isOneBatch(), licence.getUsesAllowed(), licence.getValidityEnd(), endedOn, lines), declared)
-                .withCleared(usage.cleared());
+        return ReconciliationRules.reconcile(new LicenceFacts(licence.getId(), licence.getNumber(),
+                licence.getPortCode(), licence.isOneBatch(), licence.getUsesAllowed(), licence.getValidityEnd(), endedOn,
+                facts), declarations).withCleared(!declarations.isEmpty() && uncleared.isEmpty());
     }
 
-    /**
-     * Stores one licence's outcome for {@code date}: figures replaced, findings added once; a fully
-     * used licence whose declarations customs all cleared is written off where the authority allows
-     * it (customs then gets the cancellation), otherwise proposed.
-     */
-    public void store(Outcome outcome, LocalDate date, long executionId) {
-        Licence licence = em.find(Licence.class, outcome.licenceId());
-        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
-        ReconciledLicence.Outcome done = ReconciledLicence.Outcome.NONE;
-        boolean due = outcome.fullyUsed() && outcome.cleared();
+    /** What a fully used, cleared licence comes to: written off where the authority allows it, else proposed. */
+    private ReconciledLicence.Outcome writeOffIfDue(Licence licence, Outcome outcome, LocalDate date) {
         if (licence.getStatus().isEnded()) {
-            done = ReconciledLicence.Outcome.ENDED;
-        } else if (due) {
-            done = ReconciledLicence.Outcome.PROPOSED;
-            IssuingAuthority authority = catalogs.findAuthority(licence.getAuthorityCode());
-            if (authority != null && authority.isAutoWriteOff()) {
-                Licence locked = ending.locked(licence.getId());
-                if (!locked.getStatus().isEnded()) {
-                    ending.end(locked, LicenceStatus.WRITTEN_OFF, "reconciliation-" + date, SYSTEM);
-                    quota.settle(locked.getNumber(), customs.of(locked.getId()).totalUsed(), "RECONCILED", SYSTEM);
-                    done = ReconciledLicence.Outcome.WRITTEN_OFF;
-                }
-            }
+            return ReconciledLicence.Outcome.ENDED;
         }
-        // rows complete before they are persisted: a query below may flush them
-        ReconciledLicence row = em.find(ReconciledLicence.class, new ReconciledLicence.Key(date, outcome.licenceId()));
-        boolean fresh = row == null;
-        if (fresh) {
-            row = new ReconciledLicence(date, outcome.licenceId(), outcome.number(), licence.getAuthorityCode());
+        if (!outcome.fullyUsed() || !outcome.cleared()) {
+            return ReconciledLicence.Outcome.NONE;
         }
-        row.record(outcome.uses(), outcome.fullyUsed(), done, executionId, now);
-        if (fresh) {
-            em.persist(row);
+        IssuingAuthority authority = catalogs.findAuthority(licence.getAuthorityCode());
+        if (authority == null || !authority.isAutoWriteOff()) {
+            return ReconciledLicence.Outcome.PROPOSED;
         }
-        for (LineFigures figures : outcome.lines()) {
-            ReconciledLine line = em.find(ReconciledLine.class, new ReconciledLine.Key(date, outcome.licenceId(),
-                    figures.lineNumber()));
-            boolean newLine = line == null;
-            if (newLine) {
-                line = new ReconciledLine(date, outcome.licenceId(), figures.lineNumber());
-            }
-            line.figures(figures.licensed(), figures.used(), figures.remaining());
-            if (newLine) {
-                em.persist(line);
-            }
+        Licence locked = ending.locked(licence.getId());
+        if (locked.getStatus().isEnded()) {
+            return ReconciledLicence.Outcome.ENDED;
         }
-        for (Finding finding : outcome.findings()) {
-            anomaly(date, outcome.number(), licence.getAuthorityCode(), finding);
+        ending.end(locked, LicenceStatus.WRITTEN_OFF, "reconciliation-" + date, SYSTEM);
+        quota.settle(locked.getNumber(), customs.of(locked.getId()).totalUsed(), "RECONCILED", SYSTEM);
+        return ReconciledLicence.Outcome.WRITTEN_OFF;
+    }
+
+    private void record(Set<String> known, LocalDate date, String number, String authority, Finding finding) {
+        String declaration = finding.declarationNumber() == null ? "" : finding.declarationNumber();
+        int line = finding.lineNumber() == null ? 0 : finding.lineNumber();
+        if (known.add(number + "/" + finding.type() + "/" + declaration + "/" + line)) {
+            em.persist(new ReconciliationAnomaly(date, number, authority, finding.type(), declaration, line,
+                    finding.evidence()));
         }
+    }
+
+    private static Map<Long, List<Object[]>> group(List<Object[]> rows) {
+        Map<Long, List<Object[]>> by = new HashMap<>();
+        rows.forEach(r -> by.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(r));
+        return by;
     }
 
     /**
@@ -183,15 +257,6 @@ public class Reconciliation {
             found++;
         }
         return found;
-    }
-
-    /** A licence the job skipped, with the reason (its own transaction: the chunk's was rolled back). */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void notReconciled(LocalDate date, long licenceId, String reason) {
-        Licence licence = em.find(Licence.class, licenceId);
-        anomaly(date, licence == null ? "?" : licence.getNumber(), licence == null ? UNKNOWN_AUTHORITY
-                : licence.getAuthorityCode(), new Finding(AnomalyType.NOT_RECONCILED, null, null,
-                "licenceId=" + licenceId + ";" + reason));
     }
 
     private void anomaly(LocalDate date, String number, String authority, Finding finding) {

@@ -5,6 +5,9 @@
 -- written off by the job itself.
 alter table cat_issuing_authority add column auto_write_off boolean default false not null;
 
+-- the job pages an authority's licences by key: an index that stops after a page, not a scan per page
+create index ix_licence_authority_id on licence (authority_code, id);
+
 -- a usage message's declaration date, so that refused usage counts on its business date too
 alter table customs_inbound add column declaration_date date;
 create index ix_customs_inbound_declared on customs_inbound (declaration_date, result);

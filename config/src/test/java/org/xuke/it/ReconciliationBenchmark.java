@@ -144,6 +144,8 @@ class ReconciliationBenchmark {
                     + "updated_at_utc) select licence_id, 1, sum(quantity), now() from customs_declaration_line "
                     + "where licence_id >= " + FIRST + " group by licence_id");
             c.commit();
+            // statistics outside a transaction: an ANALYZE rolled back with it leaves the planner guessing
+            c.setAutoCommit(true);
             s.execute("analyze");
         }
         System.out.printf("%n[bench] reconciliation data: %,d licences, %,d declaration lines made in %.1f s%n",

@@ -113,7 +113,7 @@ class ReconciliationIT {
     @Order(1)
     @RunAsClient
     void fiveLicencesAreIssuedAndStoredAtCustoms() throws Exception {
-        Fixtures.licenceNumberCode("DZJG", PASSWORD, "HN");
+        Fixtures.licenceNumberCode("DZJG", PASSWORD, "HUN"); // "HN" is Hainan's in CatalogServiceIT
         long template = ExportApplicationIT.newApplication(Fixtures.signedIn("DZQY", PASSWORD), "8112921000", "10",
                 "HT-2026-DZ1");
         PortalClient enterprise = Fixtures.signedIn("DZQY", PASSWORD);

@@ -152,7 +152,7 @@ class ReconciliationIT {
         CustomsQueues.send(connectionFactory, usage, CustomsXml.write(new Usage(UUID.randomUUID(), DeploymentName.id(),
                 "431020260000000007", "26ZZ000001", "0901", yesterday(), DeclarationState.RELEASED,
                 List.of(new UsageLine(1, BigDecimal.ONE, BigDecimal.ONE)))));
-        // two messages of one declaration taken at once: one waits for its redelivery
+        // several consumers take the messages in any order: wait for the state they end in
         String cleared = "select count(*) from customs_declaration d join licence l on l.id = d.licence_id "
                 + "where d.state = 'CLEARED' and l.application_id between " + FIRST + " and " + (FIRST + 4);
         for (int i = 0; i < 300 && (count(cleared) < 2 || count("select count(*) from customs_inbound where "

@@ -150,16 +150,7 @@ class ClosureIT {
         assertTrue(admin.submit(quotas, "allocate", Map.of("allocate:uscc", USCC, "allocate:year", "2026",
                 "allocate:category", "EL06", "allocate:quantity", "1000", "allocate:document", "商配额〔2026〕17号",
                 "allocate:save", "")).body().contains("EL06 类配额"));
-        long template = ExportApplicationIT.newApplication(Fixtures.signedIn("SZQY", PASSWORD), RICE, "10",
-                "HT-2026-SZ1");
-        PortalClient enterprise = Fixtures.signedIn("SZQY", PASSWORD);
-        enterprise.get(FORM + "?id=" + template);
-        enterprise.submit(FORM + "?id=" + template, "actions", Map.of("actions:submit", ""));
-        for (String[] step : new String[][] {{"SZCS", "decision:passInitial"}, {"SZFS", "decision:passSecond"}}) {
-            PortalClient officer = Fixtures.signedIn(step[0], PASSWORD);
-            officer.get(DECIDE + template);
-            officer.submit(DECIDE + template, "decision", Map.of(step[1], ""));
-        }
+        long template = CustomsLoad.approved("SZQY", "SZCS", "SZFS", PASSWORD, "HT-2026-SZ1", RICE, "10");
         CustomsLoad.copies(template, FIRST, LICENCES);
         CustomsLoad.Issued issued = CustomsLoad.issue(FIRST, LICENCES, "SZFZ", PASSWORD, 1, LICENCES);
         assertEquals(List.of(), issued.refusals());

@@ -32,7 +32,13 @@ final class CustomsLoad {
     /** An application filled, sealed and submitted by {@code user}, passed by both reviewers (client side). */
     static long approved(String user, String initial, String second, String password, String contract)
             throws Exception {
-        long id = ExportApplicationIT.newApplication(Fixtures.signedIn(user, password), "8112921000", "10", contract);
+        return approved(user, initial, second, password, contract, "8112921000", "10");
+    }
+
+    /** The same for {@code quantity} of another commodity (a quota commodity, say). */
+    static long approved(String user, String initial, String second, String password, String contract,
+            String commodity, String quantity) throws Exception {
+        long id = ExportApplicationIT.newApplication(Fixtures.signedIn(user, password), commodity, quantity, contract);
         PortalClient enterprise = Fixtures.signedIn(user, password);
         enterprise.get(FORM + "?id=" + id);
         enterprise.submit(FORM + "?id=" + id, "actions", Map.of("actions:submit", ""));

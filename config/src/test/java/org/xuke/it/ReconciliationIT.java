@@ -60,8 +60,6 @@ class ReconciliationIT {
 
     private static final String PASSWORD = "Xk-2026-reconcile-19";
     private static final String USCC = ListPagesBenchmark.uscc(1919);
-    private static final String FORM = PortalClient.HTTPS + "/enterprise/application.xhtml";
-    private static final String DECIDE = PortalClient.HTTPS + "/officer/application.xhtml?id=";
     private static final String PAGE = PortalClient.HTTPS + "/officer/reconciliation.xhtml";
     private static final long FIRST = 330_000_000L;
     private static final String[] CASES = {"A", "B", "C", "D", "F"};
@@ -114,16 +112,7 @@ class ReconciliationIT {
     @RunAsClient
     void fiveLicencesAreIssuedAndStoredAtCustoms() throws Exception {
         Fixtures.licenceNumberCode("DZJG", PASSWORD, "HUN"); // "HN" is Hainan's in CatalogServiceIT
-        long template = ExportApplicationIT.newApplication(Fixtures.signedIn("DZQY", PASSWORD), "8112921000", "10",
-                "HT-2026-DZ1");
-        PortalClient enterprise = Fixtures.signedIn("DZQY", PASSWORD);
-        enterprise.get(FORM + "?id=" + template);
-        enterprise.submit(FORM + "?id=" + template, "actions", Map.of("actions:submit", ""));
-        for (String[] step : new String[][] {{"DZCS", "decision:passInitial"}, {"DZFS", "decision:passSecond"}}) {
-            PortalClient officer = Fixtures.signedIn(step[0], PASSWORD);
-            officer.get(DECIDE + template);
-            officer.submit(DECIDE + template, "decision", Map.of(step[1], ""));
-        }
+        long template = CustomsLoad.approved("DZQY", "DZCS", "DZFS", PASSWORD, "HT-2026-DZ1");
         CustomsLoad.copies(template, FIRST, CASES.length);
         CustomsLoad.Issued issued = CustomsLoad.issue(FIRST, CASES.length, "DZFZ", PASSWORD, 1, CASES.length);
         assertEquals(CASES.length, issued.licences(), issued.refusals().toString());

@@ -120,13 +120,7 @@ public class Reconciliation {
                 .getResultList()) {
             linesBefore.put(r.getLicenceId() + "/" + r.getLineNumber(), r);
         }
-        List<String> numbers = licences.values().stream().map(Licence::getNumber).toList();
-        Set<String> known = new HashSet<>();
-        for (Object[] a : em.createQuery("select a.licenceNumber, a.type, a.declarationNumber, a.lineNumber from "
-                + "ReconciliationAnomaly a where a.businessDate = :d and a.licenceNumber in :n", Object[].class)
-                .setParameter("d", date).setParameter("n", numbers).getResultList()) {
-            known.add(a[0] + "/" + a[1] + "/" + a[2] + "/" + a[3]);
-        }
+        Set<String> known = knownFindings(date, licences.values().stream().map(Licence::getNumber).toList());
         Map<String, BigDecimal> tolerances = new HashMap<>();
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         for (long id : ids) {
@@ -241,34 +235,36 @@ public class Reconciliation {
      * unknown or ended: each an anomaly (the message is on the dead-letter queue with its body).
      */
     public int refusedUsage(LocalDate from, LocalDate date) {
+        List<Object[]> refused = em.createQuery("select m.messageId, m.licenceNumber, m.reason, m.detail from "
+                + "InboundMessage m where m.kind = 'USAGE' and m.result = 'DEAD' and m.reason in ('UNKNOWN_LICENCE', "
+                + "'LICENCE_ENDED') and m.declarationDate between :f and :d order by m.messageId", Object[].class)
+                .setParameter("f", from).setParameter("d", date).getResultList();
+        if (refused.isEmpty()) {
+            return 0;
+        }
+        Set<String> known = knownFindings(date, refused.stream().map(r -> r[1] == null ? "?" : (String) r[1])
+                .distinct().toList());
         Map<String, String> authorities = new HashMap<>();
-        int found = 0;
-        for (Object[] row : em.createQuery("select m.messageId, m.licenceNumber, m.reason, m.detail from InboundMessage m "
-                + "where m.kind = 'USAGE' and m.result = 'DEAD' and m.reason in ('UNKNOWN_LICENCE', 'LICENCE_ENDED') "
-                + "and m.declarationDate between :f and :d order by m.messageId", Object[].class)
-                .setParameter("f", from).setParameter("d", date).getResultList()) {
+        for (Object[] row : refused) {
             String number = row[1] == null ? "?" : (String) row[1];
             boolean unknown = "UNKNOWN_LICENCE".equals(row[2]);
             String authority = unknown ? UNKNOWN_AUTHORITY : authorities.computeIfAbsent(number, n -> em.createQuery(
                     "select l.authorityCode from Licence l where l.number = :n", String.class).setParameter("n", n)
                     .getResultStream().findFirst().orElse(UNKNOWN_AUTHORITY));
-            anomaly(date, number, authority, new Finding(unknown ? AnomalyType.UNKNOWN_LICENCE : AnomalyType.AFTER_END,
-                    null, null, "message=" + row[0] + ";" + (row[3] == null ? "" : row[3])));
-            found++;
+            record(known, date, number, authority, new Finding(unknown ? AnomalyType.UNKNOWN_LICENCE
+                    : AnomalyType.AFTER_END, null, null, "message=" + row[0] + ";" + (row[3] == null ? "" : row[3])));
         }
-        return found;
+        return refused.size();
     }
 
-    private void anomaly(LocalDate date, String number, String authority, Finding finding) {
-        String declaration = finding.declarationNumber() == null ? "" : finding.declarationNumber();
-        int line = finding.lineNumber() == null ? 0 : finding.lineNumber();
-        boolean known = em.createQuery("select count(a) from ReconciliationAnomaly a where a.businessDate = :d and "
-                + "a.licenceNumber = :n and a.type = :t and a.declarationNumber = :x and a.lineNumber = :l", Long.class)
-                .setParameter("d", date).setParameter("n", number).setParameter("t", finding.type())
-                .setParameter("x", declaration).setParameter("l", line).getSingleResult() > 0;
-        if (!known) {
-            em.persist(new ReconciliationAnomaly(date, number, authority, finding.type(), declaration, line,
-                    finding.evidence()));
+    /** The findings already kept for these licences on the date, as {@link #record} keys them. */
+    private Set<String> knownFindings(LocalDate date, List<String> numbers) {
+        Set<String> known = new HashSet<>();
+        for (Object[] a : em.createQuery("select a.licenceNumber, a.type, a.declarationNumber, a.lineNumber from "
+                + "ReconciliationAnomaly a where a.businessDate = :d and a.licenceNumber in :n", Object[].class)
+                .setParameter("d", date).setParameter("n", numbers).getResultList()) {
+            known.add(a[0] + "/" + a[1] + "/" + a[2] + "/" + a[3]);
         }
+        return known;
     }
 }

@@ -29,6 +29,8 @@ public class ExpiredQuotaPage implements Serializable {
 
     private String number;
     private Boolean automatic;
+    private IssuingAuthority own;
+    private boolean ownRead;
 
     private final LazyDataModel<Row> model = new PagedModel<>((first, max, sort) -> expired.pageForCaller(number,
             first, max), Row::number);
@@ -53,7 +55,16 @@ public class ExpiredQuotaPage implements Serializable {
 
     /** Authority administrators set their own authority's rule (system administrators have none). */
     public boolean isOwnAuthority() {
-        return settings.ownAuthority() != null;
+        return own() != null;
+    }
+
+    /** The caller's authority, read once per view (the page asks in several places). */
+    private IssuingAuthority own() {
+        if (!ownRead) {
+            own = settings.ownAuthority();
+            ownRead = true;
+        }
+        return own;
     }
 
     public LazyDataModel<Row> getModel() {
@@ -70,8 +81,8 @@ public class ExpiredQuotaPage implements Serializable {
 
     public Boolean getAutomatic() {
         if (automatic == null) {
-            IssuingAuthority own = settings.ownAuthority();
-            automatic = own != null && own.isQuotaReturnOnExpiry();
+            IssuingAuthority mine = own();
+            automatic = mine != null && mine.isQuotaReturnOnExpiry();
         }
         return automatic;
     }

@@ -6,12 +6,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.xuke.identity.ekey.EkeyRequestService;
 import org.xuke.identity.ekey.EkeyScan;
 import org.xuke.identity.ekey.ScanKind;
 import org.xuke.platform.DomainRuleException;
+import org.xuke.web.Downloads;
 
 /**
  * Serves one uploaded scan to the officer checking it (under /officer/*, so signed in). Always as
@@ -35,13 +34,6 @@ public class EkeyScanServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] content = scan.content();
-        response.setContentType(scan.getContentType());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode(scan.getFileName(), StandardCharsets.UTF_8).replace("+", "%20"));
-        response.setContentLength(content.length);
-        response.getOutputStream().write(content);
+        Downloads.uploaded(response, scan.content(), scan.getContentType(), scan.getFileName());
     }
 }

@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -19,6 +17,7 @@ import org.xuke.application.ExportApplicationService.ChangeForm;
 import org.xuke.licence.LicencePrinting;
 import org.xuke.licence.PrintedDocument;
 import org.xuke.platform.DomainRuleException;
+import org.xuke.web.Downloads;
 
 /**
  * Printed documents as PDF, behind each portal's sign-in: {@code documents/licence/<number>.pdf}
@@ -71,13 +70,7 @@ public class DocumentServlet extends HttpServlet {
     /** The uploaded 更改申请表: always a download with its checked type and nosniff, never run in the portal. */
     private void sendChangeForm(HttpServletResponse response, long applicationId) throws IOException {
         ChangeForm form = applications.changeFormForCaller(applicationId);
-        response.setContentType(form.contentType());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode(form.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
-        response.setContentLength(form.content().length);
-        response.getOutputStream().write(form.content());
+        Downloads.uploaded(response, form.content(), form.contentType(), form.fileName());
     }
 
     private static void send(HttpServletResponse response, PrintedDocument document) throws IOException {

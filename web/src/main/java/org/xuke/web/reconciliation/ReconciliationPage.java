@@ -54,6 +54,8 @@ public class ReconciliationPage implements Serializable {
     private State state = State.OPEN;
     private String number;
     private Boolean automatic;
+    private IssuingAuthority own;
+    private boolean ownRead;
     private final Map<Long, String> notes = new HashMap<>();
     private List<Run> runs;
 
@@ -74,6 +76,24 @@ public class ReconciliationPage implements Serializable {
         } catch (DomainRuleException e) {
             Texts.refused("start:date", e);
         }
+    }
+
+    /**
+     * A finding's evidence for people: its {@code key=value} pairs with their labels from the bundle
+     * (a key without one, such as a dead-lettered message's detail, is shown as it is).
+     */
+    public String evidence(String evidence) {
+        StringBuilder said = new StringBuilder();
+        for (String pair : evidence == null ? new String[0] : evidence.split(";")) {
+            int eq = pair.indexOf('=');
+            // a pair (declared=11) or a flag (oneBatch)
+            String label = Texts.textOr("reconciliation.evidence." + (eq < 0 ? pair : pair.substring(0, eq)), null);
+            if (said.length() > 0) {
+                said.append("；");
+            }
+            said.append(label == null ? pair : eq < 0 ? label : label + "：" + pair.substring(eq + 1));
+        }
+        return said.toString();
     }
 
     public void restart(long executionId) {
@@ -131,13 +151,22 @@ public class ReconciliationPage implements Serializable {
     }
 
     public boolean isOwnAuthority() {
-        return settings.ownAuthority() != null;
+        return own() != null;
+    }
+
+    /** The caller's authority, read once per view (the page asks in several places). */
+    private IssuingAuthority own() {
+        if (!ownRead) {
+            own = settings.ownAuthority();
+            ownRead = true;
+        }
+        return own;
     }
 
     public Boolean getAutomatic() {
         if (automatic == null) {
-            IssuingAuthority own = settings.ownAuthority();
-            automatic = own != null && own.isAutoWriteOff();
+            IssuingAuthority mine = own();
+            automatic = mine != null && mine.isAutoWriteOff();
         }
         return automatic;
     }

@@ -4,6 +4,7 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
 import jakarta.batch.api.partition.PartitionPlanImpl;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -35,11 +36,17 @@ public class AuthorityPartitions implements PartitionMapper {
     @Inject
     Reconciliation reconciliation;
 
+    @Inject
+    JobContext job;
+
     @Override
     public PartitionPlan mapPartitions() {
         LocalDate date = LocalDate.parse(businessDate);
         List<String> authorities = reconciliation.authorities(from(fromDate, date), date).stream()
                 .filter(a -> authority == null || authority.isBlank() || a.equals(authority)).toList();
+        // what the run has to do, for its progress bar (a restart counts again: the bar shows the instance's figures)
+        reconciliation.total(job.getExecutionId(), reconciliation.count(authority == null || authority.isBlank()
+                ? null : authority, from(fromDate, date), date));
         PartitionPlanImpl plan = new PartitionPlanImpl();
         plan.setPartitions(authorities.size());
         // two at a time on the 2-core machines this is sized for; more instances take more

@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -31,6 +33,8 @@ import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.Zones;
+import org.xuke.reconciliation.Reconciliation;
+import org.xuke.reconciliation.ReconciliationRun;
 
 /**
  * Starts the reconciliation job and reads its history. Bean-managed transactions: a job started
@@ -46,16 +50,33 @@ public class ReconciliationJobs {
     private static final Logger LOG = Logger.getLogger(ReconciliationJobs.class.getName());
     static final String JOB = "reconciliation";
 
-    /** One run as the officer page lists it; counts summed over the partitions. */
-    public record Run(long executionId, String businessDate, String authority, BatchStatus status, Instant started,
-            Instant ended, long read, long written, long skipped) implements Serializable {
+    /**
+     * One execution as the officer page lists it; counts summed over the partitions; {@code done} of
+     * {@code total} licences while it runs (its job instance's executions together); {@code latest}:
+     * the newest execution of its job instance (only that one may be restarted).
+     */
+    public record Run(long executionId, String businessDate, String authority, BatchStatus status, String exitStatus,
+            Instant started, Instant ended, long read, long written, long skipped, String startedBy, Long done,
+            Long total, boolean latest) implements Serializable {
 
         public boolean isRunning() {
             return status == BatchStatus.STARTING || status == BatchStatus.STARTED;
         }
 
         public boolean isRestartable() {
-            return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
+            return latest && (status == BatchStatus.FAILED || status == BatchStatus.STOPPED);
+        }
+
+        public boolean isInterrupted() {
+            return status == BatchStatus.FAILED && "INTERRUPTED".equals(exitStatus);
+        }
+
+        /** 0–100 while it runs and the total is known; null otherwise. */
+        public Integer percent() {
+            if (done == null || total == null) {
+                return null;
+            }
+            return total == 0 ? 100 : (int) Math.min(100, done * 100 / total);
         }
     }
 
@@ -67,6 +88,9 @@ public class ReconciliationJobs {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Reconciliation reconciliation;
 
     /** 对账: an officer starts the run for a past date (his authority's licences; all for a system administrator). */
     public long start(LocalDate date) {
@@ -84,20 +108,43 @@ public class ReconciliationJobs {
             throw new DomainRuleException("reconciliation.fromAfter", from.toString(), date.toString());
         }
         String authority = caller.getDataScope() == DataScope.ALL ? null : caller.getAuthorityCode();
-        long execution = launch(from, date, authority);
+        refuseWhileRunning(date, authority);
+        long execution = launch(from, date, authority, caller.getUsername());
         audit.record(AuditEntry.of(caller.getUsername(), "RECONCILIATION_STARTED", "reconciliation", date.toString())
                 .withDetails("execution=" + execution + (from == null ? "" : ";from=" + from)
                         + (authority == null ? "" : ";authority=" + authority)));
         return execution;
     }
 
-    /** 重新运行 a failed or stopped run from its last checkpoint. */
+    /**
+     * 重新运行 a failed, stopped or interrupted run from its last checkpoint, with its own parameters;
+     * a run of every authority only by whoever may start one (the system administrator).
+     */
     public long restart(long executionId) {
         Account caller = officer();
-        long execution = BatchRuntime.getJobOperator().restart(executionId, new Properties());
+        JobOperator operator = BatchRuntime.getJobOperator();
+        Run run = visible(caller).stream().filter(r -> r.executionId() == executionId).findFirst()
+                .orElseThrow(() -> new DomainRuleException("reconciliation.notRestartable", String.valueOf(executionId)));
+        if (!run.isRestartable() || run.authority() == null && caller.getDataScope() != DataScope.ALL) {
+            throw new DomainRuleException("reconciliation.notRestartable", String.valueOf(executionId));
+        }
+        refuseWhileRunning(LocalDate.parse(run.businessDate()), run.authority());
+        Properties parameters = new Properties();
+        parameters.putAll(operator.getParameters(executionId));
+        parameters.setProperty("startedBy", caller.getUsername());
+        long execution = operator.restart(executionId, parameters);
         audit.record(AuditEntry.of(caller.getUsername(), "RECONCILIATION_RESTARTED", "reconciliation",
                 String.valueOf(executionId)).withDetails("execution=" + execution));
         return execution;
+    }
+
+    /** Two runs over the same licences at once would write the same rows: one at a time per date and scope. */
+    private void refuseWhileRunning(LocalDate date, String authority) {
+        boolean running = runs(50).stream().anyMatch(r -> r.isRunning() && date.toString().equals(r.businessDate())
+                && (authority == null || r.authority() == null || authority.equals(r.authority())));
+        if (running) {
+            throw new DomainRuleException("reconciliation.alreadyRunning", date.toString());
+        }
     }
 
     @Schedule(hour = "*", minute = "20", timezone = "Asia/Shanghai", persistent = false)
@@ -111,7 +158,7 @@ public class ReconciliationJobs {
         try {
             if (runs(50).stream().noneMatch(r -> yesterday.toString().equals(r.businessDate())
                     && r.authority() == null && (r.status() == BatchStatus.COMPLETED || r.isRunning()))) {
-                long execution = launch(null, yesterday, null);
+                long execution = launch(null, yesterday, null, Reconciliation.SYSTEM);
                 audit.record(AuditEntry.of("system", "RECONCILIATION_STARTED", "reconciliation", yesterday.toString())
                         .withDetails("execution=" + execution + ";nightly"));
             }
@@ -120,38 +167,72 @@ public class ReconciliationJobs {
         }
     }
 
+    /** 对账历史 as the caller may see it: the runs of every authority and of his own, newest first. */
+    public List<Run> history(int max) {
+        return visible(officer()).stream().limit(max).toList();
+    }
+
+    private List<Run> visible(Account caller) {
+        return runs(200).stream().filter(r -> caller.getDataScope() == DataScope.ALL || r.authority() == null
+                || r.authority().equals(caller.getAuthorityCode())).toList();
+    }
+
     /** The newest runs first, at most {@code max}. */
     public List<Run> runs(int max) {
         JobOperator operator = BatchRuntime.getJobOperator();
-        List<Run> runs = new ArrayList<>();
+        List<JobExecution> executions = new ArrayList<>();
+        Map<Long, Long> latestOfInstance = new HashMap<>();
+        Map<Long, Long> instanceOf = new HashMap<>();
         if (!operator.getJobNames().contains(JOB)) {
-            return runs;
+            return List.of();
         }
         for (JobInstance instance : operator.getJobInstances(JOB, 0, Math.max(1, max))) {
             for (JobExecution execution : operator.getJobExecutions(instance)) {
-                long read = 0;
-                long written = 0;
-                long skipped = 0;
-                for (StepExecution step : operator.getStepExecutions(execution.getExecutionId())) {
-                    for (Metric metric : step.getMetrics()) {
-                        switch (metric.getType()) {
-                            case READ_COUNT -> read += metric.getValue();
-                            case WRITE_COUNT -> written += metric.getValue();
-                            case PROCESS_SKIP_COUNT, READ_SKIP_COUNT, WRITE_SKIP_COUNT -> skipped += metric.getValue();
-                            default -> {
-                            }
+                executions.add(execution);
+                instanceOf.put(execution.getExecutionId(), instance.getInstanceId());
+                latestOfInstance.merge(instance.getInstanceId(), execution.getExecutionId(), Math::max);
+            }
+        }
+        executions.sort((a, b) -> Long.compare(b.getExecutionId(), a.getExecutionId()));
+        List<JobExecution> newest = executions.size() > max ? executions.subList(0, max) : executions;
+        Map<Long, ReconciliationRun> kept = reconciliation.runs(newest.stream().map(JobExecution::getExecutionId)
+                .toList());
+        List<Run> runs = new ArrayList<>();
+        for (JobExecution execution : newest) {
+            long read = 0;
+            long written = 0;
+            long skipped = 0;
+            for (StepExecution step : operator.getStepExecutions(execution.getExecutionId())) {
+                for (Metric metric : step.getMetrics()) {
+                    switch (metric.getType()) {
+                        case READ_COUNT -> read += metric.getValue();
+                        case WRITE_COUNT -> written += metric.getValue();
+                        case PROCESS_SKIP_COUNT, READ_SKIP_COUNT, WRITE_SKIP_COUNT -> skipped += metric.getValue();
+                        default -> {
                         }
                     }
                 }
-                Properties parameters = execution.getJobParameters();
-                runs.add(new Run(execution.getExecutionId(), parameters == null ? null
-                        : parameters.getProperty("businessDate"), parameters == null ? null
-                        : parameters.getProperty("authority"), execution.getBatchStatus(),
-                        instant(execution.getStartTime()), instant(execution.getEndTime()), read, written, skipped));
             }
+            Properties parameters = execution.getJobParameters();
+            ReconciliationRun run = kept.get(execution.getExecutionId());
+            boolean running = execution.getBatchStatus() == BatchStatus.STARTING
+                    || execution.getBatchStatus() == BatchStatus.STARTED;
+            Long done = running && run != null && run.getTotalLicences() != null
+                    ? reconciliation.done(run.getFirstExecutionId(), run.getBusinessDate()) : null;
+            long instance = instanceOf.get(execution.getExecutionId());
+            runs.add(new Run(execution.getExecutionId(), parameters == null ? null
+                    : parameters.getProperty("businessDate"), parameters == null ? null
+                    : blankToNull(parameters.getProperty("authority")), execution.getBatchStatus(),
+                    execution.getExitStatus(), instant(execution.getStartTime()), instant(execution.getEndTime()), read,
+                    written, skipped, run == null ? null : run.getStartedBy(), done,
+                    run == null ? null : run.getTotalLicences(),
+                    latestOfInstance.get(instance).longValue() == execution.getExecutionId()));
         }
-        runs.sort((a, b) -> Long.compare(b.executionId(), a.executionId()));
-        return runs.size() > max ? runs.subList(0, max) : runs;
+        return runs;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** The status of one run (the page polls it while it runs). */
@@ -159,8 +240,9 @@ public class ReconciliationJobs {
         return BatchRuntime.getJobOperator().getJobExecution(executionId).getBatchStatus();
     }
 
-    private static long launch(LocalDate from, LocalDate date, String authority) {
+    private static long launch(LocalDate from, LocalDate date, String authority, String startedBy) {
         Properties parameters = new Properties();
+        parameters.setProperty("startedBy", startedBy);
         parameters.setProperty("businessDate", date.toString());
         if (from != null) {
             parameters.setProperty("fromDate", from.toString());

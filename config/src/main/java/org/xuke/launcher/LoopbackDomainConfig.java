@@ -101,6 +101,12 @@ final class LoopbackDomainConfig {
                 "$1\n                <jvm-options>-Dxuke.publicBaseUrl=" + address + "</jvm-options>");
     }
 
+    /** The folder the reconciliation reads customs' declarations files from (docs/OPERATIONS.md). */
+    static String withDeclarationsFolder(String xml, java.nio.file.Path folder) {
+        return replaceOnce(xml, SERVER_CONFIG_JVM_OPTIONS,
+                "$1\n                <jvm-options>-Dxuke.declarations.dir=" + folder + "</jvm-options>");
+    }
+
     /**
      * Demo mode for the run command only: the demo accounts may sign in by password alone (a
      * banner says so on every page) and the application writes them, with their e-keys, to

@@ -95,6 +95,7 @@ final class PayaraServer {
         xml = LoopbackDomainConfig.withEkeyLogin(xml, settings.caDir().resolve("authority"),
                 CertificateSetup.passwordFile(settings.caDir()));
         xml = LoopbackDomainConfig.withPublicAddress(xml, "https://127.0.0.1:8181");
+        xml = LoopbackDomainConfig.withDeclarationsFolder(xml, settings.declarationsDir());
         xml = LoopbackDomainConfig.withHardenedHttp(xml);
         if (settings.demoDir() != null) {
             xml = LoopbackDomainConfig.withDemo(xml, DEMO_ACCOUNTS, settings.demoDir());

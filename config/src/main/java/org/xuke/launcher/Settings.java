@@ -9,7 +9,8 @@ import java.nio.file.Path;
  */
 record Settings(Path payaraZip, Path ear, Path customsSim, Path jdbcDriver, Path workDir, Path dataDir, Path caDir, Path demoDir,
         boolean reset,
-        int embeddedDbPort, String externalDbUrl, String dbUser, String dbPassword, int httpPort) {
+        int embeddedDbPort, String externalDbUrl, String dbUser, String dbPassword, int httpPort,
+        Path declarationsDir) {
 
     static final String LOOPBACK = "127.0.0.1";
 
@@ -34,7 +35,11 @@ record Settings(Path payaraZip, Path ear, Path customsSim, Path jdbcDriver, Path
                 blankToNull(System.getProperty("db.url")),
                 System.getProperty("db.user", "xuke"),
                 System.getProperty("db.password", "xuke"),
-                8080);
+                8080,
+                // customs' declarations files to catch up after an outage (the reconciliation reads them)
+                Path.of(System.getProperty("xuke.declarations", (forTests ? workDir.resolve("declarations")
+                        : Path.of(System.getProperty("user.home"), ".xuke", "declarations")).toString()))
+                        .toAbsolutePath());
     }
 
     boolean embeddedDatabase() {

@@ -189,6 +189,22 @@ final class CustomsLoad {
         }
     }
 
+    /** The first column of every row, as text. */
+    static java.util.List<String> column(String sql, Object... parameters) throws SQLException {
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    values.add(row.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
     /** How many of the licences issued from applications {@code first ..} are stored at customs (海关入库成功). */
     private static final String STORED = "select count(*) from licence l join customs_licence c on c.licence_id = l.id"
             + " where l.application_id between ? and ? and c.status = 'STORED'";

@@ -10,8 +10,6 @@ import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,10 +32,9 @@ import org.xuke.identity.CertificateService;
 /**
  * Figures, not a test (bench profile: {@code ./mvnw -Pbench verify -Dit.test=ReconciliationBenchmark},
  * {@code -Dbench.licences=N -Dbench.declarations=K} per licence). A year of national volume made
- * in SQL from one licence issued through the portal: 330,000 licences over four authorities, each
- * with three declarations (990,000 declaration lines) spread over January to November, with rule
- * cases mixed in (every 50th licence one batch: too many uses; every 97th a declaration at another
- * port; every 101st above the tolerance). The job reconciles the whole year in one run (a catch-up
+ * in SQL from one licence issued through the portal ({@link ReconciliationYear}): 330,000 licences
+ * over four authorities, each with three declarations (990,000 declaration lines) spread over
+ * January to November, with rule cases mixed in. The job reconciles the whole year in one run (a catch-up
  * from 1 January), started on 核销对账 by a system administrator; beside it, one set-based SQL
  * statement computes the same per-line totals (the database's own limit). Printed: generation
  * time, the job's wall time, lines and licences per second, the ratio to SQL, the server's peak heap.
@@ -96,50 +93,7 @@ class ReconciliationBenchmark {
         issuer.submit(DECIDE + template, "decision", Map.of("decision:issue", ""));
         long started = System.nanoTime();
         CustomsLoad.copies(template, FIRST, LICENCES);
-        try (Connection c = CustomsLoad.database(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            long licence = Long.parseLong(CustomsLoad.query("select id from licence where application_id = ?", template));
-            List<String> columns = new ArrayList<>();
-            try (ResultSet r = s.executeQuery("select column_name from information_schema.columns where table_schema "
-                    + "= current_schema() and table_name = 'licence' order by ordinal_position")) {
-                while (r.next()) {
-                    columns.add(r.getString(1));
-                }
-            }
-            String authorities = "(array['" + String.join("','", AUTHORITIES) + "'])[1 + g % 4]";
-            Map<String, String> overrides = Map.of("id", FIRST + " + g - 1", "application_id", FIRST + " + g - 1",
-                    "licence_number", "'26BR' || lpad(g::text, 6, '0')", "authority_code", authorities,
-                    "one_batch", "(g % 50 = 0)", "uses_allowed", "case when g % 50 = 0 then 1 else 12 end",
-                    "content", "'{}'", "verification_code", "null", "port_code", "'0901'",
-                    "validity_end", "date '2026-12-31'");
-            List<String> values = columns.stream().map(col -> overrides.getOrDefault(col, "t." + col)).toList();
-            s.executeUpdate("insert into licence (" + String.join(", ", columns) + ") select " + String.join(", ", values)
-                    + " from licence t, generate_series(1, " + LICENCES + ") g where t.id = " + licence);
-            s.executeUpdate("insert into licence_line (licence_id, line_number, commodity_code, specification, unit_code,"
-                    + " quantity, unit_price, amount) select " + FIRST + " + g - 1, 1, t.commodity_code, t.specification,"
-                    + " t.unit_code, 100, t.unit_price, t.amount from licence_line t, generate_series(1, " + LICENCES
-                    + ") g where t.licence_id = " + licence);
-            s.executeUpdate("insert into customs_licence (licence_id, licence_number, last_version, status, "
-                    + "status_at_utc) select id, licence_number, 1, 'DECLARED', now() from licence where id >= " + FIRST);
-            // K declarations of 30 each over January–November; every 97th licence's 2nd at another port;
-            // every 101st licence's last one 45 (balance 40, no tolerance: above it)
-            s.executeUpdate("insert into customs_declaration (declaration_number, licence_id, port_code, "
-                    + "declaration_date, state, updated_at_utc) select lpad((g::bigint * 10 + k)::text, 18, '0'), "
-                    + FIRST + " + g - 1, case when g % 97 = 0 and k = 2 then '0102' else '0901' end, date '2026-01-01'"
-                    + " + ((g * 7 + k * 31) % 330), 'CLEARED', now() from generate_series(1, " + LICENCES + ") g, "
-                    + "generate_series(1, " + DECLARATIONS + ") k");
-            s.executeUpdate("insert into customs_declaration_line (declaration_number, licence_id, line_number, "
-                    + "quantity) select declaration_number, licence_id, 1, case when (licence_id - " + FIRST + " + 1) "
-                    + "% 101 = 0 and right(declaration_number, 1) = '" + DECLARATIONS + "' then 45 else 30 end "
-                    + "from customs_declaration where licence_id >= " + FIRST);
-            s.executeUpdate("insert into customs_line_usage (licence_id, line_number, cumulative_quantity, "
-                    + "updated_at_utc) select licence_id, 1, sum(quantity), now() from customs_declaration_line "
-                    + "where licence_id >= " + FIRST + " group by licence_id");
-            c.commit();
-            // statistics outside a transaction: an ANALYZE rolled back with it leaves the planner guessing
-            c.setAutoCommit(true);
-            s.execute("analyze");
-        }
+        ReconciliationYear.make(template, FIRST, LICENCES, DECLARATIONS, "26BR", AUTHORITIES);
         System.out.printf("%n[bench] reconciliation data: %,d licences, %,d declaration lines made in %.1f s%n",
                 LICENCES, (long) LICENCES * DECLARATIONS, (System.nanoTime() - started) / 1e9);
     }

@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Queue;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -63,6 +71,8 @@ class ReconciliationIT {
     private static final String PAGE = PortalClient.HTTPS + "/officer/reconciliation.xhtml";
     private static final long FIRST = 330_000_000L;
     private static final String[] CASES = {"A", "B", "C", "D", "F"};
+    /** The file customs drops (the server-side test writes it, the client-side one checks it: one name). */
+    private static final String FILE = "reconciliation-it-declarations.csv";
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -219,10 +229,148 @@ class ReconciliationIT {
                 + " and business_date = ?", number("A"), yesterday()), "not cleared: nothing written off");
     }
 
+    /**
+     * Customs hands over a declarations file after an outage (written where the server reads them):
+     * a clearance of A's second declaration (twice: the second is a duplicate), a declaration against
+     * a licence never issued here, a comment, and three bad lines.
+     */
+    @Test
+    @Order(5)
+    void customsDropsADeclarationsFile() throws Exception {
+        Path folder = Path.of(System.getProperty("xuke.declarations.dir"));
+        Files.createDirectories(folder);
+        String a = query("select licence_number from licence where application_id = " + FIRST);
+        String day = yesterday().toString();
+        Files.writeString(folder.resolve(FILE), String.join("\n",
+                "\uFEFF" + org.xuke.customs.DeclarationsFile.HEADER,
+                "# 海关补发的报关数据",
+                "431020260000000002," + day + "," + a + ",0901,CLEARED,1,5,10",
+                "431020260000000002," + day + "," + a + ",0901,CLEARED,1,5,10",
+                "431020260000000010," + day + ",26ZZ000002,0901,RELEASED,1,1,1",
+                "431020260000000011,2026-13-01," + a + ",0901,RELEASED,1,1,11",
+                "12345," + day + "," + a + ",0901,RELEASED,1,1,11",
+                "too,few,fields",
+                ""), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void theRunAppliesTheFileAndSkipsItsBadLinesWithTheirReason() throws Exception {
+        PortalClient issuer = Fixtures.signedIn("DZFZ", PASSWORD);
+        String execution = run(issuer);
+        assertEquals("CLEARED", CustomsLoad.query("select state from customs_declaration where declaration_number = "
+                + "'431020260000000002'"), "the file's clearance is applied");
+        assertEquals(1, CustomsLoad.count("select count(*) from customs_inbound where licence_number = '26ZZ000002' "
+                + "and result = 'DEAD' and reason = 'UNKNOWN_LICENCE'"));
+        assertEquals(1, CustomsLoad.count("select count(*) from reconciliation_anomaly where licence_number = "
+                + "'26ZZ000002' and anomaly_type = 'UNKNOWN_LICENCE' and business_date = ?", yesterday()),
+                "usage of an unknown licence from the file is an anomaly like one from the queue");
+        assertEquals(List.of(FILE + " 6 declarationDate:2026-13-01", FILE + " 7 declarationNumber:12345",
+                FILE + " 8 fields:3"), CustomsLoad.column("select file_name || ' ' || line_number || ' ' || reason "
+                + "from reconciliation_skipped_line where execution_id = ? order by line_number",
+                Long.parseLong(execution)));
+        String page = issuer.get(PAGE).body();
+        assertEquals("3", PortalClient.find(page, "(?s)<td[^>]*>" + execution
+                + "</td>.*?class=\"run-skipped\">(\\d+)<"), "the run's history counts the skipped lines");
+        Path folder = Path.of(System.getProperty("xuke.work"), "declarations");
+        assertTrue(Files.exists(folder.resolve("done").resolve(FILE)) && !Files.exists(folder.resolve(FILE)),
+                "a file read to its end is moved to done/");
+        // the run as the portal keeps it: who, where, how much to do
+        assertEquals("DZFZ server PROV-HUNAN 5", CustomsLoad.query("select started_by || ' ' || instance_name || ' ' "
+                + "|| authority_code || ' ' || total_licences from reconciliation_run where execution_id = ?",
+                Long.parseLong(execution)));
+
+        run(issuer);
+        assertEquals(1, CustomsLoad.count("select count(*) from reconciliation_skipped_line where file_name = ? and "
+                + "line_number = 6", FILE), "a file is read once: the next run finds the folder empty");
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void theReportSaysWhatTheRunFoundAsPdfAndWorkbook() throws Exception {
+        PortalClient issuer = Fixtures.signedIn("DZFZ", PASSWORD);
+        String report = PortalClient.HTTPS + "/officer/reconciliation/report?date=" + yesterday() + "&format=";
+        String scope = " from reconciliation_licence where business_date = ? and authority_code = 'PROV-HUNAN'";
+        long licences = CustomsLoad.count("select count(*)" + scope, yesterday());
+        long writtenOff = CustomsLoad.count("select count(*)" + scope + " and outcome = 'WRITTEN_OFF'", yesterday());
+        long proposed = CustomsLoad.count("select count(*)" + scope + " and outcome = 'PROPOSED'", yesterday());
+        List<String> anomalies = CustomsLoad.column("select licence_number || ' ' || anomaly_type from "
+                + "reconciliation_anomaly where business_date = ? and authority_code = 'PROV-HUNAN' order by "
+                + "licence_number, anomaly_type, declaration_number, line_number", yesterday());
+        assertEquals(5, licences);
+        assertEquals(4, anomalies.size(), anomalies.toString());
+
+        HttpResponse<byte[]> pdf = issuer.getBytes(report + "pdf");
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        assertTrue(text.contains("核销对账报告") && text.contains("业务日期 " + yesterday()), text);
+        assertTrue(text.contains("对账许可证 " + licences + " 份") && text.contains("自动核销 " + writtenOff + " 份")
+                && text.contains("建议核销 " + proposed + " 份"), text);
+        for (String anomaly : anomalies) {
+            assertTrue(text.contains(anomaly.split(" ")[0]), "every anomaly listed: " + anomaly);
+        }
+        assertTrue(text.contains("超过允许报关次数") && text.contains("非许可证口岸报关"), text);
+
+        HttpResponse<byte[]> xlsx = issuer.getBytes(report + "xlsx");
+        assertEquals(200, xlsx.statusCode());
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            assertEquals(List.of("汇总", "异常", "许可证明细"), List.of(book.getSheetName(0), book.getSheetName(1),
+                    book.getSheetName(2)), "the skipped lines are the system administrator's: no sheet for the issuer");
+            XSSFSheet summary = book.getSheet("汇总");
+            assertEquals(licences, (long) summary.getRow(2).getCell(1).getNumericCellValue());
+            XSSFSheet sheet = book.getSheet("异常");
+            List<String> listed = new ArrayList<>();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                listed.add(sheet.getRow(i).getCell(0).getStringCellValue() + " " + type(sheet.getRow(i).getCell(1)
+                        .getStringCellValue()));
+            }
+            assertEquals(anomalies, listed);
+            XSSFSheet lines = book.getSheet("许可证明细");
+            assertEquals(CustomsLoad.count("select count(*) from reconciliation_line x join reconciliation_licence r "
+                    + "using (business_date, licence_id) where r.business_date = ? and r.authority_code = 'PROV-HUNAN'",
+                    yesterday()), lines.getLastRowNum());
+            String b = number("B");
+            for (int i = 1; i <= lines.getLastRowNum(); i++) {
+                if (lines.getRow(i).getCell(0).getStringCellValue().equals(b)) {
+                    assertEquals(10.0, lines.getRow(i).getCell(4).getNumericCellValue(), "B used 10");
+                    assertEquals(0.0, lines.getRow(i).getCell(5).getNumericCellValue(), "B has nothing left");
+                    assertEquals("已自动核销", lines.getRow(i).getCell(8).getStringCellValue());
+                }
+            }
+        }
+
+        // another authority's report is out of the issuer's scope; a date that is none is a bad request
+        assertEquals(404, issuer.getBytes(report + "pdf&authority=PROV-GUANGDONG").statusCode());
+        assertEquals(1, CustomsLoad.count("select count(*) from audit_event where actor = 'DZFZ' and action = "
+                + "'ACCESS_DENIED' and subject_type = 'reconciliation-report'"));
+        assertEquals(400, issuer.getBytes(PortalClient.HTTPS + "/officer/reconciliation/report?date=2026-02-30"
+                + "&format=pdf").statusCode());
+        String page = issuer.get(PAGE).body();
+        assertTrue(page.contains("/officer/reconciliation/report?date=" + yesterday()
+                + "&amp;authority=PROV-HUNAN&amp;format=xlsx"), "the runs list links their reports");
+    }
+
+    /** The anomaly type named by its label, back to its code. */
+    private static String type(String label) {
+        return switch (label) {
+            case "超过允许报关次数" -> "TOO_MANY_USES";
+            case "非许可证口岸报关" -> "WRONG_PORT";
+            case "超出溢装比例" -> "ABOVE_TOLERANCE";
+            case "过期后使用" -> "AFTER_EXPIRY";
+            default -> label;
+        };
+    }
+
     // ---- helpers ----
 
     /** Starts the run for yesterday on the page and waits until the runs table says it completed. */
-    private static void run(PortalClient issuer) throws Exception {
+    private static String run(PortalClient issuer) throws Exception {
         issuer.get(PAGE);
         String started = issuer.submit(PAGE, "start", Map.of("start:date", yesterday().toString(), "start:run", ""))
                 .body();
@@ -231,7 +379,7 @@ class ReconciliationIT {
             String status = PortalClient.find(issuer.get(PAGE).body(), "(?s)<td[^>]*>" + execution
                     + "</td>.*?class=\"run-status run-(\\w+)\"");
             if ("COMPLETED".equals(status)) {
-                return;
+                return execution;
             }
             assertTrue(!"FAILED".equals(status), "execution " + execution + " failed");
             Thread.sleep(200);

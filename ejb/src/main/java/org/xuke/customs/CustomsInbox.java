@@ -58,6 +58,14 @@ public class CustomsInbox {
         } catch (CustomsMessageException e) {
             return new Outcome(InboundMessage.DEAD, null, null, e.reason(), e.getMessage());
         }
+        return apply(message);
+    }
+
+    /**
+     * A message read already (from the queue, or a line of a declarations file, {@link DeclarationsFile}),
+     * applied or refused the same way.
+     */
+    public Outcome apply(CustomsMessage message) {
         String licenceNumber = message instanceof Receipt r ? r.licenceNumber()
                 : message instanceof Usage u ? u.licenceNumber() : null;
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
@@ -86,11 +94,14 @@ public class CustomsInbox {
                 em.persist(seen);
             }
             seen.dead(now, e.reason().name(), e.getMessage());
+            // written now: a later message of the same transaction (a declarations file's chunk) finds it
+            em.flush();
             return new Outcome(InboundMessage.DEAD, seen.getMessageId(), licenceNumber, e.reason(), e.getMessage());
         }
         if (seen == null) {
             em.persist(new InboundMessage(message.messageId().toString(), kind(message), licenceNumber, now)
                     .declaredOn(message instanceof Usage u ? u.declarationDate() : null));
+            em.flush();
         } else {
             seen.applied(now);
         }

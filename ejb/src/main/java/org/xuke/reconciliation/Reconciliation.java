@@ -75,6 +75,74 @@ public class Reconciliation {
                 String.class).setParameter("f", from).setParameter("t", to).getResultList();
     }
 
+    /** How many licences of the authority (every authority: null) are declared against in the days. */
+    public long count(String authority, LocalDate from, LocalDate to) {
+        var count = em.createQuery("select count(l) from Licence l where " + (authority == null ? ""
+                : "l.authorityCode = :a and ") + "exists (select d from Declaration d where d.licenceId = l.id and "
+                + "d.declarationDate between :f and :t)", Long.class).setParameter("f", from).setParameter("t", to);
+        return (authority == null ? count : count.setParameter("a", authority)).getSingleResult();
+    }
+
+    /**
+     * An execution begins (a start or a restart): kept with who started it and the server instance it
+     * runs on, once (a second call for the same execution changes nothing).
+     */
+    public void runStarted(long executionId, long firstExecutionId, LocalDate date, LocalDate from, String authority,
+            String instance, String startedBy) {
+        if (em.find(ReconciliationRun.class, executionId) == null) {
+            em.persist(new ReconciliationRun(executionId, firstExecutionId, date, from,
+                    authority == null || authority.isBlank() ? null : authority, instance,
+                    startedBy == null || startedBy.isBlank() ? SYSTEM : startedBy,
+                    LocalDateTime.now(clock.withZone(ZoneOffset.UTC))));
+        }
+    }
+
+    /** How many licences an execution has to reconcile (its partitions' sum; the progress bar's end). */
+    public void total(long executionId, long licences) {
+        ReconciliationRun run = em.find(ReconciliationRun.class, executionId);
+        if (run != null) {
+            run.total(licences);
+        }
+    }
+
+    /** The executions kept, by id. */
+    public Map<Long, ReconciliationRun> runs(List<Long> executionIds) {
+        Map<Long, ReconciliationRun> runs = new HashMap<>();
+        if (!executionIds.isEmpty()) {
+            em.createQuery("select r from ReconciliationRun r where r.executionId in :ids", ReconciliationRun.class)
+                    .setParameter("ids", executionIds).getResultList().forEach(r -> runs.put(r.getExecutionId(), r));
+        }
+        return runs;
+    }
+
+    /**
+     * The licences reconciled so far by a job instance (its first execution and every restart of it)
+     * for the date: a licence a restart does again counts once.
+     */
+    public long done(long firstExecutionId, LocalDate date) {
+        return em.createQuery("select count(r) from ReconciledLicence r where r.businessDate = :d and r.executionId in "
+                + "(select x.executionId from ReconciliationRun x where x.firstExecutionId = :f)", Long.class)
+                .setParameter("d", date).setParameter("f", firstExecutionId).getSingleResult();
+    }
+
+    /** The executions started on this server instance (those it may mark interrupted when it starts again). */
+    public List<Long> executionsOn(String instance) {
+        return em.createQuery("select r.executionId from ReconciliationRun r where r.instanceName = :i", Long.class)
+                .setParameter("i", instance).getResultList();
+    }
+
+    /** A bad line of a declarations file, skipped: kept with its reason, once per file, line and content. */
+    public void skipped(long executionId, String file, int line, String reason, String content) {
+        String text = content == null ? "" : content.length() > 1000 ? content.substring(0, 1000) : content;
+        boolean known = !em.createQuery("select s.id from SkippedLine s where s.fileName = :f and s.lineNumber = :l "
+                + "and s.content = :c", Long.class).setParameter("f", file).setParameter("l", line)
+                .setParameter("c", text).setMaxResults(1).getResultList().isEmpty();
+        if (!known) {
+            em.persist(new SkippedLine(executionId, file, line, reason, text,
+                    LocalDateTime.now(clock.withZone(ZoneOffset.UTC))));
+        }
+    }
+
     /** Up to {@code max} licences of the authority declared against in the days, by id, after {@code after}. */
     public List<Long> licences(String authority, LocalDate from, LocalDate to, long after, int max) {
         // by the licence's key, each checked for a declaration in the days: a page costs its own rows only

@@ -10,7 +10,10 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Locale;
 import org.xuke.account.Account;
 import org.xuke.account.Callers;
@@ -46,6 +49,28 @@ public class ReconciliationService {
     /** A licence proposed for write-off: fully used, every declaration cleared, not ended yet. */
     public record Proposal(String number, long applicationId, LocalDate businessDate, int uses) implements Serializable {
     }
+
+    /** The figures of one unit of measure (quantities of different units are never added). */
+    public record UnitTotals(String unitCode, long lines, BigDecimal licensed, BigDecimal used, BigDecimal remaining)
+            implements Serializable {
+    }
+
+    /**
+     * 对账报告 of a business date for one authority (or all): licences reconciled, fully used, written
+     * off by the job, proposed, ended before; declarations counted; quantities per unit; anomalies by
+     * type and each of them; for the system administrator the declarations-file lines skipped.
+     */
+    public record Report(LocalDate businessDate, String authorityCode, long licences, long fullyUsed, long writtenOff,
+            long proposed, long ended, long uses, List<UnitTotals> quantities, Map<AnomalyType, Long> anomalyCounts,
+            List<ReconciliationAnomaly> anomalies, List<SkippedLine> skipped) implements Serializable {
+    }
+
+    /** One licence line of the report's detail (the workbook's third sheet). */
+    public record LineRow(String licenceNumber, int lineNumber, String unitCode, BigDecimal licensed, BigDecimal used,
+            BigDecimal remaining, int uses, boolean fullyUsed, ReconciledLicence.Outcome outcome) {
+    }
+
+    private static final int LINE_PAGE = 2_000;
 
     @PersistenceContext(unitName = "xuke")
     private EntityManager em;
@@ -189,6 +214,100 @@ public class ReconciliationService {
         BigDecimal back = quota.settle(licence.getNumber(), usage.totalUsed(), "RECONCILED", caller.getUsername());
         audit.record(AuditEntry.of(caller.getUsername(), "RECONCILIATION_WRITE_OFF", "licence", licence.getNumber())
                 .withDetails("quotaReturned=" + back.stripTrailingZeros().toPlainString()));
+    }
+
+    /**
+     * The report of a date for an authority: an officer's own authority (asking for another is out of
+     * his scope), any or all (null) for the system administrator.
+     */
+    public Report report(LocalDate date, String authority) {
+        Account caller = reader();
+        String scope = reportScope(caller, authority);
+        String where = " r.businessDate = :d" + (scope == null ? "" : " and r.authorityCode = :a");
+        long licences = 0;
+        long fullyUsed = 0;
+        long uses = 0;
+        Map<ReconciledLicence.Outcome, Long> outcomes = new EnumMap<>(ReconciledLicence.Outcome.class);
+        for (Object[] row : scoped(em.createQuery("select r.outcome, r.fullyUsed, count(r), sum(r.uses) from "
+                + "ReconciledLicence r where" + where + " group by r.outcome, r.fullyUsed", Object[].class), date, scope)
+                .getResultList()) {
+            long n = (Long) row[2];
+            licences += n;
+            fullyUsed += Boolean.TRUE.equals(row[1]) ? n : 0;
+            uses += row[3] == null ? 0 : ((Number) row[3]).longValue();
+            outcomes.merge((ReconciledLicence.Outcome) row[0], n, Long::sum);
+        }
+        List<UnitTotals> quantities = scoped(em.createQuery("select g.unitCode, count(x), sum(x.licensed), "
+                + "sum(x.used), sum(x.remaining) from ReconciledLine x, ReconciledLicence r, Licence l join l.lines g "
+                + "where x.businessDate = r.businessDate and x.licenceId = r.licenceId and l.id = r.licenceId and "
+                + "g.lineNumber = x.lineNumber and" + where + " group by g.unitCode order by g.unitCode",
+                Object[].class), date, scope).getResultList().stream().map(q -> new UnitTotals((String) q[0],
+                        (Long) q[1], (BigDecimal) q[2], (BigDecimal) q[3], (BigDecimal) q[4])).toList();
+        String anomalyWhere = " a.businessDate = :d" + (scope == null ? "" : " and a.authorityCode = :a");
+        Map<AnomalyType, Long> counts = new EnumMap<>(AnomalyType.class);
+        scoped(em.createQuery("select a.type, count(a) from ReconciliationAnomaly a where" + anomalyWhere
+                + " group by a.type", Object[].class), date, scope).getResultList()
+                .forEach(c -> counts.put((AnomalyType) c[0], (Long) c[1]));
+        List<ReconciliationAnomaly> anomalies = scoped(em.createQuery("select a from ReconciliationAnomaly a where"
+                + anomalyWhere + " order by a.licenceNumber, a.type, a.declarationNumber, a.lineNumber",
+                ReconciliationAnomaly.class), date, scope).getResultList();
+        // the files are read for every authority: their bad lines only for whoever sees them all
+        List<SkippedLine> skipped = caller.getDataScope() != DataScope.ALL ? List.of() : em.createQuery("select s "
+                + "from SkippedLine s where s.executionId in (select r.executionId from ReconciliationRun r where "
+                + "r.businessDate = :d) order by s.fileName, s.lineNumber", SkippedLine.class)
+                .setParameter("d", date).getResultList();
+        return new Report(date, scope, licences, fullyUsed, outcomes.getOrDefault(ReconciledLicence.Outcome.WRITTEN_OFF,
+                0L), outcomes.getOrDefault(ReconciledLicence.Outcome.PROPOSED, 0L),
+                outcomes.getOrDefault(ReconciledLicence.Outcome.ENDED, 0L), uses, quantities, counts, anomalies,
+                skipped);
+    }
+
+    /**
+     * Every licence line of the report, by licence, handed to {@code each} a page at a time (a year's
+     * hundreds of thousands of lines never held at once: the workbook streams them out).
+     */
+    public void reportLines(LocalDate date, String authority, Consumer<LineRow> each) {
+        String scope = reportScope(reader(), authority);
+        long afterLicence = -1;
+        int afterLine = 0;
+        while (true) {
+            List<Object[]> page = scoped(em.createQuery("select r.licenceNumber, x.lineNumber, g.unitCode, x.licensed, "
+                    + "x.used, x.remaining, r.uses, r.fullyUsed, r.outcome, r.licenceId from ReconciledLine x, "
+                    + "ReconciledLicence r, Licence l join l.lines g where x.businessDate = r.businessDate and "
+                    + "x.licenceId = r.licenceId and l.id = r.licenceId and g.lineNumber = x.lineNumber and "
+                    + "r.businessDate = :d" + (scope == null ? "" : " and r.authorityCode = :a") + " and (r.licenceId > "
+                    + ":after or r.licenceId = :after and x.lineNumber > :line) order by r.licenceId, x.lineNumber",
+                    Object[].class), date, scope).setParameter("after", afterLicence).setParameter("line", afterLine)
+                    .setMaxResults(LINE_PAGE).getResultList();
+            for (Object[] r : page) {
+                each.accept(new LineRow((String) r[0], (Integer) r[1], (String) r[2], (BigDecimal) r[3],
+                        (BigDecimal) r[4], (BigDecimal) r[5], (Integer) r[6], (Boolean) r[7],
+                        (ReconciledLicence.Outcome) r[8]));
+            }
+            if (page.size() < LINE_PAGE) {
+                return;
+            }
+            Object[] last = page.get(page.size() - 1);
+            afterLicence = (Long) last[9];
+            afterLine = (Integer) last[1];
+        }
+    }
+
+    private String reportScope(Account caller, String authority) {
+        String asked = authority == null || authority.isBlank() ? null : authority;
+        if (caller.getDataScope() == DataScope.ALL) {
+            return asked;
+        }
+        if (asked != null && !asked.equals(caller.getAuthorityCode())) {
+            audit.record(AuditEntry.of(caller.getUsername(), "ACCESS_DENIED", "reconciliation-report", asked));
+            throw new OutOfScopeException("reconciliation.notFound", asked);
+        }
+        return caller.getAuthorityCode();
+    }
+
+    private static <T> TypedQuery<T> scoped(TypedQuery<T> query, LocalDate date, String authority) {
+        query.setParameter("d", date);
+        return authority == null ? query : query.setParameter("a", authority);
     }
 
     private Account reader() {

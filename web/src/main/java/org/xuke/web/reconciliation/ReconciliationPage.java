@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.primefaces.model.LazyDataModel;
 import org.xuke.batch.ReconciliationJobs;
 import org.xuke.batch.ReconciliationJobs.Run;
@@ -78,22 +79,10 @@ public class ReconciliationPage implements Serializable {
         }
     }
 
-    /**
-     * A finding's evidence for people: its {@code key=value} pairs with their labels from the bundle
-     * (a key without one, such as a dead-lettered message's detail, is shown as it is).
-     */
+    /** A finding's evidence with the bundle's labels ({@link Evidence}). */
     public String evidence(String evidence) {
-        StringBuilder said = new StringBuilder();
-        for (String pair : evidence == null ? new String[0] : evidence.split(";")) {
-            int eq = pair.indexOf('=');
-            // a pair (declared=11) or a flag (oneBatch)
-            String label = Texts.textOr("reconciliation.evidence." + (eq < 0 ? pair : pair.substring(0, eq)), null);
-            if (said.length() > 0) {
-                said.append("；");
-            }
-            said.append(label == null ? pair : eq < 0 ? label : label + "：" + pair.substring(eq + 1));
-        }
-        return said.toString();
+        return Evidence.format(ResourceBundle.getBundle(Texts.WEB, Texts.locale(), Texts.class.getClassLoader()),
+                evidence);
     }
 
     public void restart(long executionId) {
@@ -137,7 +126,7 @@ public class ReconciliationPage implements Serializable {
     /** The runs, read once per request (the poll asks again while one runs). */
     public List<Run> getRuns() {
         if (runs == null) {
-            runs = jobs.runs(20);
+            runs = jobs.history(20);
         }
         return runs;
     }

@@ -1,0 +1,90 @@
+package org.xuke.batch;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.xuke.reconciliation.Reconciliation;
+
+/**
+ * When the server starts, the runs this instance had started and never ended (the process was
+ * killed, the machine lost power) are still STARTED in the batch repository, and no one would ever
+ * end them: they are marked FAILED here (exit status {@code INTERRUPTED}), so that 重新运行 restarts
+ * them from their last checkpoint. Only this instance's own runs: in a deployment group another
+ * instance may be running its runs right now. The batch API has no call for this (jakartaee/batch
+ * #157), so the repository's two status columns are set as its runtime sets them.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class InterruptedRuns {
+
+    private static final Logger LOG = Logger.getLogger(InterruptedRuns.class.getName());
+    /** The repository's tables as the domain configures them (prefix {@code JBATCH_}, docs/OPERATIONS.md). */
+    static final String EXECUTIONS = "jbatch_executioninstancedata";
+    static final String STEPS = "jbatch_stepexecutioninstancedata";
+    private static final String RUNNING = "('STARTING', 'STARTED', 'STOPPING')";
+
+    @Resource(lookup = "jdbc/xuke")
+    private DataSource database;
+
+    @Inject
+    private Reconciliation reconciliation;
+
+    @PostConstruct
+    void markInterrupted() {
+        try {
+            List<Long> mine = reconciliation.executionsOn(ServerInstance.name());
+            if (!mine.isEmpty()) {
+                int marked = mark(mine);
+                if (marked > 0) {
+                    LOG.warning(() -> marked + " reconciliation run(s) interrupted when this server stopped marked "
+                            + "FAILED: restart them on 核销对账");
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "interrupted reconciliation runs could not be marked failed", e);
+        }
+    }
+
+    private int mark(List<Long> executions) throws SQLException {
+        try (Connection c = database.getConnection()) {
+            try (PreparedStatement exists = c.prepareStatement("select to_regclass(?) is not null")) {
+                exists.setString(1, EXECUTIONS);
+                try (ResultSet r = exists.executeQuery()) {
+                    if (!r.next() || !r.getBoolean(1)) {
+                        return 0;
+                    }
+                }
+            }
+            Long[] ids = executions.toArray(Long[]::new);
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement steps = c.prepareStatement("update " + STEPS + " set batchstatus = 'FAILED', "
+                    + "exitstatus = 'INTERRUPTED', endtime = ? where jobexecid = any (?) and batchstatus in " + RUNNING);
+                    PreparedStatement runs = c.prepareStatement("update " + EXECUTIONS + " set batchstatus = 'FAILED', "
+                    + "exitstatus = 'INTERRUPTED', endtime = ?, updatetime = ? where jobexecid = any (?) and "
+                    + "batchstatus in " + RUNNING)) {
+                steps.setTimestamp(1, now);
+                steps.setArray(2, c.createArrayOf("bigint", ids));
+                steps.executeUpdate();
+                runs.setTimestamp(1, now);
+                runs.setTimestamp(2, now);
+                runs.setArray(3, c.createArrayOf("bigint", ids));
+                return runs.executeUpdate();
+            }
+        }
+    }
+}

@@ -29,3 +29,6 @@ create table reconciliation_skipped_line (
     recorded_at_utc     timestamp       not null
 );
 create index ix_reconciliation_skipped_line on reconciliation_skipped_line (file_name, line_number);
+
+-- who declared, where customs' usage names it: the reconciliation flags a declarant other than the holder
+alter table customs_declaration add column declarant_uscc varchar(18);

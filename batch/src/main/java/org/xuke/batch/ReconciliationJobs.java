@@ -41,7 +41,8 @@ import org.xuke.reconciliation.ReconciliationRun;
  * inside a container transaction sometimes fails on Payara (#5133). The nightly start is an
  * automatic non-persistent timer that ticks every hour and starts yesterday's run at the configured
  * hour ({@code -Dxuke.reconciliation.hour}, China time, 1 by default) unless one for that date
- * completed already: a missed night is caught up by an officer starting that date.
+ * completed already ({@link NightlyPlan}: in a deployment group each instance its authorities): a
+ * missed night is caught up by an officer starting that date.
  */
 @Stateless
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -156,11 +157,12 @@ public class ReconciliationJobs {
         }
         LocalDate yesterday = now.toLocalDate().minusDays(1);
         try {
-            if (runs(50).stream().noneMatch(r -> yesterday.toString().equals(r.businessDate())
-                    && r.authority() == null && (r.status() == BatchStatus.COMPLETED || r.isRunning()))) {
-                long execution = launch(null, yesterday, null, Reconciliation.SYSTEM);
+            for (String authority : NightlyPlan.toStart(System.getProperty(NightlyPlan.AUTHORITIES), yesterday,
+                    runs(200))) {
+                long execution = launch(null, yesterday, authority, Reconciliation.SYSTEM);
                 audit.record(AuditEntry.of("system", "RECONCILIATION_STARTED", "reconciliation", yesterday.toString())
-                        .withDetails("execution=" + execution + ";nightly"));
+                        .withDetails("execution=" + execution + ";nightly" + (authority == null ? ""
+                                : ";authority=" + authority)));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "the nightly reconciliation did not start; an officer can start it for " + yesterday, e);

@@ -54,7 +54,8 @@ import org.xuke.platform.Zones;
  * <pre>
  * A  one batch, two declarations of 5          → TOO_MANY_USES (the 2nd); used 10, not cleared: nothing due
  * B  one batch, 10 at port 0102, cleared       → WRONG_PORT; fully used and cleared: proposed, later written off by the job
- * C  one batch, 11                             → ABOVE_TOLERANCE (declared 11, balance 10, allowed 10); remaining -1
+ * C  one batch, 11, declared by another USCC    → ABOVE_TOLERANCE (declared 11, balance 10, allowed 10); remaining -1;
+ *                                                BY_ANOTHER_HOLDER (declarant and holder)
  * D  validity ended the day before, 3 declared → AFTER_EXPIRY; remaining 7
  * F  one batch, 10, cleared                    → proposed; the issuer writes it off from the page
  * ?  usage for 26ZZ000001 (never issued)       → UNKNOWN_LICENCE
@@ -68,6 +69,7 @@ class ReconciliationIT {
 
     private static final String PASSWORD = "Xk-2026-reconcile-19";
     private static final String USCC = ListPagesBenchmark.uscc(1919);
+    private static final String OTHER_USCC = ListPagesBenchmark.uscc(1920);
     private static final String PAGE = PortalClient.HTTPS + "/officer/reconciliation.xhtml";
     private static final long FIRST = 330_000_000L;
     private static final String[] CASES = {"A", "B", "C", "D", "F"};
@@ -144,7 +146,8 @@ class ReconciliationIT {
         usage("A", "431020260000000002", "0901", "5", "10", DeclarationState.RELEASED);
         usage("B", "431020260000000003", "0102", "10", "10", DeclarationState.RELEASED);
         usage("B", "431020260000000003", "0102", "10", "10", DeclarationState.CLEARED);
-        usage("C", "431020260000000004", "0901", "11", "11", DeclarationState.RELEASED);
+        // C declared by another enterprise than its holder
+        usage("C", "431020260000000004", "0901", "11", "11", DeclarationState.RELEASED, OTHER_USCC);
         usage("D", "431020260000000005", "0901", "3", "3", DeclarationState.RELEASED);
         usage("F", "431020260000000006", "0901", "10", "10", DeclarationState.RELEASED);
         usage("F", "431020260000000006", "0901", "10", "10", DeclarationState.CLEARED);
@@ -182,6 +185,7 @@ class ReconciliationIT {
                 "A TOO_MANY_USES 431020260000000002 0",
                 "B WRONG_PORT 431020260000000003 0",
                 "C ABOVE_TOLERANCE 431020260000000004 1",
+                "C BY_ANOTHER_HOLDER 431020260000000004 0",
                 "D AFTER_EXPIRY 431020260000000005 0"), anomalies);
         run(issuer);
         assertEquals(first, figures(), "a second run gives the same figures");
@@ -300,7 +304,7 @@ class ReconciliationIT {
                 + "reconciliation_anomaly where business_date = ? and authority_code = 'PROV-HUNAN' order by "
                 + "licence_number, anomaly_type, declaration_number, line_number", yesterday());
         assertEquals(5, licences);
-        assertEquals(4, anomalies.size(), anomalies.toString());
+        assertEquals(5, anomalies.size(), anomalies.toString());
 
         HttpResponse<byte[]> pdf = issuer.getBytes(report + "pdf");
         assertEquals(200, pdf.statusCode());
@@ -363,6 +367,7 @@ class ReconciliationIT {
             case "非许可证口岸报关" -> "WRONG_PORT";
             case "超出溢装比例" -> "ABOVE_TOLERANCE";
             case "过期后使用" -> "AFTER_EXPIRY";
+            case "非持证企业报关" -> "BY_ANOTHER_HOLDER";
             default -> label;
         };
     }
@@ -430,11 +435,16 @@ class ReconciliationIT {
 
     private void usage(String name, String declaration, String port, String quantity, String cumulative,
             DeclarationState state) throws Exception {
+        usage(name, declaration, port, quantity, cumulative, state, USCC);
+    }
+
+    private void usage(String name, String declaration, String port, String quantity, String cumulative,
+            DeclarationState state, String declarant) throws Exception {
         String number = query("select licence_number from licence where application_id = "
                 + (FIRST + List.of(CASES).indexOf(name)));
         CustomsQueues.send(connectionFactory, usage, CustomsXml.write(new Usage(UUID.randomUUID(), DeploymentName.id(),
                 declaration, number, port, yesterday(), state, List.of(new UsageLine(1, new BigDecimal(quantity),
-                        new BigDecimal(cumulative))))));
+                        new BigDecimal(cumulative))), declarant)));
     }
 
     private int count(String sql) throws Exception {

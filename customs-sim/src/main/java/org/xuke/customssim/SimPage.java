@@ -70,7 +70,8 @@ public class SimPage extends HttpServlet {
                 }
                 case "declare" -> said.add(declare(request.getParameter("licence"), request.getParameter("line"),
                         request.getParameter("quantity"), request.getParameter("state"),
-                        request.getParameter("declaration"), request.getParameter("date")));
+                        request.getParameter("declaration"), request.getParameter("date"),
+                        request.getParameter("declarant")));
                 case "csv" -> {
                     int row = 0;
                     for (String line : String.valueOf(request.getParameter("csv")).split("\\R")) {
@@ -83,7 +84,7 @@ public class SimPage extends HttpServlet {
                             said.add("第 " + row + " 行：应为 6 列");
                             continue;
                         }
-                        said.add("第 " + row + " 行：" + declare(f[1], f[2], f[3], f[4], f[0], f[5]));
+                        said.add("第 " + row + " 行：" + declare(f[1], f[2], f[3], f[4], f[0], f[5], null));
                     }
                 }
                 default -> said.add("未知操作");
@@ -96,7 +97,7 @@ public class SimPage extends HttpServlet {
 
     /** One declaration line; what happened, in words. */
     private String declare(String licence, String line, String quantity, String state, String declaration,
-            String date) throws SQLException {
+            String date, String declarant) throws SQLException {
         try {
             String number = licence == null ? "" : licence.strip().toUpperCase();
             String kind = "CLEARED".equalsIgnoreCase(state == null ? "" : state.strip()) ? "CLEARED" : "RELEASED";
@@ -106,12 +107,16 @@ public class SimPage extends HttpServlet {
             if (!declared.matches("\\d{18}")) {
                 return "报关单号应为 18 位数字：" + declared;
             }
+            String by = declarant == null || declarant.isBlank() ? null : declarant.strip().toUpperCase();
+            if (by != null && !by.matches("[0-9A-HJ-NPQRTUWXY]{18}")) {
+                return "报关企业应为 18 位统一社会信用代码：" + by;
+            }
             BigDecimal amount = quantity == null || quantity.isBlank() ? BigDecimal.ZERO : new BigDecimal(quantity.strip());
             SimStore.Declared done = store.declare(number, Integer.parseInt(line == null || line.isBlank() ? "1"
                     : line.strip()), amount, kind, declared, day);
             replies.usage(SimXml.usage(UUID.randomUUID().toString(), done.deployment(), done.declaration(),
                     done.number(), done.port(), done.date(), done.state(), done.line(), done.quantity(),
-                    done.cumulative()));
+                    done.cumulative(), by == null ? done.holderUscc() : by));
             return ("CLEARED".equals(kind) ? "已核销" : "已核注") + " 报关单 " + done.declaration() + "，许可证 "
                     + done.number() + " 第 " + done.line() + " 项 " + done.quantity().stripTrailingZeros().toPlainString()
                     + "，累计 " + done.cumulative().stripTrailingZeros().toPlainString();
@@ -151,6 +156,7 @@ public class SimPage extends HttpServlet {
                 + "<option value=\"CLEARED\">核销（结关）</option></select></label>"
                 + "<label>报关单号 <input name=\"declaration\" id=\"declaration\" size=\"18\" placeholder=\"留空自动生成\"></label>"
                 + "<label>申报日期 <input name=\"date\" type=\"date\"></label>"
+                + "<label>报关企业 <input name=\"declarant\" id=\"declarant\" size=\"18\" placeholder=\"留空为持证企业\"></label>"
                 + "<button id=\"declare\">申报</button></form>");
         out.println("<h2>回放报关数据（CSV）</h2><form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"csv\">"
                 + "<p>每行：declaration_number,licence_number,line,quantity,state(RELEASED|CLEARED),date(YYYY-MM-DD)</p>"

@@ -46,7 +46,7 @@ public class SimStore {
 
     /** A declaration made: what the usage message says. */
     public record Declared(String deployment, String declaration, String number, String port, LocalDate date,
-            String state, int line, BigDecimal quantity, BigDecimal cumulative) {
+            String state, int line, BigDecimal quantity, BigDecimal cumulative, String holderUscc) {
     }
 
     @PostConstruct
@@ -63,6 +63,8 @@ public class SimStore {
                     + " deployment varchar(32) not null, version integer not null, port varchar(4) not null,"
                     + " one_batch boolean not null, uses_allowed integer not null, valid_to date not null,"
                     + " status varchar(10) not null)");
+            // the holder, named as the declarant of its usage (a simulator's database of an earlier version lacks it)
+            s.execute("alter table customs_sim.licence add column if not exists holder_uscc varchar(18)");
             s.execute("create table if not exists customs_sim.licence_line (licence_number varchar(10) not null,"
                     + " line_number integer not null, quantity numeric(18,5) not null, cumulative numeric(18,5) not null,"
                     + " primary key (licence_number, line_number))");
@@ -122,10 +124,11 @@ public class SimStore {
 
     private void store(Connection c, SimXml.Licence licence) throws SQLException {
         String status = "CANCEL".equals(licence.action()) ? "CANCELLED" : "STORED";
-        try (PreparedStatement s = c.prepareStatement("insert into customs_sim.licence as l values (?, ?, ?, ?, ?, ?, ?, ?)"
+        try (PreparedStatement s = c.prepareStatement("insert into customs_sim.licence as l (licence_number, deployment,"
+                + " version, port, one_batch, uses_allowed, valid_to, status, holder_uscc) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (licence_number) do update set version = excluded.version, port = excluded.port,"
                 + " one_batch = excluded.one_batch, uses_allowed = excluded.uses_allowed, valid_to = excluded.valid_to,"
-                + " status = excluded.status where l.version < excluded.version")) {
+                + " status = excluded.status, holder_uscc = excluded.holder_uscc where l.version < excluded.version")) {
             s.setString(1, licence.number());
             s.setString(2, licence.deployment());
             s.setInt(3, licence.version());
@@ -134,6 +137,7 @@ public class SimStore {
             s.setInt(6, licence.usesAllowed());
             s.setDate(7, Date.valueOf(licence.validTo()));
             s.setString(8, status);
+            s.setString(9, licence.holderUscc());
             s.executeUpdate();
         }
         for (SimXml.Line line : licence.lines()) {
@@ -163,7 +167,8 @@ public class SimStore {
             String deployment;
             String port;
             int usesAllowed;
-            try (PreparedStatement s = c.prepareStatement("select deployment, port, uses_allowed, status"
+            String holder;
+            try (PreparedStatement s = c.prepareStatement("select deployment, port, uses_allowed, status, holder_uscc"
                     + " from customs_sim.licence where licence_number = ? for update")) {
                 s.setString(1, number);
                 try (ResultSet r = s.executeQuery()) {
@@ -173,6 +178,7 @@ public class SimStore {
                     deployment = r.getString(1);
                     port = r.getString(2);
                     usesAllowed = r.getInt(3);
+                    holder = r.getString(5);
                 }
             }
             BigDecimal licensed;
@@ -195,7 +201,8 @@ public class SimStore {
                     throw new Refused("报关单 " + declaration + " 尚未核注，不能核销");
                 }
                 update(c, "update customs_sim.declaration set state = 'CLEARED' where declaration_number = ?", declaration);
-                return new Declared(deployment, declaration, number, port, date, state, line, released, cumulative);
+                return new Declared(deployment, declaration, number, port, date, state, line, released, cumulative,
+                        holder);
             }
             if (quantity.signum() <= 0) {
                 throw new Refused("数量必须大于 0");
@@ -223,7 +230,7 @@ public class SimStore {
                 s.setInt(3, line);
                 s.executeUpdate();
             }
-            return new Declared(deployment, declaration, number, port, date, state, line, quantity, total);
+            return new Declared(deployment, declaration, number, port, date, state, line, quantity, total, holder);
         }
     }
 

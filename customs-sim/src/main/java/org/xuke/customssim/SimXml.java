@@ -31,7 +31,7 @@ final class SimXml {
 
     /** What customs keeps of a licence message. */
     record Licence(String messageId, String deployment, String action, String number, int version, String port,
-            boolean oneBatch, int usesAllowed, LocalDate validTo, List<Line> lines, boolean sealed) {
+            boolean oneBatch, int usesAllowed, LocalDate validTo, List<Line> lines, boolean sealed, String holderUscc) {
     }
 
     record Line(int number, BigDecimal quantity) {
@@ -70,7 +70,8 @@ final class SimXml {
         return new Licence(text(root, "MessageId"), text(root, "Deployment"), text(root, "Action"),
                 text(licence, "Number"), Integer.parseInt(text(licence, "Version")), text(licence, "Port"),
                 Boolean.parseBoolean(text(licence, "OneBatch")), Integer.parseInt(text(licence, "UsesAllowed")),
-                LocalDate.parse(text(licence, "ValidTo")), lines, !text(licence, "Seal").isEmpty());
+                LocalDate.parse(text(licence, "ValidTo")), lines, !text(licence, "Seal").isEmpty(),
+                text(child(licence, "Holder"), "Uscc"));
     }
 
     static byte[] receipt(String messageId, String deployment, String inReplyTo, String number, int version,
@@ -95,7 +96,7 @@ final class SimXml {
     }
 
     static byte[] usage(String messageId, String deployment, String declaration, String number, String port,
-            LocalDate date, String state, int line, BigDecimal quantity, BigDecimal cumulative) {
+            LocalDate date, String state, int line, BigDecimal quantity, BigDecimal cumulative, String declarant) {
         return write(w -> {
             start(w, "Usage");
             element(w, "MessageId", messageId);
@@ -105,6 +106,9 @@ final class SimXml {
             element(w, "Port", port);
             element(w, "DeclarationDate", date.toString());
             element(w, "State", state);
+            if (declarant != null) {
+                element(w, "Declarant", declarant);
+            }
             w.writeStartElement(NS, "Line");
             element(w, "LineNumber", String.valueOf(line));
             element(w, "Quantity", quantity.toPlainString());

@@ -157,10 +157,11 @@ public class CustomsInbox {
                 new Declaration.Key(usage.declarationNumber(), licence.getId()));
         if (declaration == null) {
             em.persist(new Declaration(usage.declarationNumber(), licence.getId(), usage.port(),
-                    usage.declarationDate(), usage.state(), now));
+                    usage.declarationDate(), usage.state(), now).declaredBy(usage.declarantUscc()));
             em.flush();
         } else {
             declaration.reported(usage.state(), now);
+            declaration.declaredBy(usage.declarantUscc());
         }
         for (UsageLine line : usage.lines()) {
             if (em.find(DeclarationLine.class, new DeclarationLine.Key(usage.declarationNumber(), licence.getId(),

@@ -45,8 +45,16 @@ public sealed interface CustomsMessage extends Serializable
     }
 
     /** What one declaration used of a licence, line by line, with customs' cumulative figure per line. */
+    /** {@code declarantUscc}: who declared, where customs says (optional in the message). */
     record Usage(UUID messageId, String deployment, String declarationNumber, String licenceNumber, String port,
-            LocalDate declarationDate, DeclarationState state, List<UsageLine> lines) implements CustomsMessage {
+            LocalDate declarationDate, DeclarationState state, List<UsageLine> lines, String declarantUscc)
+            implements CustomsMessage {
+
+        /** A usage that does not name its declarant. */
+        public Usage(UUID messageId, String deployment, String declarationNumber, String licenceNumber, String port,
+                LocalDate declarationDate, DeclarationState state, List<UsageLine> lines) {
+            this(messageId, deployment, declarationNumber, licenceNumber, port, declarationDate, state, lines, null);
+        }
     }
 
     record UsageLine(int lineNumber, BigDecimal quantity, BigDecimal cumulativeQuantity) implements Serializable {

@@ -181,7 +181,8 @@ public final class CustomsXml {
         return new Usage(UUID.fromString(text(root, "MessageId")), text(root, "Deployment"),
                 text(root, "DeclarationNumber"), text(root, "LicenceNumber"), text(root, "Port"),
                 LocalDate.parse(text(root, "DeclarationDate")), DeclarationState.valueOf(text(root, "State")),
-                List.copyOf(lines));
+                List.copyOf(lines), optionalChild(root, "Declarant") == null ? null
+                        : optionalChild(root, "Declarant").getTextContent().strip());
     }
 
     private static Element child(Element parent, String name) {
@@ -296,6 +297,9 @@ public final class CustomsXml {
         element(w, "Port", u.port());
         element(w, "DeclarationDate", u.declarationDate().toString());
         element(w, "State", u.state().name());
+        if (u.declarantUscc() != null) {
+            element(w, "Declarant", u.declarantUscc());
+        }
         for (UsageLine line : u.lines()) {
             w.writeStartElement(NAMESPACE, "Line");
             element(w, "LineNumber", String.valueOf(line.lineNumber()));

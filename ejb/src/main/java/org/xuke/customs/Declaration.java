@@ -42,6 +42,10 @@ public class Declaration implements Serializable {
     @Column(name = "updated_at_utc", nullable = false)
     private LocalDateTime updatedAtUtc;
 
+    /** Who declared (the USCC customs names; null where its message did not say). */
+    @Column(name = "declarant_uscc", length = 18)
+    private String declarantUscc;
+
     protected Declaration() {
         // for JPA
     }
@@ -54,6 +58,14 @@ public class Declaration implements Serializable {
         this.declarationDate = date;
         this.state = state;
         this.updatedAtUtc = atUtc;
+    }
+
+    /** The declarant as a report names it (a report that does not name one keeps the one known). */
+    Declaration declaredBy(String uscc) {
+        if (uscc != null) {
+            this.declarantUscc = uscc;
+        }
+        return this;
     }
 
     /** Clearance follows release; a late release report does not undo a clearance. */
@@ -74,6 +86,10 @@ public class Declaration implements Serializable {
 
     public String getPortCode() {
         return portCode;
+    }
+
+    public String getDeclarantUscc() {
+        return declarantUscc;
     }
 
     public LocalDate getDeclarationDate() {

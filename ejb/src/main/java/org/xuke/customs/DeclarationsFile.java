@@ -20,13 +20,15 @@ import org.xuke.customs.CustomsMessage.UsageLine;
  */
 public final class DeclarationsFile {
 
-    /** The header line (optional; the first line when present). */
+    /** The header line (optional; the first line when present). The ninth field, the declarant, may be left out. */
     public static final String HEADER = "declaration_number,declaration_date,licence_number,port,state,line_number,"
             + "quantity,cumulative_quantity";
+    private static final String HEADER_WITH_DECLARANT = HEADER + ",declarant";
 
     private static final Pattern DECLARATION = Pattern.compile("[0-9]{18}");
     private static final Pattern LICENCE = Pattern.compile("[0-9]{2}[A-Z]{2,4}[0-9]{4,6}");
     private static final Pattern PORT = Pattern.compile("[0-9]{4}");
+    private static final Pattern USCC = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
     private static final Pattern QUANTITY = Pattern.compile("[0-9]{1,13}(\\.[0-9]{1,5})?");
 
     /** A line that breaks the format: {@code code} names the rule (reconciliation.skip.* in the bundles). */
@@ -50,14 +52,14 @@ public final class DeclarationsFile {
     /** Whether the line is the header, a comment ({@code #}) or blank: nothing to apply. */
     public static boolean isNotData(String line) {
         String s = strip(line);
-        return s.isEmpty() || s.startsWith("#") || s.equalsIgnoreCase(HEADER);
+        return s.isEmpty() || s.startsWith("#") || s.equalsIgnoreCase(HEADER) || s.equalsIgnoreCase(HEADER_WITH_DECLARANT);
     }
 
     /** One line as a usage for this deployment. */
     public static Usage parse(String line) throws BadLine {
         String s = strip(line);
         String[] f = s.split(",", -1);
-        if (f.length != 8) {
+        if (f.length != 8 && f.length != 9) {
             throw new BadLine("fields", f.length + "");
         }
         for (int i = 0; i < f.length; i++) {
@@ -100,6 +102,10 @@ public final class DeclarationsFile {
         if (!QUANTITY.matcher(f[7]).matches()) {
             throw new BadLine("cumulativeQuantity", f[7]);
         }
+        String declarant = f.length == 9 && !f[8].isEmpty() ? f[8].toUpperCase(Locale.ROOT) : null;
+        if (declarant != null && !USCC.matcher(declarant).matches()) {
+            throw new BadLine("declarant", f[8]);
+        }
         BigDecimal quantity = new BigDecimal(f[6]);
         BigDecimal cumulative = new BigDecimal(f[7]);
         if (cumulative.compareTo(quantity) < 0) {
@@ -107,10 +113,10 @@ public final class DeclarationsFile {
         }
         String canonical = String.join(",", f[0], date.toString(), licence, f[3], state.name(),
                 String.valueOf(lineNumber), quantity.stripTrailingZeros().toPlainString(),
-                cumulative.stripTrailingZeros().toPlainString());
+                cumulative.stripTrailingZeros().toPlainString(), declarant == null ? "" : declarant);
         UUID id = UUID.nameUUIDFromBytes(("declarations-file:" + canonical).getBytes(StandardCharsets.UTF_8));
         return new Usage(id, DeploymentName.id(), f[0], licence, f[3], date, state,
-                List.of(new UsageLine(lineNumber, quantity, cumulative)));
+                List.of(new UsageLine(lineNumber, quantity, cumulative)), declarant);
     }
 
     private static String strip(String line) {

@@ -14,6 +14,8 @@ public enum AnomalyType {
     WRONG_PORT,
     /** More declarations than the licence allows (one for 一批一证, 12 for export, 6 for automatic import). */
     TOO_MANY_USES,
+    /** Declared by an enterprise other than the licence's holder (a licence is not transferable). */
+    BY_ANOTHER_HOLDER,
     /** The licence's data could not be reconciled: the job skipped it and kept the reason. */
     NOT_RECONCILED
 }

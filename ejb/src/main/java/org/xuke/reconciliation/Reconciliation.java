@@ -20,6 +20,7 @@ import org.xuke.catalog.CatalogService;
 import org.xuke.catalog.Commodity;
 import org.xuke.catalog.IssuingAuthority;
 import org.xuke.customs.CustomsUsage;
+import org.xuke.enterprise.UnifiedSocialCreditCode;
 import org.xuke.customs.CustomsMessage.DeclarationState;
 import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceEnding;
@@ -171,8 +172,14 @@ public class Reconciliation {
                 + "join l.lines g where l.id in :ids", Object[].class).setParameter("ids", ids).getResultList());
         Map<Long, List<Object[]>> used = group(em.createQuery("select u.licenceId, u.lineNumber, u.cumulativeQuantity "
                 + "from LineUsage u where u.licenceId in :ids", Object[].class).setParameter("ids", ids).getResultList());
+        Map<Long, String> holders = new HashMap<>();
+        for (Object[] h : em.createQuery("select l.id, e.uscc from Licence l, Enterprise e where e.id = l.enterpriseId "
+                + "and l.id in :ids", Object[].class).setParameter("ids", ids).getResultList()) {
+            holders.put((Long) h[0], ((UnifiedSocialCreditCode) h[1]).value());
+        }
         Map<Long, List<Object[]>> declared = group(em.createQuery("select d.licenceId, d.declarationNumber, "
-                + "d.declarationDate, d.portCode, x.lineNumber, x.quantity, d.state from Declaration d, DeclarationLine x "
+                + "d.declarationDate, d.portCode, x.lineNumber, x.quantity, d.state, d.declarantUscc from Declaration d, "
+                + "DeclarationLine x "
                 + "where x.licenceId = d.licenceId and x.declarationNumber = d.declarationNumber and d.licenceId in :ids "
                 + "and d.declarationDate <= :d", Object[].class).setParameter("ids", ids).setParameter("d", date)
                 .getResultList());
@@ -198,8 +205,8 @@ public class Reconciliation {
             }
             Outcome outcome;
             try {
-                outcome = outcome(licence, date, lines.getOrDefault(id, List.of()), used.getOrDefault(id, List.of()),
-                        declared.getOrDefault(id, List.of()), tolerances);
+                outcome = outcome(licence, holders.get(id), date, lines.getOrDefault(id, List.of()),
+                        used.getOrDefault(id, List.of()), declared.getOrDefault(id, List.of()), tolerances);
             } catch (RuntimeException e) {
                 record(known, date, licence.getNumber(), licence.getAuthorityCode(), new Finding(
                         AnomalyType.NOT_RECONCILED, null, null, "licenceId=" + id + ";" + e));
@@ -232,7 +239,7 @@ public class Reconciliation {
         }
     }
 
-    private Outcome outcome(Licence licence, LocalDate date, List<Object[]> lines, List<Object[]> used,
+    private Outcome outcome(Licence licence, String holder, LocalDate date, List<Object[]> lines, List<Object[]> used,
             List<Object[]> declared, Map<String, BigDecimal> tolerances) {
         BigDecimal tolerance = tolerances.computeIfAbsent(licence.getYear() + "/" + licence.getCommodityCode(), k -> {
             Commodity commodity = catalogs.findCommodity(licence.getYear(), licence.getCommodityCode());
@@ -250,7 +257,7 @@ public class Reconciliation {
         Set<String> uncleared = new HashSet<>();
         for (Object[] d : declared) {
             declarations.add(new DeclaredLine((String) d[1], (LocalDate) d[2], (String) d[3], (Integer) d[4],
-                    (BigDecimal) d[5]));
+                    (BigDecimal) d[5], (String) d[7]));
             if (d[6] != DeclarationState.CLEARED) {
                 uncleared.add((String) d[1]);
             }
@@ -259,7 +266,7 @@ public class Reconciliation {
                 ? licence.getEndedAtUtc().atOffset(ZoneOffset.UTC).atZoneSameInstant(Zones.CHINA).toLocalDate() : null;
         return ReconciliationRules.reconcile(new LicenceFacts(licence.getId(), licence.getNumber(),
                 licence.getPortCode(), licence.isOneBatch(), licence.getUsesAllowed(), licence.getValidityEnd(), endedOn,
-                facts), declarations).withCleared(!declarations.isEmpty() && uncleared.isEmpty());
+                facts, holder), declarations).withCleared(!declarations.isEmpty() && uncleared.isEmpty());
     }
 
     /** What a fully used, cleared licence comes to: written off where the authority allows it, else proposed. */

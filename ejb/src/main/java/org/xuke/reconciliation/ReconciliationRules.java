@@ -28,14 +28,20 @@ public final class ReconciliationRules {
             implements Serializable {
     }
 
-    /** The licence as the rules need it. {@code endedOn}: the day it was deleted, written off or returned, or null. */
+    /**
+     * The licence as the rules need it. {@code endedOn}: the day it was deleted, written off or
+     * returned, or null; {@code holderUscc}: its holder's unified social credit code.
+     */
     public record LicenceFacts(long licenceId, String number, String portCode, boolean oneBatch, int usesAllowed,
-            LocalDate validityEnd, LocalDate endedOn, List<LineFacts> lines) implements Serializable {
+            LocalDate validityEnd, LocalDate endedOn, List<LineFacts> lines, String holderUscc) implements Serializable {
     }
 
-    /** One declaration line against the licence: the quantity of that declaration on that line. */
+    /**
+     * One declaration line against the licence: the quantity of that declaration on that line, and
+     * who declared it where customs said (null where it did not).
+     */
     public record DeclaredLine(String declarationNumber, LocalDate date, String portCode, int lineNumber,
-            BigDecimal quantity) implements Serializable {
+            BigDecimal quantity, String declarantUscc) implements Serializable {
     }
 
     /** A line's figures after reconciliation; remaining is negative when customs let more through than licensed. */
@@ -86,6 +92,11 @@ public final class ReconciliationRules {
             if (line.date().isAfter(licence.validityEnd())) {
                 findings.add(new Finding(AnomalyType.AFTER_EXPIRY, line.declarationNumber(), null,
                         "date=" + line.date() + ";validityEnd=" + licence.validityEnd()));
+            }
+            if (line.declarantUscc() != null && licence.holderUscc() != null
+                    && !line.declarantUscc().equals(licence.holderUscc())) {
+                findings.add(new Finding(AnomalyType.BY_ANOTHER_HOLDER, line.declarationNumber(), null,
+                        "declarant=" + line.declarantUscc() + ";holder=" + licence.holderUscc()));
             }
             if (licence.endedOn() != null && line.date().isAfter(licence.endedOn())) {
                 findings.add(new Finding(AnomalyType.AFTER_END, line.declarationNumber(), null,

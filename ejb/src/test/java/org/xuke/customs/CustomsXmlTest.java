@@ -69,6 +69,10 @@ class CustomsXmlTest {
 
         Usage usage = usage("200", "700.25");
         assertEquals(usage, CustomsXml.read(CustomsXml.write(usage)));
+        Usage declared = new Usage(ID, "LN-TEST", "090120261000000123", "26LN000123", "0901", LocalDate.of(2026, 12, 6),
+                DeclarationState.RELEASED, usage.lines(), "91210100MA0Y000001");
+        assertEquals(declared, CustomsXml.read(CustomsXml.write(declared)), "the optional declarant");
+        assertEquals(Reason.SCHEMA, refused(xml(declared).replace("91210100MA0Y000001", "not-a-uscc")));
     }
 
     @Test

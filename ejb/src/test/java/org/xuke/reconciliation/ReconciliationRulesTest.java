@@ -18,14 +18,17 @@ import org.xuke.reconciliation.ReconciliationRules.Outcome;
 class ReconciliationRulesTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 12, 4);
+    private static final String HOLDER = "91430100MA4L000001";
+    private static final String OTHER = "91430100MA4L000002";
 
     private static LicenceFacts licence(boolean oneBatch, int uses, String tolerance, String cumulative) {
         return new LicenceFacts(1, "26HN000001", "0901", oneBatch, uses, LocalDate.of(2026, 12, 31), null,
-                List.of(new LineFacts(1, new BigDecimal("100"), new BigDecimal(tolerance), new BigDecimal(cumulative))));
+                List.of(new LineFacts(1, new BigDecimal("100"), new BigDecimal(tolerance), new BigDecimal(cumulative))),
+                HOLDER);
     }
 
     private static DeclaredLine declared(String number, LocalDate date, String port, String quantity) {
-        return new DeclaredLine(number, date, port, 1, new BigDecimal(quantity));
+        return new DeclaredLine(number, date, port, 1, new BigDecimal(quantity), null);
     }
 
     @Test
@@ -69,7 +72,7 @@ class ReconciliationRulesTest {
     @Test
     void useAfterExpiryAndAfterTheEndAreFlaggedWithTheirDates() {
         LicenceFacts ended = new LicenceFacts(1, "26HN000001", "0901", false, 12, DAY.minusDays(2), DAY.minusDays(1),
-                List.of(new LineFacts(1, new BigDecimal("100"), BigDecimal.ZERO, new BigDecimal("10"))));
+                List.of(new LineFacts(1, new BigDecimal("100"), BigDecimal.ZERO, new BigDecimal("10"))), HOLDER);
         Outcome outcome = ReconciliationRules.reconcile(ended, List.of(declared("000000000000000001", DAY, "0901", "10")));
         assertThat(outcome.findings()).extracting(Finding::type).containsExactly(AnomalyType.AFTER_EXPIRY,
                 AnomalyType.AFTER_END);
@@ -86,5 +89,20 @@ class ReconciliationRulesTest {
         assertThat(outcome.findings()).extracting(Finding::type, Finding::declarationNumber).containsExactly(
                 tuple(AnomalyType.TOO_MANY_USES, "000000000000000013"));
         assertThat(outcome.uses()).isEqualTo(13);
+    }
+
+    @Test
+    void aDeclarationByAnotherEnterpriseThanTheHolderIsFlaggedOnceWithBothCodes() {
+        List<DeclaredLine> declared = List.of(
+                new DeclaredLine("000000000000000001", DAY, "0901", 1, new BigDecimal("10"), HOLDER),
+                new DeclaredLine("000000000000000002", DAY, "0901", 1, new BigDecimal("10"), OTHER),
+                new DeclaredLine("000000000000000003", DAY, "0901", 1, new BigDecimal("10"), null));
+        Outcome outcome = ReconciliationRules.reconcile(licence(false, 12, "0", "30"), declared);
+        assertThat(outcome.findings()).singleElement().satisfies(f -> {
+            assertThat(f.type()).isEqualTo(AnomalyType.BY_ANOTHER_HOLDER);
+            assertThat(f.declarationNumber()).isEqualTo("000000000000000002");
+            assertThat(f.evidence()).isEqualTo("declarant=" + OTHER + ";holder=" + HOLDER);
+        });
+        assertThat(outcome.uses()).isEqualTo(3);
     }
 }

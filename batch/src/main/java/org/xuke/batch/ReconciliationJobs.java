@@ -171,7 +171,7 @@ public class ReconciliationJobs {
 
     /** 对账历史 as the caller may see it: the runs of every authority and of his own, newest first. */
     public List<Run> history(int max) {
-        return visible(officer()).stream().limit(max).toList();
+        return visible(viewer()).stream().limit(max).toList();
     }
 
     private List<Run> visible(Account caller) {
@@ -262,6 +262,16 @@ public class ReconciliationJobs {
             throw new DomainRuleException("access.denied");
         }
         if (caller.getAuthorityCode() == null && caller.getDataScope() != DataScope.ALL) {
+            throw new DomainRuleException("access.denied");
+        }
+        return caller;
+    }
+
+    /** Whoever works on licences may follow the runs (the reviewers too); starting one is the officers' above. */
+    private Account viewer() {
+        Account caller = callers.require();
+        if (caller.getEnterpriseId() != null || caller.getRoles().stream().noneMatch(Role::isLicenceStaff)
+                || caller.getAuthorityCode() == null && caller.getDataScope() != DataScope.ALL) {
             throw new DomainRuleException("access.denied");
         }
         return caller;

@@ -207,6 +207,16 @@ class ReconciliationIT {
         assertTrue(acknowledged.contains("的异常已确认"), acknowledged);
         assertEquals(1, CustomsLoad.count("select count(*) from audit_event where action = 'ANOMALY_ACKNOWLEDGED' "
                 + "and actor = 'DZFZ'"));
+        issuer.get(PAGE);
+        assertTrue(issuer.submit(PAGE, "anomalies", Map.of("anomalies:list:0:annotate", "")).body()
+                .contains("批注时请填写批注内容"), "a note needs its text");
+        String annotated = issuer.submit(PAGE, "anomalies", Map.of("anomalies:list:0:note", "待海关回复",
+                "anomalies:list:0:annotate", "")).body();
+        assertTrue(annotated.contains("的异常添加批注"), annotated);
+        assertEquals("OPEN", CustomsLoad.query("select state from reconciliation_anomaly where note = '待海关回复'"),
+                "a note alone leaves the anomaly open");
+        assertEquals(1, CustomsLoad.count("select count(*) from audit_event where action = 'ANOMALY_ANNOTATED' "
+                + "and actor = 'DZFZ' and details like '%note=待海关回复'"));
 
         String f = number("F");
         String proposals = issuer.get(PAGE).body();

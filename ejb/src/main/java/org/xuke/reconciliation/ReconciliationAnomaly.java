@@ -112,6 +112,20 @@ public class ReconciliationAnomaly implements Serializable {
         handledAtUtc = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
+    /** 批注 alone: the officer's note on the anomaly, its state unchanged (every note stays in the audit log). */
+    void annotate(String note, String by, Instant at) {
+        String said = note == null || note.isBlank() ? null : note.strip();
+        if (said == null) {
+            throw new DomainRuleException("reconciliation.noteMissing");
+        }
+        if (said.length() > NOTE_MAX) {
+            throw new DomainRuleException("reconciliation.noteTooLong", String.valueOf(NOTE_MAX));
+        }
+        this.note = said;
+        handledBy = by;
+        handledAtUtc = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
     public Long getId() {
         return id;
     }

@@ -142,9 +142,29 @@ public class ReconciliationService {
                 .getResultList(), count.getSingleResult());
     }
 
-    /** 确认 / 批注 / 上报 one anomaly, on the version the officer saw. */
+    /** 确认 / 上报 one anomaly (with a note), on the version the officer saw. */
     public ReconciliationAnomaly handle(long id, long seenVersion, State to, String note) {
         Account caller = reader();
+        ReconciliationAnomaly anomaly = forHandling(caller, id, seenVersion);
+        anomaly.handle(to, note, caller.getUsername(), clock.instant());
+        audit.record(AuditEntry.of(caller.getUsername(), "ANOMALY_" + to.name(), "reconciliation-anomaly",
+                String.valueOf(id)).withDetails(anomaly.getType() + ";" + anomaly.getLicenceNumber()
+                        + (anomaly.getNote() == null ? "" : ";note=" + anomaly.getNote())));
+        return anomaly;
+    }
+
+    /** 批注: a note on one anomaly, its state unchanged, on the version the officer saw. */
+    public ReconciliationAnomaly annotate(long id, long seenVersion, String note) {
+        Account caller = reader();
+        ReconciliationAnomaly anomaly = forHandling(caller, id, seenVersion);
+        anomaly.annotate(note, caller.getUsername(), clock.instant());
+        audit.record(AuditEntry.of(caller.getUsername(), "ANOMALY_ANNOTATED", "reconciliation-anomaly",
+                String.valueOf(id)).withDetails(anomaly.getType() + ";" + anomaly.getLicenceNumber() + ";note="
+                        + anomaly.getNote()));
+        return anomaly;
+    }
+
+    private ReconciliationAnomaly forHandling(Account caller, long id, long seenVersion) {
         if (!caller.hasRole(Role.ISSUER) && !caller.hasRole(Role.AUTHORITY_ADMIN)) {
             throw new DomainRuleException("access.denied");
         }
@@ -160,10 +180,6 @@ public class ReconciliationService {
         if (anomaly.getVersion() != seenVersion) {
             throw new DomainRuleException("reconciliation.concurrentChange", anomaly.getLicenceNumber());
         }
-        anomaly.handle(to, note, caller.getUsername(), clock.instant());
-        audit.record(AuditEntry.of(caller.getUsername(), "ANOMALY_" + to.name(), "reconciliation-anomaly",
-                String.valueOf(id)).withDetails(anomaly.getType() + ";" + anomaly.getLicenceNumber()
-                        + (anomaly.getNote() == null ? "" : ";note=" + anomaly.getNote())));
         return anomaly;
     }
 

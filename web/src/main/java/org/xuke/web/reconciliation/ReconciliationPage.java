@@ -105,6 +105,16 @@ public class ReconciliationPage implements Serializable {
         }
     }
 
+    public void annotate(ReconciliationAnomaly anomaly) {
+        try {
+            service.annotate(anomaly.getId(), anomaly.getVersion(), notes.get(anomaly.getId()));
+            notes.remove(anomaly.getId());
+            Texts.info("reconciliation.annotated", anomaly.getLicenceNumber());
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+        }
+    }
+
     public void writeOff(String licence) {
         try {
             service.writeOff(licence);

@@ -48,6 +48,10 @@ public class AuthorityPartitions implements PartitionMapper {
         reconciliation.total(job.getExecutionId(), reconciliation.count(authority == null || authority.isBlank()
                 ? null : authority, from(fromDate, date), date));
         PartitionPlanImpl plan = new PartitionPlanImpl();
+        // on a restart the partitions are planned again and each goes on from what its authority's licences
+        // the run stored (DeclaredLicences): the runtime's own partition restart fails after a crash
+        // (JBatch finds no partition count for a step that never ended: NullPointerException)
+        plan.setPartitionsOverride(true);
         plan.setPartitions(authorities.size());
         // two at a time on the 2-core machines this is sized for; more instances take more
         plan.setThreads(Math.max(1, Math.min(2, authorities.size())));
@@ -57,6 +61,9 @@ public class AuthorityPartitions implements PartitionMapper {
             each[i].setProperty("authority", authorities.get(i));
             each[i].setProperty("businessDate", businessDate);
             each[i].setProperty("fromDate", from(fromDate, date).toString());
+            // the run's own execution (a partition's job context has an execution of its own) and its first
+            each[i].setProperty("executionId", String.valueOf(job.getExecutionId()));
+            each[i].setProperty("firstExecutionId", String.valueOf(reconciliation.firstOf(job.getExecutionId())));
         }
         plan.setPartitionProperties(each);
         return plan;

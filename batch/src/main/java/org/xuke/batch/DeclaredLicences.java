@@ -13,8 +13,9 @@ import org.xuke.reconciliation.Reconciliation;
 
 /**
  * The licences of one authority declared against on the business date, by id, a page at a time.
- * The checkpoint is the last id handed out: after a crash the step goes on after the last
- * committed chunk, and a licence done twice is stored the same way twice.
+ * The checkpoint is the last id handed out; a restarted run's partition opens after the last licence
+ * its job instance stored for the authority ({@link Reconciliation#resumePoint}), so after a crash the
+ * step goes on after the last committed chunk, and a licence done twice is stored the same way twice.
  */
 @Named("declaredLicences")
 @Dependent
@@ -35,6 +36,10 @@ public class DeclaredLicences extends AbstractItemReader {
     String fromDate;
 
     @Inject
+    @BatchProperty
+    String firstExecutionId;
+
+    @Inject
     Reconciliation reconciliation;
 
     private LocalDate date;
@@ -47,7 +52,8 @@ public class DeclaredLicences extends AbstractItemReader {
     public void open(Serializable checkpoint) {
         date = LocalDate.parse(businessDate);
         from = AuthorityPartitions.from(fromDate, date);
-        last = checkpoint == null ? 0L : (Long) checkpoint;
+        last = checkpoint != null ? (Long) checkpoint
+                : reconciliation.resumePoint(Long.parseLong(firstExecutionId), authority, date);
     }
 
     @Override

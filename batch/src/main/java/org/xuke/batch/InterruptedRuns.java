@@ -33,9 +33,10 @@ import org.xuke.reconciliation.Reconciliation;
 public class InterruptedRuns {
 
     private static final Logger LOG = Logger.getLogger(InterruptedRuns.class.getName());
-    /** The repository's tables as the domain configures them (prefix {@code JBATCH_}, docs/OPERATIONS.md). */
-    static final String EXECUTIONS = "jbatch_executioninstancedata";
-    static final String STEPS = "jbatch_stepexecutioninstancedata";
+    /** The repository's tables: unprefixed as configured here (docs/OPERATIONS.md), or with a bureau's prefix. */
+    private static final List<String> PREFIXES = List.of("", "jbatch_");
+    static final String EXECUTIONS = "executioninstancedata";
+    static final String STEPS = "stepexecutioninstancedata";
     private static final String RUNNING = "('STARTING', 'STARTED', 'STOPPING')";
 
     @Resource(lookup = "jdbc/xuke")
@@ -61,30 +62,42 @@ public class InterruptedRuns {
     }
 
     private int mark(List<Long> executions) throws SQLException {
+        int marked = 0;
         try (Connection c = database.getConnection()) {
-            try (PreparedStatement exists = c.prepareStatement("select to_regclass(?) is not null")) {
-                exists.setString(1, EXECUTIONS);
-                try (ResultSet r = exists.executeQuery()) {
-                    if (!r.next() || !r.getBoolean(1)) {
-                        return 0;
-                    }
+            // the tables as configured here, and those of a domain that set the prefix JBATCH_ (earlier versions)
+            for (String prefix : PREFIXES) {
+                if (exists(c, prefix + EXECUTIONS)) {
+                    marked += mark(c, prefix, executions);
                 }
             }
-            Long[] ids = executions.toArray(Long[]::new);
-            Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement steps = c.prepareStatement("update " + STEPS + " set batchstatus = 'FAILED', "
-                    + "exitstatus = 'INTERRUPTED', endtime = ? where jobexecid = any (?) and batchstatus in " + RUNNING);
-                    PreparedStatement runs = c.prepareStatement("update " + EXECUTIONS + " set batchstatus = 'FAILED', "
-                    + "exitstatus = 'INTERRUPTED', endtime = ?, updatetime = ? where jobexecid = any (?) and "
-                    + "batchstatus in " + RUNNING)) {
-                steps.setTimestamp(1, now);
-                steps.setArray(2, c.createArrayOf("bigint", ids));
-                steps.executeUpdate();
-                runs.setTimestamp(1, now);
-                runs.setTimestamp(2, now);
-                runs.setArray(3, c.createArrayOf("bigint", ids));
-                return runs.executeUpdate();
+        }
+        return marked;
+    }
+
+    private static boolean exists(Connection c, String table) throws SQLException {
+        try (PreparedStatement exists = c.prepareStatement("select to_regclass(?) is not null")) {
+            exists.setString(1, table);
+            try (ResultSet r = exists.executeQuery()) {
+                return r.next() && r.getBoolean(1);
             }
+        }
+    }
+
+    private static int mark(Connection c, String prefix, List<Long> executions) throws SQLException {
+        Long[] ids = executions.toArray(Long[]::new);
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement steps = c.prepareStatement("update " + prefix + STEPS + " set batchstatus = 'FAILED', "
+                + "exitstatus = 'INTERRUPTED', endtime = ? where jobexecid = any (?) and batchstatus in " + RUNNING);
+                PreparedStatement runs = c.prepareStatement("update " + prefix + EXECUTIONS + " set batchstatus = "
+                + "'FAILED', exitstatus = 'INTERRUPTED', endtime = ?, updatetime = ? where jobexecid = any (?) and "
+                + "batchstatus in " + RUNNING)) {
+            steps.setTimestamp(1, now);
+            steps.setArray(2, c.createArrayOf("bigint", ids));
+            steps.executeUpdate();
+            runs.setTimestamp(1, now);
+            runs.setTimestamp(2, now);
+            runs.setArray(3, c.createArrayOf("bigint", ids));
+            return runs.executeUpdate();
         }
     }
 }

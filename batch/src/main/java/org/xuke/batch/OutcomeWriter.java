@@ -2,7 +2,6 @@ package org.xuke.batch;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,7 +19,8 @@ public class OutcomeWriter extends AbstractItemWriter {
     String businessDate;
 
     @Inject
-    JobContext job;
+    @BatchProperty
+    String executionId;
 
     @Inject
     Reconciliation reconciliation;
@@ -28,6 +28,6 @@ public class OutcomeWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         reconciliation.reconcileAndStore(items.stream().map(Long.class::cast).toList(), LocalDate.parse(businessDate),
-                job.getExecutionId());
+                Long.parseLong(executionId));
     }
 }

@@ -80,7 +80,9 @@ public final class Stack implements AutoCloseable {
                 + " --property " + database.poolProperties() + " xuke-pool");
         commands.add("create-jdbc-resource --connectionpoolid=xuke-pool " + DATASOURCE);
         // Jakarta Batch keeps its job repository in the same PostgreSQL (default would be H2).
-        commands.add("set-batch-runtime-configuration --datasourcelookupname=" + DATASOURCE + " --tablePrefix=JBATCH_");
+        // no table prefix: Payara applies a prefix only from its next start, so a repository begun in the
+        // first lifetime (unprefixed tables) was not found after a restart (the crash test saw it)
+        commands.add("set-batch-runtime-configuration --datasourcelookupname=" + DATASOURCE);
         commands.add("create-jms-resource --restype=jakarta.jms.ConnectionFactory jms/xuke/ConnectionFactory");
         // Physical queues are auto-created by the broker on first use: create-jmsdest needs the
         // broker's JMX connector, which fails once the broker is bound to the loopback address.

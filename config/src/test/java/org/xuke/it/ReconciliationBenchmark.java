@@ -37,7 +37,8 @@ import org.xuke.identity.CertificateService;
  * January to November, with rule cases mixed in. The job reconciles the whole year in one run (a catch-up
  * from 1 January), started on 核销对账 by a system administrator; beside it, one set-based SQL
  * statement computes the same per-line totals (the database's own limit). Printed: generation
- * time, the job's wall time, lines and licences per second, the ratio to SQL, the server's peak heap.
+ * time, the job's wall time, lines and licences per second, the ratio to SQL, the report's time as
+ * workbook and PDF, the server's peak heap over the run and the reports.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -158,8 +159,24 @@ class ReconciliationBenchmark {
                 + "and business_date = date '2026-11-30'") >= LICENCES / 97, "the mixed-in cases are found");
     }
 
+    /** The year's report: the workbook streams every licence line, the PDF lists every anomaly. */
     @Test
     @Order(4)
+    @RunAsClient
+    void theYearsReportIsWritten() throws Exception {
+        PortalClient admin = Fixtures.signedIn("BRXT", PASSWORD);
+        for (String format : List.of("xlsx", "pdf")) {
+            long started = System.nanoTime();
+            java.net.http.HttpResponse<byte[]> report = admin.getBytes(PortalClient.HTTPS
+                    + "/officer/reconciliation/report?date=2026-11-30&format=" + format);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertEquals(200, report.statusCode(), format);
+            System.out.printf("[bench] report %s: %,d bytes in %.1f s%n", format, report.body().length, seconds);
+        }
+    }
+
+    @Test
+    @Order(5)
     void thePeakHeapIsPrinted() {
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();

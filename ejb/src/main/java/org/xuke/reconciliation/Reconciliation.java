@@ -126,6 +126,25 @@ public class Reconciliation {
                 .setParameter("d", date).setParameter("f", firstExecutionId).getSingleResult();
     }
 
+    /** The first execution of the job instance an execution belongs to (itself when it is not kept). */
+    public long firstOf(long executionId) {
+        ReconciliationRun run = em.find(ReconciliationRun.class, executionId);
+        return run == null ? executionId : run.getFirstExecutionId();
+    }
+
+    /**
+     * Where a partition of a restarted run goes on: the last licence (by id) of the authority that the
+     * executions of the job instance stored for the date. The partition's chunks commit in id order,
+     * so this is the checkpoint the batch runtime would keep — kept here, where a crash cannot lose it.
+     */
+    public long resumePoint(long firstExecutionId, String authority, LocalDate date) {
+        Long last = em.createQuery("select max(r.licenceId) from ReconciledLicence r where r.businessDate = :d and "
+                + "r.authorityCode = :a and r.executionId in (select x.executionId from ReconciliationRun x where "
+                + "x.firstExecutionId = :f)", Long.class).setParameter("d", date).setParameter("a", authority)
+                .setParameter("f", firstExecutionId).getSingleResult();
+        return last == null ? 0L : last;
+    }
+
     /** The executions started on this server instance (those it may mark interrupted when it starts again). */
     public List<Long> executionsOn(String instance) {
         return em.createQuery("select r.executionId from ReconciliationRun r where r.instanceName = :i", Long.class)

@@ -183,19 +183,17 @@ public class Reconciliation {
             return;
         }
         Map<Long, Licence> licences = new HashMap<>();
-        for (Licence l : em.createQuery("select l from Licence l where l.id in :ids", Licence.class)
-                .setParameter("ids", ids).getResultList()) {
+        Map<Long, String> holders = new HashMap<>();
+        for (Object[] row : em.createQuery("select l, e.uscc from Licence l, Enterprise e where e.id = l.enterpriseId "
+                + "and l.id in :ids", Object[].class).setParameter("ids", ids).getResultList()) {
+            Licence l = (Licence) row[0];
             licences.put(l.getId(), l);
+            holders.put(l.getId(), ((UnifiedSocialCreditCode) row[1]).value());
         }
         Map<Long, List<Object[]>> lines = group(em.createQuery("select l.id, g.lineNumber, g.quantity from Licence l "
                 + "join l.lines g where l.id in :ids", Object[].class).setParameter("ids", ids).getResultList());
         Map<Long, List<Object[]>> used = group(em.createQuery("select u.licenceId, u.lineNumber, u.cumulativeQuantity "
                 + "from LineUsage u where u.licenceId in :ids", Object[].class).setParameter("ids", ids).getResultList());
-        Map<Long, String> holders = new HashMap<>();
-        for (Object[] h : em.createQuery("select l.id, e.uscc from Licence l, Enterprise e where e.id = l.enterpriseId "
-                + "and l.id in :ids", Object[].class).setParameter("ids", ids).getResultList()) {
-            holders.put((Long) h[0], ((UnifiedSocialCreditCode) h[1]).value());
-        }
         Map<Long, List<Object[]>> declared = group(em.createQuery("select d.licenceId, d.declarationNumber, "
                 + "d.declarationDate, d.portCode, x.lineNumber, x.quantity, d.state, d.declarantUscc from Declaration d, "
                 + "DeclarationLine x "
@@ -216,6 +214,7 @@ public class Reconciliation {
         }
         Set<String> known = knownFindings(date, licences.values().stream().map(Licence::getNumber).toList());
         Map<String, BigDecimal> tolerances = new HashMap<>();
+        Map<String, Boolean> autoWriteOff = new HashMap<>();
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         for (long id : ids) {
             Licence licence = licences.get(id);
@@ -231,7 +230,7 @@ public class Reconciliation {
                         AnomalyType.NOT_RECONCILED, null, null, "licenceId=" + id + ";" + e));
                 continue;
             }
-            ReconciledLicence.Outcome done = writeOffIfDue(licence, outcome, date);
+            ReconciledLicence.Outcome done = writeOffIfDue(licence, outcome, date, autoWriteOff);
             ReconciledLicence row = before.get(id);
             boolean fresh = row == null;
             if (fresh) {
@@ -289,15 +288,19 @@ public class Reconciliation {
     }
 
     /** What a fully used, cleared licence comes to: written off where the authority allows it, else proposed. */
-    private ReconciledLicence.Outcome writeOffIfDue(Licence licence, Outcome outcome, LocalDate date) {
+    private ReconciledLicence.Outcome writeOffIfDue(Licence licence, Outcome outcome, LocalDate date,
+            Map<String, Boolean> autoWriteOff) {
         if (licence.getStatus().isEnded()) {
             return ReconciledLicence.Outcome.ENDED;
         }
         if (!outcome.fullyUsed() || !outcome.cleared()) {
             return ReconciledLicence.Outcome.NONE;
         }
-        IssuingAuthority authority = catalogs.findAuthority(licence.getAuthorityCode());
-        if (authority == null || !authority.isAutoWriteOff()) {
+        // the authority's setting read once per chunk (a year's run has thousands of licences due)
+        if (!autoWriteOff.computeIfAbsent(licence.getAuthorityCode(), code -> {
+            IssuingAuthority authority = catalogs.findAuthority(code);
+            return authority != null && authority.isAutoWriteOff();
+        })) {
             return ReconciledLicence.Outcome.PROPOSED;
         }
         Licence locked = ending.locked(licence.getId());

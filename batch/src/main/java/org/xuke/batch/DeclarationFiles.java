@@ -1,6 +1,8 @@
 package org.xuke.batch;
 
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import java.io.BufferedReader;
@@ -11,19 +13,20 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import java.io.InputStreamReader;
 
 /**
  * The lines of the declarations files dropped in the configured folder ({@code -Dxuke.declarations.dir};
- * none read without it), file by file in name order. A file read to its end moves to {@code done/}.
- * The checkpoint is the file and the number of its lines read, so a restart goes on in that file
- * (found in {@code done/} when it had been read to its end); a line read twice is a duplicate
- * message and changes nothing.
+ * none read without it), file by file in name order. The files read to their end move to
+ * {@code done/} when the step has ended well ({@link DeclarationFilesDone}), never before the lines'
+ * chunk committed. The checkpoint is the file and the number of its lines read, so a restart goes
+ * on in that file; a line read twice is a duplicate message and changes nothing.
  */
 @Named("declarationFiles")
 @Dependent
@@ -37,6 +40,11 @@ public class DeclarationFiles extends AbstractItemReader {
     public record FileLine(String file, int number, String text) implements Serializable {
     }
 
+    /** Where the files read to their end are listed for {@link DeclarationFilesDone}. */
+    @Inject
+    StepContext step;
+
+    private final List<Path> finished = new ArrayList<>();
     private Path folder;
     private final Deque<Path> files = new ArrayDeque<>();
     private Path current;
@@ -51,6 +59,7 @@ public class DeclarationFiles extends AbstractItemReader {
         }
         folder = Path.of(configured);
         Files.createDirectories(folder.resolve("done"));
+        step.setTransientUserData(finished);
         // the checkpoint: the file's name, a tab, how many of its lines were handed out (a String, which
         // the repository reads back whatever class loader it has)
         String at = (String) checkpoint;
@@ -131,13 +140,12 @@ public class DeclarationFiles extends AbstractItemReader {
         return true;
     }
 
-    /** The file was read to its end: out of the folder, so that the next night does not read it again. */
+    /** The file was read to its end: moved out of the folder once the step ends well. */
     private void finishFile() throws IOException {
         reader.close();
         reader = null;
         if (current.getParent().equals(folder)) {
-            Files.move(current, folder.resolve("done").resolve(current.getFileName()),
-                    StandardCopyOption.REPLACE_EXISTING);
+            finished.add(current);
         }
     }
 }

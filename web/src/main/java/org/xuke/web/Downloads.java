@@ -31,12 +31,20 @@ public final class Downloads {
      */
     public static void uploaded(HttpServletResponse response, byte[] bytes, String contentType, String fileName)
             throws IOException {
+        attachment(response, contentType, fileName);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /**
+     * The headers of a file a servlet answers with (printed documents, reports, uploads): an
+     * attachment of its type, nosniff, never cached; the name in UTF-8.
+     */
+    public static void attachment(HttpServletResponse response, String contentType, String fileName) {
         response.setContentType(contentType);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "private, no-store");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 }

@@ -93,9 +93,6 @@ public class DocumentServlet extends HttpServlet {
     }
 
     private static void headers(HttpServletResponse response, String fileName) {
-        response.setContentType("application/pdf");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        Downloads.attachment(response, "application/pdf", fileName);
     }
 }

@@ -31,6 +31,7 @@ import org.xuke.reports.ReportData;
 import org.xuke.reports.ReportRenderer;
 import org.xuke.reports.Spreadsheet;
 import org.xuke.web.ChinaTime;
+import org.xuke.web.Downloads;
 import org.xuke.web.Texts;
 import org.xuke.web.application.FormChoices;
 
@@ -78,11 +79,11 @@ public class ReconciliationReportServlet extends HttpServlet {
                     + report.authorityCode().replaceAll("[^A-Za-z0-9-]", ""));
             if ("pdf".equals(format)) {
                 byte[] pdf = ReportRenderer.pdf("reconciliation-report", pdfData(texts, report, runs));
-                headers(response, "application/pdf", name + ".pdf");
+                Downloads.attachment(response, "application/pdf", name + ".pdf");
                 response.setContentLength(pdf.length);
                 response.getOutputStream().write(pdf);
             } else if ("xlsx".equals(format)) {
-                headers(response, XLSX, name + ".xlsx");
+                Downloads.attachment(response, XLSX, name + ".xlsx");
                 try (Spreadsheet book = new Spreadsheet()) {
                     workbook(texts, report, runs, book);
                     book.write(response.getOutputStream());
@@ -236,12 +237,5 @@ public class ReconciliationReportServlet extends HttpServlet {
             shown[i] = arguments[i] instanceof Number n ? String.valueOf(n) : arguments[i];
         }
         return format.format(shown);
-    }
-
-    private static void headers(HttpServletResponse response, String type, String fileName) {
-        response.setContentType(type);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 }

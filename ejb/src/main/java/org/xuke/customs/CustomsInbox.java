@@ -69,9 +69,16 @@ public class CustomsInbox {
         String licenceNumber = message instanceof Receipt r ? r.licenceNumber()
                 : message instanceof Usage u ? u.licenceNumber() : null;
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
-        InboundMessage seen = em.find(InboundMessage.class, message.messageId().toString(),
-                LockModeType.PESSIMISTIC_WRITE);
-        if (seen != null && seen.isApplied()) {
+        String id = message.messageId().toString();
+        // claimed first, insert-if-absent: the same message taken by two consumers at once waits here for the
+        // first one's transaction and then finds it applied (both inserting failed one of them on the key)
+        em.createNativeQuery("insert into customs_inbound (message_id, kind, licence_number, received_at_utc, result, "
+                + "duplicates, declaration_date) values (?, ?, ?, ?, ?, 0, cast(? as date)) on conflict (message_id) do nothing")
+                .setParameter(1, id).setParameter(2, kind(message)).setParameter(3, licenceNumber)
+                .setParameter(4, now).setParameter(5, InboundMessage.RECEIVED)
+                .setParameter(6, message instanceof Usage u ? u.declarationDate() : null).executeUpdate();
+        InboundMessage seen = em.find(InboundMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (seen.isApplied()) {
             seen.duplicate();
             return new Outcome("DUPLICATE", seen.getMessageId(), licenceNumber, null, null);
         }
@@ -88,23 +95,10 @@ public class CustomsInbox {
                 throw new CustomsMessageException(Reason.SCHEMA, "a licence message is not sent by customs");
             }
         } catch (CustomsMessageException e) {
-            if (seen == null) {
-                seen = new InboundMessage(message.messageId().toString(), kind(message), licenceNumber, now)
-                        .declaredOn(message instanceof Usage u ? u.declarationDate() : null);
-                em.persist(seen);
-            }
             seen.dead(now, e.reason().name(), e.getMessage());
-            // written now: a later message of the same transaction (a declarations file's chunk) finds it
-            em.flush();
             return new Outcome(InboundMessage.DEAD, seen.getMessageId(), licenceNumber, e.reason(), e.getMessage());
         }
-        if (seen == null) {
-            em.persist(new InboundMessage(message.messageId().toString(), kind(message), licenceNumber, now)
-                    .declaredOn(message instanceof Usage u ? u.declarationDate() : null));
-            em.flush();
-        } else {
-            seen.applied(now);
-        }
+        seen.applied(now);
         return Outcome.applied(message, licenceNumber);
     }
 

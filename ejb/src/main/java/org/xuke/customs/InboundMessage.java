@@ -17,6 +17,8 @@ public class InboundMessage implements Serializable {
 
     public static final String APPLIED = "APPLIED";
     public static final String DEAD = "DEAD";
+    /** Claimed by the transaction applying it (never committed so: it ends APPLIED or DEAD). */
+    public static final String RECEIVED = "RECEIVED";
 
     @Id
     @Column(name = "message_id", length = 36)
@@ -51,24 +53,11 @@ public class InboundMessage implements Serializable {
         // for JPA
     }
 
-    InboundMessage(String messageId, String kind, String licenceNumber, LocalDateTime receivedAtUtc) {
-        this.messageId = messageId;
-        this.kind = kind;
-        this.licenceNumber = licenceNumber;
-        this.receivedAtUtc = receivedAtUtc;
-        this.result = APPLIED;
-    }
-
     void applied(LocalDateTime atUtc) {
         result = APPLIED;
         receivedAtUtc = atUtc;
         reason = null;
         detail = null;
-    }
-
-    InboundMessage declaredOn(LocalDate date) {
-        this.declarationDate = date;
-        return this;
     }
 
     public LocalDate getDeclarationDate() {

@@ -68,7 +68,8 @@ public class DeclarationFiles extends AbstractItemReader {
                     .sorted().forEach(files::add);
         }
         if (at != null) {
-            // the file the last checkpoint was in: still here, or moved to done/ at its end before the crash
+            // the file the last checkpoint was in: still here (files move only after the step), or done/ if a
+            // run since has read it; the files before it are read again (their lines are duplicates)
             String name = at.substring(0, at.indexOf('\t'));
             int lines = Integer.parseInt(at.substring(at.indexOf('\t') + 1));
             Path inbox = folder.resolve(name);

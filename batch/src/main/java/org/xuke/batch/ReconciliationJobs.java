@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.xuke.account.Account;
@@ -175,12 +176,20 @@ public class ReconciliationJobs {
     }
 
     private List<Run> visible(Account caller) {
-        return runs(200).stream().filter(r -> caller.getDataScope() == DataScope.ALL || r.authority() == null
-                || r.authority().equals(caller.getAuthorityCode())).toList();
+        return runs(200, authority -> caller.getDataScope() == DataScope.ALL || authority == null
+                || authority.equals(caller.getAuthorityCode()));
     }
 
     /** The newest runs first, at most {@code max}. */
     public List<Run> runs(int max) {
+        return runs(max, authority -> true);
+    }
+
+    /**
+     * The newest runs of the authorities asked for (null: a run of every authority), at most
+     * {@code max}; their step figures are read for those alone (a query per run).
+     */
+    private List<Run> runs(int max, Predicate<String> authorities) {
         JobOperator operator = BatchRuntime.getJobOperator();
         List<JobExecution> executions = new ArrayList<>();
         Map<Long, Long> latestOfInstance = new HashMap<>();
@@ -190,6 +199,10 @@ public class ReconciliationJobs {
         }
         for (JobInstance instance : operator.getJobInstances(JOB, 0, Math.max(1, max))) {
             for (JobExecution execution : operator.getJobExecutions(instance)) {
+                Properties parameters = execution.getJobParameters();
+                if (!authorities.test(parameters == null ? null : blankToNull(parameters.getProperty("authority")))) {
+                    continue;
+                }
                 executions.add(execution);
                 instanceOf.put(execution.getExecutionId(), instance.getInstanceId());
                 latestOfInstance.merge(instance.getInstanceId(), execution.getExecutionId(), Math::max);
@@ -235,11 +248,6 @@ public class ReconciliationJobs {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    /** The status of one run (the page polls it while it runs). */
-    public BatchStatus status(long executionId) {
-        return BatchRuntime.getJobOperator().getJobExecution(executionId).getBatchStatus();
     }
 
     private static long launch(LocalDate from, LocalDate date, String authority, String startedBy) {

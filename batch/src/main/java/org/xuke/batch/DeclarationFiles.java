@@ -126,16 +126,17 @@ public class DeclarationFiles extends AbstractItemReader {
 
     private boolean openNext() throws IOException {
         Path next = files.poll();
+        while (next != null && Files.size(next) > MAX_BYTES) {
+            // left in the folder, never moved to done/ as if read: the operator splits it
+            Path big = next;
+            LOG.warning(() -> "declarations file " + big + " is over " + (MAX_BYTES >> 20) + " MiB: not read");
+            next = files.poll();
+        }
         if (next == null) {
             return false;
         }
         current = next;
         lineNumber = 0;
-        if (Files.size(next) > MAX_BYTES) {
-            LOG.warning(() -> "declarations file " + next + " is over " + (MAX_BYTES >> 20) + " MiB: not read");
-            reader = new BufferedReader(java.io.Reader.nullReader());
-            return true;
-        }
         reader = new BufferedReader(new InputStreamReader(Files.newInputStream(next), StandardCharsets.UTF_8
                 .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
         return true;

@@ -125,7 +125,7 @@ public class ReconciliationJobs {
     public long restart(long executionId) {
         Account caller = officer();
         JobOperator operator = BatchRuntime.getJobOperator();
-        Run run = visible(caller).stream().filter(r -> r.executionId() == executionId).findFirst()
+        Run run = runs(200, visibleTo(caller), false).stream().filter(r -> r.executionId() == executionId).findFirst()
                 .orElseThrow(() -> new DomainRuleException("reconciliation.notRestartable", String.valueOf(executionId)));
         if (!run.isRestartable() || run.authority() == null && caller.getDataScope() != DataScope.ALL) {
             throw new DomainRuleException("reconciliation.notRestartable", String.valueOf(executionId));
@@ -142,8 +142,9 @@ public class ReconciliationJobs {
 
     /** Two runs over the same licences at once would write the same rows: one at a time per date and scope. */
     private void refuseWhileRunning(LocalDate date, String authority) {
-        boolean running = runs(50).stream().anyMatch(r -> r.isRunning() && date.toString().equals(r.businessDate())
-                && (authority == null || r.authority() == null || authority.equals(r.authority())));
+        boolean running = runs(50, p -> date.toString().equals(p.getProperty("businessDate")), false).stream()
+                .anyMatch(r -> r.isRunning() && (authority == null || r.authority() == null
+                        || authority.equals(r.authority())));
         if (running) {
             throw new DomainRuleException("reconciliation.alreadyRunning", date.toString());
         }
@@ -159,7 +160,7 @@ public class ReconciliationJobs {
         LocalDate yesterday = now.toLocalDate().minusDays(1);
         try {
             for (String authority : NightlyPlan.toStart(System.getProperty(NightlyPlan.AUTHORITIES), yesterday,
-                    runs(200))) {
+                    runs(200, p -> yesterday.toString().equals(p.getProperty("businessDate")), false))) {
                 long execution = launch(null, yesterday, authority, Reconciliation.SYSTEM);
                 audit.record(AuditEntry.of("system", "RECONCILIATION_STARTED", "reconciliation", yesterday.toString())
                         .withDetails("execution=" + execution + ";nightly" + (authority == null ? ""
@@ -172,24 +173,29 @@ public class ReconciliationJobs {
 
     /** 对账历史 as the caller may see it: the runs of every authority and of his own, newest first. */
     public List<Run> history(int max) {
-        return visible(viewer()).stream().limit(max).toList();
+        return runs(max, visibleTo(viewer()), true);
     }
 
-    private List<Run> visible(Account caller) {
-        return runs(200, authority -> caller.getDataScope() == DataScope.ALL || authority == null
-                || authority.equals(caller.getAuthorityCode()));
+    /** The runs of one business date the caller may see (a report lists them). */
+    public List<Run> history(LocalDate date) {
+        Predicate<Properties> visible = visibleTo(viewer());
+        return runs(200, p -> visible.test(p) && date.toString().equals(p.getProperty("businessDate")), true);
     }
 
-    /** The newest runs first, at most {@code max}. */
-    public List<Run> runs(int max) {
-        return runs(max, authority -> true);
+    /** Runs of every authority and of the caller's own (every run for a caller who sees all). */
+    private static Predicate<Properties> visibleTo(Account caller) {
+        return p -> {
+            String authority = blankToNull(p.getProperty("authority"));
+            return caller.getDataScope() == DataScope.ALL || authority == null
+                    || authority.equals(caller.getAuthorityCode());
+        };
     }
 
     /**
-     * The newest runs of the authorities asked for (null: a run of every authority), at most
-     * {@code max}; their step figures are read for those alone (a query per run).
+     * The newest runs whose parameters {@code which} accepts, at most {@code max}; with
+     * {@code figures} their step counts and progress too (queries per run: for a list people read).
      */
-    private List<Run> runs(int max, Predicate<String> authorities) {
+    private List<Run> runs(int max, Predicate<Properties> which, boolean figures) {
         JobOperator operator = BatchRuntime.getJobOperator();
         List<JobExecution> executions = new ArrayList<>();
         Map<Long, Long> latestOfInstance = new HashMap<>();
@@ -200,7 +206,7 @@ public class ReconciliationJobs {
         for (JobInstance instance : operator.getJobInstances(JOB, 0, Math.max(1, max))) {
             for (JobExecution execution : operator.getJobExecutions(instance)) {
                 Properties parameters = execution.getJobParameters();
-                if (!authorities.test(parameters == null ? null : blankToNull(parameters.getProperty("authority")))) {
+                if (!which.test(parameters == null ? new Properties() : parameters)) {
                     continue;
                 }
                 executions.add(execution);
@@ -217,7 +223,8 @@ public class ReconciliationJobs {
             long read = 0;
             long written = 0;
             long skipped = 0;
-            for (StepExecution step : operator.getStepExecutions(execution.getExecutionId())) {
+            for (StepExecution step : figures ? operator.getStepExecutions(execution.getExecutionId())
+                    : List.<StepExecution>of()) {
                 for (Metric metric : step.getMetrics()) {
                     switch (metric.getType()) {
                         case READ_COUNT -> read += metric.getValue();
@@ -232,7 +239,7 @@ public class ReconciliationJobs {
             ReconciliationRun run = kept.get(execution.getExecutionId());
             boolean running = execution.getBatchStatus() == BatchStatus.STARTING
                     || execution.getBatchStatus() == BatchStatus.STARTED;
-            Long done = running && run != null && run.getTotalLicences() != null
+            Long done = figures && running && run != null && run.getTotalLicences() != null
                     ? reconciliation.done(run.getFirstExecutionId(), run.getBusinessDate()) : null;
             long instance = instanceOf.get(execution.getExecutionId());
             runs.add(new Run(execution.getExecutionId(), parameters == null ? null

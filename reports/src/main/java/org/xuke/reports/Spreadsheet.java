@@ -65,10 +65,19 @@ public final class Spreadsheet implements AutoCloseable {
                 cell.setCellValue(n.doubleValue());
                 cell.setCellStyle(number);
             } else {
-                cell.setCellValue(value.toString());
+                cell.setCellValue(text(value.toString()));
             }
         }
         return this;
+    }
+
+    /**
+     * Text as it was given, except that a text a spreadsheet could take for a formula (it starts with
+     * {@code = + - @}, a tab or a carriage return: a note typed by someone, a line of a customs file)
+     * is kept as text with a leading apostrophe, also once the sheet is saved again as CSV.
+     */
+    static String text(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     public void write(OutputStream out) throws IOException {

@@ -36,4 +36,21 @@ class SpreadsheetTest {
             assertThat(lines.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
         }
     }
+
+    @Test
+    void aTextThatASpreadsheetWouldTakeForAFormulaStaysText() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Spreadsheet book = new Spreadsheet()) {
+            book.sheet("异常", "批注").row("=HYPERLINK(\"http://x\")").row("-1+2").row("@SUM(A1)").row("已核实 = 10");
+            book.write(out);
+        }
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            XSSFSheet sheet = read.getSheet("异常");
+            assertThat(sheet.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://x\")");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("'-1+2");
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("'@SUM(A1)");
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("已核实 = 10");
+        }
+    }
 }

@@ -73,8 +73,8 @@ public class ReconciliationReportServlet extends HttpServlet {
         try {
             Report report = service.report(date, authority);
             ResourceBundle texts = ResourceBundle.getBundle(Texts.WEB, Texts.locale(), Texts.class.getClassLoader());
-            List<Run> runs = jobs.history(200).stream().filter(r -> date.toString().equals(r.businessDate())
-                    && (r.authority() == null || r.authority().equals(report.authorityCode()))).toList();
+            List<Run> runs = jobs.history(date).stream().filter(r -> r.authority() == null
+                    || r.authority().equals(report.authorityCode())).toList();
             String name = "reconciliation-" + date + (report.authorityCode() == null ? "" : "-"
                     + report.authorityCode().replaceAll("[^A-Za-z0-9-]", ""));
             if ("pdf".equals(format)) {

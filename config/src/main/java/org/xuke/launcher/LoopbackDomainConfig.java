@@ -107,6 +107,12 @@ final class LoopbackDomainConfig {
                 "$1\n                <jvm-options>-Dxuke.declarations.dir=" + folder + "</jvm-options>");
     }
 
+    /** The SMS provider's address (off unless given; the tests point it at their own endpoint). */
+    static String withSms(String xml, String url) {
+        return replaceOnce(xml, SERVER_CONFIG_JVM_OPTIONS,
+                "$1\n                <jvm-options>-Dxuke.sms.url=" + url + "</jvm-options>");
+    }
+
     /**
      * Demo mode for the run command only: the demo accounts may sign in by password alone (a
      * banner says so on every page) and the application writes them, with their e-keys, to

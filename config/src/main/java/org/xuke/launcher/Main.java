@@ -51,6 +51,10 @@ public final class Main {
                 + PayaraServer.ADMIN_USER + ", password in " + stack.settings().caDir().resolve("admin-password")
                 + (PayaraServer.adminPasswordCreated ? " (new: " + PayaraServer.adminPassword(stack.settings().caDir())
                         + ", shown this once)" : ""));
+        System.out.println("  邮件 Mail             notices by e-mail arrive at the embedded SMTP server " + Settings.LOOPBACK
+                + ":" + MailServer.SMTP_PORT + "; read them with any IMAP client at " + Settings.LOOPBACK + ":"
+                + MailServer.IMAP_PORT + " (no TLS), user name and password = the recipient's address"
+                + " (each user sets his address under 消息设置); kept in memory until Ctrl-C");
         printDemoAccounts(stack.settings());
         System.out.println("  Database             " + (stack.settings().embeddedDatabase()
                 ? "embedded PostgreSQL, data in " + stack.settings().dataDir() + " (-Dxuke.reset=true starts afresh)"

@@ -96,6 +96,9 @@ final class PayaraServer {
                 CertificateSetup.passwordFile(settings.caDir()));
         xml = LoopbackDomainConfig.withPublicAddress(xml, "https://127.0.0.1:8181");
         xml = LoopbackDomainConfig.withDeclarationsFolder(xml, settings.declarationsDir());
+        if (settings.smsUrl() != null) {
+            xml = LoopbackDomainConfig.withSms(xml, settings.smsUrl());
+        }
         xml = LoopbackDomainConfig.withHardenedHttp(xml);
         if (settings.demoDir() != null) {
             xml = LoopbackDomainConfig.withDemo(xml, DEMO_ACCOUNTS, settings.demoDir());

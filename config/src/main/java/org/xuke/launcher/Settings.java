@@ -10,7 +10,7 @@ import java.nio.file.Path;
 record Settings(Path payaraZip, Path ear, Path customsSim, Path jdbcDriver, Path workDir, Path dataDir, Path caDir, Path demoDir,
         boolean reset,
         int embeddedDbPort, String externalDbUrl, String dbUser, String dbPassword, int httpPort,
-        Path declarationsDir) {
+        Path declarationsDir, String smsUrl) {
 
     static final String LOOPBACK = "127.0.0.1";
 
@@ -39,7 +39,9 @@ record Settings(Path payaraZip, Path ear, Path customsSim, Path jdbcDriver, Path
                 // customs' declarations files to catch up after an outage (the reconciliation reads them)
                 Path.of(System.getProperty("xuke.declarations", (forTests ? workDir.resolve("declarations")
                         : Path.of(System.getProperty("user.home"), ".xuke", "declarations")).toString()))
-                        .toAbsolutePath());
+                        .toAbsolutePath(),
+                // SMS off by default; a provider's address turns it on (the tests' endpoint in the tests)
+                forTests ? Stack.TEST_SMS_URL : blankToNull(System.getProperty("xuke.sms.url")));
     }
 
     boolean embeddedDatabase() {

@@ -13,6 +13,9 @@ public final class Stack implements AutoCloseable {
 
     /** JNDI names the application looks up; created here, never inside the artifact. */
     public static final String DATASOURCE = "jdbc/xuke";
+    public static final String MAIL_SESSION = "mail/xuke";
+    /** Where the tests' SMS endpoint listens (their stand-in for a provider's HTTP interface). */
+    public static final String TEST_SMS_URL = "http://127.0.0.1:3991/sms";
     public static final List<String[]> QUEUES = List.of(
             new String[] {"XukeLicenceOut", "jms/xuke/customs/LicenceOut"},
             new String[] {"XukeCustomsReceipts", "jms/xuke/customs/Receipts"},
@@ -22,6 +25,7 @@ public final class Stack implements AutoCloseable {
     private final Settings settings;
     private final Database database;
     private final PayaraServer payara;
+    private final MailServer mail = new MailServer();
 
     private Stack(Settings settings) {
         this.settings = settings;
@@ -45,8 +49,9 @@ public final class Stack implements AutoCloseable {
     private void bringUp(boolean deploy) throws Exception {
         Progress progress = new Progress(deploy ? 6 : 4);
         progress.step(settings.embeddedDatabase() ? "starting PostgreSQL (embedded, first start unpacks binaries)"
-                : "checking the external PostgreSQL");
+                + " and the mail server" : "checking the external PostgreSQL; starting the mail server");
         database.start();
+        mail.start();
         progress.step("unpacking Payara Server into " + payara.home()
                 + " (fresh domain, loopback only; deployment CA in " + settings.caDir() + ")");
         payara.install();
@@ -84,6 +89,10 @@ public final class Stack implements AutoCloseable {
         // first lifetime (unprefixed tables) was not found after a restart (the crash test saw it)
         commands.add("set-batch-runtime-configuration --datasourcelookupname=" + DATASOURCE);
         commands.add("create-jms-resource --restype=jakarta.jms.ConnectionFactory jms/xuke/ConnectionFactory");
+        // notices by e-mail go to the embedded SMTP server; a bureau points this at its relay (docs/OPERATIONS.md)
+        commands.add("create-javamail-resource --mailhost " + Settings.LOOPBACK + " --mailuser xuke"
+                + " --fromaddress noreply@xuke.localhost --property mail-smtp-port=" + MailServer.SMTP_PORT
+                + ":mail-smtp-connectiontimeout=5000:mail-smtp-timeout=10000 " + MAIL_SESSION);
         // Physical queues are auto-created by the broker on first use: create-jmsdest needs the
         // broker's JMX connector, which fails once the broker is bound to the loopback address.
         for (String[] queue : QUEUES) {
@@ -123,9 +132,15 @@ public final class Stack implements AutoCloseable {
         return settings;
     }
 
+    /** The embedded mail server (the tests read what arrived, and stop and start it). */
+    public MailServer mail() {
+        return mail;
+    }
+
     @Override
     public void close() {
         payara.stop();
+        mail.stop();
         try {
             database.close();
         } catch (Exception e) {

@@ -35,6 +35,8 @@ public class Account implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern USERNAME = Pattern.compile("[A-Z]{1,8}");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     public static final int MAX_FAILED_LOGINS = 5;
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
@@ -87,6 +89,13 @@ public class Account implements Serializable {
 
     @Column(name = "last_login_utc")
     private LocalDateTime lastLoginUtc;
+
+    /** Where the user wants notices sent (消息设置); nothing is sent to an address he did not give. */
+    @Column(name = "email", length = 254)
+    private String email;
+
+    @Column(name = "mobile", length = 20)
+    private String mobile;
 
     @Column(name = "enabled", nullable = false)
     private boolean enabled;
@@ -230,6 +239,31 @@ public class Account implements Serializable {
 
     public void disable() {
         this.enabled = false;
+    }
+
+    /**
+     * The user's own e-mail address and mobile number for notices, each optional; refused when
+     * malformed (a mainland mobile number has 11 digits and starts with 1).
+     */
+    public void contactBy(String newEmail, String newMobile) {
+        String mail = newEmail == null || newEmail.isBlank() ? null : newEmail.strip();
+        String phone = newMobile == null || newMobile.isBlank() ? null : newMobile.strip();
+        if (mail != null && (mail.length() > 254 || !EMAIL.matcher(mail).matches())) {
+            throw new DomainRuleException("account.emailInvalid", mail);
+        }
+        if (phone != null && !MOBILE.matcher(phone).matches()) {
+            throw new DomainRuleException("account.mobileInvalid", phone);
+        }
+        this.email = mail;
+        this.mobile = phone;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getMobile() {
+        return mobile;
     }
 
     public boolean hasRole(Role role) {

@@ -10,11 +10,22 @@ import java.util.Set;
  * or enterprise text, licence year, part of the licence number. Null means no filter.
  */
 public record ApplicationFilter(Set<ApplicationState> states, LocalDate from, LocalDate to, String commodity,
-        String search, Boolean formPrinted, Integer year, String licenceNumber) implements Serializable {
+        String search, Boolean formPrinted, Integer year, String licenceNumber, java.time.LocalDateTime submittedBeforeUtc)
+        implements Serializable {
+
+    public ApplicationFilter(Set<ApplicationState> states, LocalDate from, LocalDate to, String commodity,
+            String search, Boolean formPrinted, Integer year, String licenceNumber) {
+        this(states, from, to, commodity, search, formPrinted, year, licenceNumber, null);
+    }
 
     public ApplicationFilter(Set<ApplicationState> states, LocalDate from, LocalDate to, String commodity,
             String search, Boolean formPrinted) {
         this(states, from, to, commodity, search, formPrinted, null, null);
+    }
+
+    /** 超期: only those submitted before {@code utc}, the boundary's cutoff for past their working-day limit. */
+    public ApplicationFilter submittedBefore(java.time.LocalDateTime utc) {
+        return new ApplicationFilter(states, from, to, commodity, search, formPrinted, year, licenceNumber, utc);
     }
 
     public static ApplicationFilter of(Set<ApplicationState> states) {
@@ -29,6 +40,7 @@ public record ApplicationFilter(Set<ApplicationState> states, LocalDate from, Lo
     /** No filter but the states: what the database's totals per state answer (an officer's queue). */
     public boolean onlyStates() {
         return from == null && to == null && (commodity == null || commodity.isBlank())
-                && (search == null || search.isBlank()) && formPrinted == null && year == null && !byLicence();
+                && (search == null || search.isBlank()) && formPrinted == null && year == null && !byLicence()
+                && submittedBeforeUtc == null;
     }
 }

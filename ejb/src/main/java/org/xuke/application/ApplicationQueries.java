@@ -139,6 +139,9 @@ class ApplicationQueries {
             String pattern = LikePattern.containing(filter.search());
             where.add(cb.or(cb.like(a.get("applicationNumber"), pattern, '\\'), cb.like(e.get("name"), pattern, '\\')));
         }
+        if (filter.submittedBeforeUtc() != null) {
+            where.add(cb.lessThan(a.get("submittedAtUtc"), filter.submittedBeforeUtc()));
+        }
         if (filter.formPrinted() != null) {
             where.add(cb.equal(a.get("formPrinted"), filter.formPrinted()));
         }

@@ -1,6 +1,7 @@
 package org.xuke.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -73,6 +74,9 @@ public class ExportApplicationService {
 
     @Inject
     private CatalogService catalogs;
+
+    @Inject
+    private Event<ApplicationEvent> events;
 
     @Inject
     private Clock clock;
@@ -556,11 +560,31 @@ public class ExportApplicationService {
         while (!days.isWorkingDay(nextWorkingDay)) {
             nextWorkingDay = nextWorkingDay.plusDays(1);
         }
-        long overdue = queries.countSubmittedBefore(caller, ON_THE_CLOCK,
-                Zones.utcStartOf(latestReceiptDueBefore(days, today).plusDays(1)));
+        long overdue = queries.countSubmittedBefore(caller, ON_THE_CLOCK, overdueCutoff(days, today));
         long dueSoon = queries.countSubmittedBefore(caller, ON_THE_CLOCK,
                 Zones.utcStartOf(latestReceiptDueBefore(days, nextWorkingDay.plusDays(1)).plusDays(1))) - overdue;
         return new Dashboard(byState, overdue, dueSoon, 0);
+    }
+
+    /** Submitted before this instant (UTC) and still on the clock: past the 3-working-day limit today. */
+    private static LocalDateTime overdueCutoff(WorkingDays days, LocalDate today) {
+        return Zones.utcStartOf(latestReceiptDueBefore(days, today).plusDays(1));
+    }
+
+    /**
+     * The officer queue's 超期 filter: the filter's states narrowed to those on the working-day clock,
+     * submitted early enough to be past their limit today.
+     */
+    public ApplicationFilter overdue(ApplicationFilter filter) {
+        Set<ApplicationState> states = EnumSet.copyOf(ON_THE_CLOCK);
+        if (filter.states() != null && !filter.states().isEmpty()) {
+            states.retainAll(filter.states());
+        }
+        // none of the list's states on the clock: a cutoff nothing was submitted before
+        return new ApplicationFilter(states.isEmpty() ? ON_THE_CLOCK : states, filter.from(), filter.to(),
+                filter.commodity(), filter.search(), filter.formPrinted(), filter.year(), filter.licenceNumber())
+                .submittedBefore(states.isEmpty() ? LocalDateTime.of(1970, 1, 1, 0, 0)
+                        : overdueCutoff(catalogs.workingDays(), today()));
     }
 
     /** Days ahead that a valid licence counts as ending soon on the enterprise's home page. */
@@ -603,6 +627,9 @@ public class ExportApplicationService {
         audit.record(AuditEntry.of(caller.getUsername(), "APPLICATION_" + transition.name(), "export-application",
                 label(application)).withDetails(step.getFrom() + "→" + step.getTo()
                         + (step.getOpinion() == null ? "" : ";opinion=" + step.getOpinion())));
+        events.fire(new ApplicationEvent(transition, application.getId(), label(application),
+                application.getEnterpriseId(), application.getCreatedBy(), application.getDepartment(),
+                application.getAuthorityCode(), caller.getUsername(), step.getOpinion()));
     }
 
     private View view(ExportApplication application) {

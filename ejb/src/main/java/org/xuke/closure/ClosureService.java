@@ -1,6 +1,7 @@
 package org.xuke.closure;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -82,6 +83,9 @@ public class ClosureService {
 
     @PersistenceContext(unitName = "xuke")
     private EntityManager em;
+
+    @Inject
+    private Event<ClosureEvent> events;
 
     @Inject
     private Callers callers;
@@ -179,6 +183,7 @@ public class ClosureService {
         check(request.getKind(), licence, usage, request.getReason(), request.quantities(), true);
         request.submit(caller.getUsername(), clock.instant());
         audit.record(AuditEntry.of(caller.getUsername(), "CLOSURE_SUBMITTED", "closure-request", request.label()));
+        events.fire(ClosureEvent.of(request, caller.getUsername()));
         return new View(request, preview(licence, usage));
     }
 
@@ -220,6 +225,7 @@ public class ClosureService {
         request.decide(approve, caller.getUsername(), said, clock.instant());
         audit.record(AuditEntry.of(caller.getUsername(), approve ? "CLOSURE_APPROVED" : "CLOSURE_RETURNED",
                 "closure-request", request.label()).withDetails("kind=" + request.getKind() + details));
+        events.fire(ClosureEvent.of(request, caller.getUsername()));
         if (licence == null) {
             licence = em.find(Licence.class, request.getLicenceId());
             usage = customs.of(licence.getId());

@@ -1,6 +1,7 @@
 package org.xuke.customs;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -50,6 +51,9 @@ public class CustomsInbox {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Event<CustomsEvent> events;
 
     public Outcome receive(byte[] body) {
         CustomsMessage message;
@@ -123,6 +127,10 @@ public class CustomsInbox {
         CustomsLicence standing = em.find(CustomsLicence.class, answered.getLicenceId(),
                 LockModeType.PESSIMISTIC_WRITE);
         standing.receipt(receipt.version(), answered.getAction() == Action.CANCEL, receipt.accepted(), receipt.reasonCode(), receipt.reasonText(), now);
+        if (answered.getAction() != Action.CANCEL) {
+            events.fire(new CustomsEvent(receipt.accepted() ? CustomsEvent.Kind.ACCEPTED : CustomsEvent.Kind.REFUSED,
+                    answered.getLicenceId(), answered.getLicenceNumber(), receipt.reasonText()));
+        }
     }
 
     private void applyUsage(Usage usage, LocalDateTime now) throws CustomsMessageException {
@@ -171,5 +179,10 @@ public class CustomsInbox {
             }
         }
         standing.declared(now);
+        if (declaration == null) {
+            // the first report of a declaration is news to the holder; its later states (cleared) are not
+            events.fire(new CustomsEvent(CustomsEvent.Kind.USAGE_RECORDED, licence.getId(), licence.getNumber(),
+                    usage.declarationNumber()));
+        }
     }
 }

@@ -34,7 +34,7 @@ class BundlesTest {
             "org/xuke/catalog/CatalogMessages", "org/xuke/enterprise/EnterpriseMessages",
             "org/xuke/identity/IdentityMessages", "org/xuke/licence/LicenceMessages", "org/xuke/quota/QuotaMessages",
             "org/xuke/customs/CustomsMessages", "org/xuke/closure/ClosureMessages",
-            "org/xuke/reconciliation/ReconciliationMessages"})
+            "org/xuke/reconciliation/ReconciliationMessages", "org/xuke/notification/NotificationMessages"})
     void chineseAndEnglishHaveTheSameKeys(String bundle) throws IOException {
         Properties zh = load(bundle + "_zh");
         Properties en = load(bundle + "_en");
@@ -54,7 +54,7 @@ class BundlesTest {
             "org/xuke/catalog/CatalogMessages", "org/xuke/enterprise/EnterpriseMessages",
             "org/xuke/identity/IdentityMessages", "org/xuke/licence/LicenceMessages", "org/xuke/quota/QuotaMessages",
             "org/xuke/customs/CustomsMessages", "org/xuke/closure/ClosureMessages",
-            "org/xuke/reconciliation/ReconciliationMessages"})
+            "org/xuke/reconciliation/ReconciliationMessages", "org/xuke/notification/NotificationMessages"})
     void everyPatternIsReadable(String bundle) throws IOException {
         Properties texts = load(bundle + "_zh");
         texts.putAll(prefixed(load(bundle + "_en")));

@@ -1,6 +1,7 @@
 package org.xuke.identity.ekey;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -64,6 +65,9 @@ public class EkeyRequestService {
 
     @PersistenceContext(unitName = "xuke")
     private EntityManager em;
+
+    @Inject
+    private Event<EkeyRequestEvent> events;
 
     @Inject
     private AuditLog audit;
@@ -453,6 +457,8 @@ public class EkeyRequestService {
                 .withDetails(step.getFrom() + "→" + step.getTo()
                         + (step.getOpinion() == null ? "" : ";opinion=" + step.getOpinion()))
                 .from(sourceAddress));
+        events.fire(new EkeyRequestEvent(transition, request.getId(), request.getNumber(), request.getType(),
+                request.getEnterpriseId(), request.getUsername(), actor, step.getOpinion()));
     }
 
     private EkeyRequest byAccessCode(String number, String accessCode, String sourceAddress, boolean forUpdate) {

@@ -202,6 +202,11 @@ final class Browser implements AutoCloseable {
         return text;
     }
 
+    /** Waits until the element no longer holds this text (after a pushed re-render, say). */
+    void waitForTextGone(String id, String text) {
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text)));
+    }
+
     /** Waits until the page says this (a message after a full-page form post). */
     void waitForMessage(String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));

@@ -54,12 +54,13 @@ final class BrowserFlow {
             "/enterprise/closure.xhtml?kind=WRITE_OFF",
             "/enterprise/closures.xhtml?list=MANAGE&kind=DELETION", "/enterprise/closures.xhtml?list=QUERY&kind=WRITE_OFF",
             "/enterprise/quotas.xhtml",
-            "/enterprise/company.xhtml",
+            "/enterprise/company.xhtml", "/enterprise/notifications.xhtml", "/enterprise/notification-settings.xhtml",
             "/enterprise/catalog.xhtml?kind=commodity");
     private static final List<String> OFFICER_PAGES = List.of("/officer/index.xhtml",
             "/officer/applications.xhtml?stage=INITIAL", "/officer/applications.xhtml?stage=DONE",
             "/officer/licences.xhtml", "/officer/customs.xhtml", "/officer/catalog.xhtml?kind=customs-port",
-            "/officer/closures.xhtml?kind=DELETION", "/officer/reconciliation.xhtml");
+            "/officer/closures.xhtml?kind=DELETION", "/officer/reconciliation.xhtml", "/officer/notifications.xhtml",
+            "/officer/notification-settings.xhtml");
     private static final List<String> ADMIN_PAGES = List.of("/officer/index.xhtml", "/officer/accounts.xhtml",
             "/officer/quotas.xhtml", "/officer/expired-quota.xhtml",
             "/officer/catalog-import.xhtml", "/officer/ekey-requests.xhtml");
@@ -282,6 +283,10 @@ final class BrowserFlow {
             enterprise.waitForText("application-state", "待初审");
             assertTrue(enterprise.all("[id='actions:submit']").isEmpty(), "no live 上报 on the page gone back to");
             enterprise.screenshot("04b-back-after-submit");
+            // the list of pending applications stays open while the officer decides (issue 18: live)
+            enterprise.open("/enterprise/applications.xhtml?list=PENDING");
+            assertTrue(enterprise.text("apps:applications").contains(number), "listed as pending");
+            int unread = Integer.parseInt(enterprise.text("notice-count"));
 
             try (Browser initial = Browser.signIn("LLCS", password)) {
                 initial.open("/officer/applications.xhtml?stage=INITIAL");
@@ -292,6 +297,10 @@ final class BrowserFlow {
                 initial.confirm("确定退回");
                 initial.waitForText("application-state", "初审退回");
                 initial.screenshot("06-returned");
+                // pushed over the page's WebSocket: the header's count rises and the list is drawn again
+                enterprise.waitForText("notice-count", String.valueOf(unread + 1));
+                enterprise.waitForTextGone("apps:applications", number);
+                enterprise.screenshot("06b-enterprise-told-live");
 
                 enterprise.open("/enterprise/applications.xhtml?list=SUBMIT");
                 // 查询 as the browser posts it (its form id once collided with the list= parameter)

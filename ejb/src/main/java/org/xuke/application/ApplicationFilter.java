@@ -1,5 +1,6 @@
 package org.xuke.application;
 
+import java.time.LocalDateTime;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
  * or enterprise text, licence year, part of the licence number. Null means no filter.
  */
 public record ApplicationFilter(Set<ApplicationState> states, LocalDate from, LocalDate to, String commodity,
-        String search, Boolean formPrinted, Integer year, String licenceNumber, java.time.LocalDateTime submittedBeforeUtc)
+        String search, Boolean formPrinted, Integer year, String licenceNumber, LocalDateTime submittedBeforeUtc)
         implements Serializable {
 
     public ApplicationFilter(Set<ApplicationState> states, LocalDate from, LocalDate to, String commodity,
@@ -24,7 +25,7 @@ public record ApplicationFilter(Set<ApplicationState> states, LocalDate from, Lo
     }
 
     /** 超期: only those submitted before {@code utc}, the boundary's cutoff for past their working-day limit. */
-    public ApplicationFilter submittedBefore(java.time.LocalDateTime utc) {
+    public ApplicationFilter submittedBefore(LocalDateTime utc) {
         return new ApplicationFilter(states, from, to, commodity, search, formPrinted, year, licenceNumber, utc);
     }
 

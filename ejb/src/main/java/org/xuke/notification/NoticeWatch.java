@@ -1,5 +1,6 @@
 package org.xuke.notification;
 
+import java.time.ZoneOffset;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -170,6 +171,6 @@ public class NoticeWatch {
 
     private static LocalDate received(Object utc) {
         LocalDateTime at = utc instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) utc;
-        return at.atOffset(java.time.ZoneOffset.UTC).atZoneSameInstant(Zones.CHINA).toLocalDate();
+        return at.atOffset(ZoneOffset.UTC).atZoneSameInstant(Zones.CHINA).toLocalDate();
     }
 }

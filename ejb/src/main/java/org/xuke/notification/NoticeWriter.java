@@ -1,5 +1,7 @@
 package org.xuke.notification;
 
+import java.text.MessageFormat;
+import org.xuke.identity.ekey.EkeyTransition;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -111,7 +113,7 @@ public class NoticeWriter {
                 write(audience.enterpriseAdministrators(event.enterpriseId(), event.username()), event.actor(),
                         NoticeKind.EKEY_DECIDED, RecordType.EKEY_REQUEST, event.requestId(), event.number(),
                         List.of(event.transition().name(), text(event.opinion())), null);
-                if (event.transition() == org.xuke.identity.ekey.EkeyTransition.PASS_PRECHECK) {
+                if (event.transition() == EkeyTransition.PASS_PRECHECK) {
                     write(audience.providers(), event.actor(), NoticeKind.WORK_NEW, RecordType.EKEY_REQUEST,
                             event.requestId(), event.number(), List.of("EKEY_PROVIDER_CHECK"), null);
                 }
@@ -214,7 +216,7 @@ public class NoticeWriter {
         String portal = notice.getKind().side() == NoticeKind.Side.OFFICER ? "officer" : "enterprise";
         String base = System.getProperty("xuke.publicBaseUrl", "").strip().replaceAll("/+$", "");
         String link = base + notice.getRecordType().page(portal, notice.getRecordId(), notice.getRecordLabel());
-        return new java.text.MessageFormat(NoticeTexts.label(zh, "mail.body"), zh)
+        return new MessageFormat(NoticeTexts.label(zh, "mail.body"), zh)
                 .format(new Object[] {account.getDisplayName(), text, link, base + "/" + portal + "/notifications.xhtml"});
     }
 

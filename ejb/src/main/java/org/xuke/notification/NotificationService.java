@@ -1,5 +1,6 @@
 package org.xuke.notification;
 
+import java.util.Locale;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.xuke.account.Account;
 import org.xuke.account.Callers;
 import org.xuke.audit.AuditEntry;
@@ -49,6 +51,9 @@ public class NotificationService {
     @Inject
     private Event<NoticesWritten> changed;
 
+    @Inject
+    private NoticeBell bell;
+
     /** What the list asks: only unread, one kind, part of the record's number; null means all. */
     public record Filter(Boolean unread, NoticeKind kind, String search) implements Serializable {
     }
@@ -61,6 +66,8 @@ public class NotificationService {
     public Page<Notice> pageForCaller(Filter filter, int first, int max, String sort, boolean ascending) {
         Account caller = callers.require();
         String order = SORTABLE.contains(sort) ? sort : "createdAtUtc";
+        // unsorted: newest first
+        ascending = SORTABLE.contains(sort) && ascending;
         String where = where(filter);
         TypedQuery<Notice> rows = em.createQuery("select n from Notice n where n.accountId = :a" + where
                 + " order by n." + order + (ascending ? " asc" : " desc") + ", n.id desc", Notice.class);
@@ -94,7 +101,7 @@ public class NotificationService {
             query.setParameter("k", filter.kind());
         }
         if (filter != null && filter.search() != null && !filter.search().isBlank()) {
-            query.setParameter("s", LikePattern.containing(filter.search().strip().toUpperCase(java.util.Locale.ROOT)));
+            query.setParameter("s", LikePattern.containing(filter.search().strip().toUpperCase(Locale.ROOT)));
         }
     }
 
@@ -187,6 +194,18 @@ public class NotificationService {
                         + ";subscriptions=" + String.join(",", wanted)));
         return new Settings(account.getEmail(), account.getMobile(), NoticeKind.of(side(account)), new TreeSet<>(wanted),
                 SmsGateway.enabled());
+    }
+
+    /**
+     * The portal's live push registers here: {@code listener} hears the usernames whose notices
+     * changed, once their transaction committed, on this server.
+     */
+    public void listen(Consumer<Set<String>> listener) {
+        bell.listen(listener);
+    }
+
+    public void stopListening(Consumer<Set<String>> listener) {
+        bell.stopListening(listener);
     }
 
     static NoticeKind.Side side(Account account) {

@@ -49,6 +49,8 @@ public class ApplicationQueuePage extends ApplicationTable {
     private Stage stage;
     private String opinion;
     private Boolean mayDecide;
+    /** 超期: only those past their working-day limit today (the home page's overdue figure links here). */
+    private boolean overdue;
 
     /** f:viewAction: without a chosen queue, the one of the caller's role. */
     public void load() {
@@ -92,7 +94,16 @@ public class ApplicationQueuePage extends ApplicationTable {
                 ? EnumSet.of(ApplicationState.ISSUED, ApplicationState.REJECTED, ApplicationState.RETURNED,
                         ApplicationState.WITHDRAWN)
                 : EnumSet.of(stage.state);
-        return new ApplicationFilter(states, getFrom(), getTo(), getCommodity(), getSearch(), null);
+        ApplicationFilter filter = new ApplicationFilter(states, getFrom(), getTo(), getCommodity(), getSearch(), null);
+        return overdue ? service.overdue(filter) : filter;
+    }
+
+    public boolean isOverdue() {
+        return overdue;
+    }
+
+    public void setOverdue(boolean overdue) {
+        this.overdue = overdue;
     }
 
     /** Asked for each row (the selection column): the role check is made once per view and queue. */

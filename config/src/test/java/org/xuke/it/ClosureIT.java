@@ -221,6 +221,20 @@ class ClosureIT {
                 .get(OFFICER_PROBE + "op=print&number=" + number).body(), "a deleted licence is not printed");
         assertEquals("已删除", PortalClient.find(enterprise.get(CLOSURE_FORM + "?id=" + id).body(),
                 "closure-standing\">([^<]+)<"), "the enterprise sees it deleted");
+        // notices (issue 18): the submission to Henan's issuers, the decision to the enterprise, each once
+        assertEquals(List.of("SZFY", "SZFZ"), notified("WORK_NEW", "CLOSURE", id),
+                "Henan's issuers, not Hubei's, not the reviewers");
+        assertEquals(List.of("SZQY"), notified("CLOSURE_DECIDED", "CLOSURE", id), "the enterprise, not another");
+        assertEquals("APPROVED\tDELETION\t", CustomsLoad.query("select detail from notification where kind ="
+                + " 'CLOSURE_DECIDED' and record_id = ?", id));
+        long licence = Long.parseLong(CustomsLoad.query("select id from licence where licence_number = ?", number));
+        assertEquals(List.of("SZQY"), notified("CUSTOMS_ACCEPTED", "LICENCE", licence), "customs' receipt, once");
+    }
+
+    /** Who got a notice of {@code kind} about the record, one entry per notice. */
+    private static List<String> notified(String kind, String type, long id) throws Exception {
+        return CustomsLoad.column("select a.username from notification n join account a on a.id = n.account_id"
+                + " where n.kind = ? and n.record_type = ? and n.record_id = ? order by a.username", kind, type, id);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -386,5 +387,37 @@ class EkeyRequestIT {
         assertNotNull(serial);
         assertEquals(2, certificates.validLoginCount(accounts.find("LIANGD").orElseThrow().getEnterpriseId()),
                 "the revoked key no longer counts towards the three");
+    }
+
+    /** Notices (issue 18): the checkers told of each request that waits for them, the enterprise of each decision. */
+    @Test
+    @Order(10)
+    @RunAsClient
+    void eachStepIsToldToThoseWhoCheckOrFiledItOnce() throws Exception {
+        long first = Long.parseLong(read("id"));
+        String whoGot = "select a.username from notification n join account a on a.id = n.account_id"
+                + " where n.kind = ? and n.record_type = 'EKEY_REQUEST' and n.record_id = ? order by a.username";
+        List<String> told = CustomsLoad.column(whoGot, "WORK_NEW", first);
+        // submitted twice (refused once in between): Liaoning's authority administrators each time; the provider once
+        assertEquals(2, told.stream().filter("LNHEYAN"::equals).count(), told.toString());
+        assertEquals(2, told.stream().filter("LNHEYANB"::equals).count(), told.toString());
+        assertEquals(1, told.stream().filter("FUWU"::equals).count(), told.toString());
+        assertFalse(told.contains("GDHEYAN"), "not another province's");
+        for (String username : told) {
+            assertEquals(1, CustomsLoad.count("select count(*) from account a join account_role r on r.account_id ="
+                    + " a.id where a.username = ? and (r.role = 'EKEY_PROVIDER' or r.role = 'AUTHORITY_ADMIN'"
+                    + " and a.authority_code = 'PROV-LIAONING')", username), username + " checks such requests");
+        }
+        long unlock = Long.parseLong(read("LIANGC"));
+        List<String> decided = CustomsLoad.column(whoGot, "EKEY_DECIDED", unlock);
+        assertEquals(2, decided.stream().filter("LIANGC"::equals).count(), "the key's user: checked, then done");
+        assertEquals(List.of("PASS_PRECHECK\t", "PASS_PROVIDER_CHECK\t"), CustomsLoad.column("select n.detail from"
+                + " notification n join account a on a.id = n.account_id where a.username = 'LIANGC' and n.kind ="
+                + " 'EKEY_DECIDED' and n.record_id = ? order by n.id", unlock));
+        for (String username : decided) {
+            assertEquals(CustomsLoad.query("select enterprise_id::text from ekey_request where id = ?", unlock),
+                    CustomsLoad.query("select enterprise_id::text from account where username = ?", username),
+                    "only the enterprise's own users");
+        }
     }
 }

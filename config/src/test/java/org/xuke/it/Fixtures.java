@@ -75,12 +75,12 @@ final class Fixtures {
         finish(accounts, certificates, created, password, withEkey);
     }
 
-    /** An enterprise user of {@code scope} (本人 / 本部门 / 本公司) in {@code department}, with an e-key. */
+    /** An enterprise user of {@code scope} (本人 / 本部门 / 本公司) in {@code department}. */
     static void enterpriseUser(AccountService accounts, CertificateService certificates, long enterpriseId,
-            String username, String password, DataScope scope, String department) throws IOException {
+            String username, String password, DataScope scope, String department, boolean withEkey) throws IOException {
         CreatedAccount created = accounts.createEnterpriseUser("IT", username, username, enterpriseId, department,
                 scope, Set.of(Role.ENTERPRISE_OPERATOR));
-        finish(accounts, certificates, created, password, true);
+        finish(accounts, certificates, created, password, withEkey);
     }
 
     static void officer(AccountService accounts, CertificateService certificates, String authority, String username,

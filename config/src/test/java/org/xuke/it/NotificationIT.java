@@ -102,10 +102,11 @@ class NotificationIT {
                 "安徽消息通知测试进出口公司", "3401020000181", "合肥", "联系人", "0551-1", null)).getId();
         long b = enterprises.register("IT", OTHER_USCC, "PROV-ANHUI", new EnterpriseDetails(
                 "安徽另一家进出口公司", "3401020000182", "合肥", "联系人", "0551-2", null)).getId();
+        // three e-keys at most per company: the users who never sign in here have none
         Fixtures.enterpriseUser(accounts, certificates, a, "TZQA", PASSWORD, true);
-        Fixtures.enterpriseUser(accounts, certificates, a, "TZQB", PASSWORD, DataScope.SELF, null);
-        Fixtures.enterpriseUser(accounts, certificates, a, "TZQD", PASSWORD, DataScope.DEPARTMENT, "一部");
-        Fixtures.enterpriseUser(accounts, certificates, a, "TZQE", PASSWORD, DataScope.COMPANY, "二部");
+        Fixtures.enterpriseUser(accounts, certificates, a, "TZQB", PASSWORD, DataScope.SELF, null, false);
+        Fixtures.enterpriseUser(accounts, certificates, a, "TZQD", PASSWORD, DataScope.DEPARTMENT, "一部", false);
+        Fixtures.enterpriseUser(accounts, certificates, a, "TZQE", PASSWORD, DataScope.COMPANY, "二部", false);
         Fixtures.enterpriseUser(accounts, certificates, b, "TZQC", PASSWORD, true);
         Fixtures.officer(accounts, certificates, "PROV-ANHUI", "TZCS", PASSWORD, Set.of(Role.INITIAL_REVIEWER));
         Fixtures.officer(accounts, certificates, "PROV-ANHUI", "TZCT", PASSWORD, Set.of(Role.INITIAL_REVIEWER));
@@ -286,12 +287,14 @@ class NotificationIT {
         assertEquals(CustomsLoad.count("select count(*) from notification n join account a on a.id = n.account_id"
                 + " where a.username = 'TZQA' and n.read_at_utc is null"), unread);
         String page = holder.get(CENTRE).body();
-        assertTrue(page.contains("id=\"notice-count\">" + unread + "<"), "the header's count");
+        assertTrue(page.contains("id=\"notice-count\">" + unread + "<"), "the header's count: "
+                + PortalClient.find(page, "(?s)(<header.*?</header>)"));
         String label = CustomsLoad.query("select application_number from export_application where id = ?", issued);
         assertTrue(page.contains("申请 " + label + " 已发证"), "the notices' text");
         String unreadOnly = holder.search(CENTRE, "notices", Map.of("notices:show", "UNREAD", "notices:kind",
                 "APPLICATION_ISSUED"));
-        assertEquals(1, PortalClient.findAll(unreadOnly, "notice-unread").size(), unreadOnly);
+        assertEquals(1, PortalClient.findAll(unreadOnly, "(notice-unread)").size(), "unread, of that kind: one");
+        assertTrue(unreadOnly.contains("申请 " + label + " 已发证") && !unreadOnly.contains("已通过初审"));
 
         long other = Long.parseLong(CustomsLoad.query("select n.id from notification n join account a on a.id ="
                 + " n.account_id where a.username = 'TZQE' order by n.id limit 1"));
@@ -320,6 +323,15 @@ class NotificationIT {
     @RunAsClient
     void theDailyWatchTellsDeadlinesAndEndingLicencesOnceAndForgetsAfter180Days() throws Exception {
         LocalDate today = LocalDate.now(Zones.CHINA);
+        LocalDate end = LocalDate.parse(CustomsLoad.query("select validity_end::text from licence where"
+                + " application_id = ?", issued));
+        long licence = Long.parseLong(CustomsLoad.query("select id from licence where application_id = ?", issued));
+        watch(end.minusDays(40));
+        assertEquals(0, count("LICENCE_EXPIRING", licence), "not yet");
+        watch(end.minusDays(30));
+        watch(end.minusDays(29));
+        assertEquals(List.of("TZQA", "TZQE"), recipients("LICENCE_EXPIRING", licence), "30 days ahead, once");
+
         // the application of the outage waits for its second review: past its limit in two weeks
         watch(today.plusDays(14));
         assertEquals(List.of("TZFS"), recipients("WORK_DUE", outage), "the second reviewer of Anhui");
@@ -329,15 +341,6 @@ class NotificationIT {
         watch(today.plusDays(14));
         watch(today.plusDays(15));
         assertEquals(List.of("TZFS"), recipients("WORK_DUE", outage), "once, however often it runs");
-
-        LocalDate end = LocalDate.parse(CustomsLoad.query("select validity_end::text from licence where"
-                + " application_id = ?", issued));
-        long licence = Long.parseLong(CustomsLoad.query("select id from licence where application_id = ?", issued));
-        watch(end.minusDays(40));
-        assertEquals(0, count("LICENCE_EXPIRING", licence), "not yet");
-        watch(end.minusDays(30));
-        watch(end.minusDays(29));
-        assertEquals(List.of("TZQA", "TZQE"), recipients("LICENCE_EXPIRING", licence), "30 days ahead, once");
 
         assertTrue(count("APPLICATION_PASSED", issued) > 0);
         String later = watch(today.plusDays(NoticeWatch.KEPT_DAYS + 1));

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.xuke.enterprise.Enterprise;
@@ -24,6 +25,7 @@ import org.xuke.enterprise.UnifiedSocialCreditCode;
 import org.xuke.account.AccountService;
 import org.xuke.account.AccountService.CreatedAccount;
 import org.xuke.identity.CertificateService;
+import org.xuke.notification.NotificationService;
 import org.xuke.account.DataScope;
 import org.xuke.account.Role;
 
@@ -59,6 +61,12 @@ public class DemoData {
 
     @Inject
     private DemoLicence licence;
+
+    @Inject
+    private NotificationService notices;
+
+    /** The demo accounts' e-mail domain (delivered to the run command's embedded mail server). */
+    static final String MAIL_DOMAIN = "demo.xuke.localhost";
 
     @PostConstruct
     void load() {
@@ -106,6 +114,12 @@ public class DemoData {
         add(lines, dir, ekeyPassword, accounts.createEkeyProvider("demo", "FUWU", "演示电子钥匙服务商"),
                 "e-key provider 电子钥匙服务商");
         lines.add("# e-key PKCS#12 password (all files): " + new String(ekeyPassword));
+        // every demo account gets its notices by e-mail too, at the run command's mail server
+        for (String username : List.of("QIYE", "QYADMIN", "CHUSHEN", "FUSHEN", "FAZHENG", "JGADMIN", "FUWU")) {
+            notices.subscribeAtDeployment("demo", username, username.toLowerCase(Locale.ROOT) + "@" + MAIL_DOMAIN);
+        }
+        lines.add("# e-mail: each account's notices go to <user>@" + MAIL_DOMAIN + " (e.g. qiye@" + MAIL_DOMAIN
+                + "); read them over IMAP at 127.0.0.1:3143, user name and password = that address");
         Files.write(dir.resolve("accounts.txt"), lines, StandardCharsets.UTF_8);
         LOG.info(() -> "Demo accounts written to " + dir.resolve("accounts.txt"));
     }

@@ -65,9 +65,10 @@ public class NotificationService {
 
     public Page<Notice> pageForCaller(Filter filter, int first, int max, String sort, boolean ascending) {
         Account caller = callers.require();
-        String order = SORTABLE.contains(sort) ? sort : "createdAtUtc";
+        boolean sorted = sort != null && SORTABLE.contains(sort);
+        String order = sorted ? sort : "createdAtUtc";
         // unsorted: newest first
-        ascending = SORTABLE.contains(sort) && ascending;
+        ascending = sorted && ascending;
         String where = where(filter);
         TypedQuery<Notice> rows = em.createQuery("select n from Notice n where n.accountId = :a" + where
                 + " order by n." + order + (ascending ? " asc" : " desc") + ", n.id desc", Notice.class);
@@ -101,7 +102,10 @@ public class NotificationService {
             query.setParameter("k", filter.kind());
         }
         if (filter != null && filter.search() != null && !filter.search().isBlank()) {
-            query.setParameter("s", LikePattern.containing(filter.search().strip().toUpperCase(Locale.ROOT)));
+            // a record's number is at most 21 characters: a longer search is cut before it is used
+            String search = filter.search().strip();
+            query.setParameter("s", LikePattern.containing((search.length() > 30 ? search.substring(0, 30) : search)
+                    .toUpperCase(Locale.ROOT)));
         }
     }
 
@@ -194,6 +198,24 @@ public class NotificationService {
                         + ";subscriptions=" + String.join(",", wanted)));
         return new Settings(account.getEmail(), account.getMobile(), NoticeKind.of(side(account)), new TreeSet<>(wanted),
                 SmsGateway.enabled());
+    }
+
+    /**
+     * Set up at deployment (the demo data, a bureau's migration of its users' addresses): {@code
+     * username}'s e-mail address and every kind of his side by e-mail. Audited as {@code actor}.
+     */
+    public void subscribeAtDeployment(String actor, String username, String email) {
+        Account account = em.createQuery("select a from Account a where a.username = :u", Account.class)
+                .setParameter("u", username).getSingleResult();
+        account.contactBy(email, account.getMobile());
+        em.createNativeQuery("delete from notification_subscription where account_id = ? and channel = 'EMAIL'")
+                .setParameter(1, account.getId()).executeUpdate();
+        for (NoticeKind kind : NoticeKind.of(side(account))) {
+            em.createNativeQuery("insert into notification_subscription (account_id, kind, channel) values (?, ?, 'EMAIL')")
+                    .setParameter(1, account.getId()).setParameter(2, kind.name()).executeUpdate();
+        }
+        audit.record(AuditEntry.of(actor, "NOTIFICATION_SETTINGS", "account", username)
+                .withDetails("email=true;subscriptions=all by e-mail"));
     }
 
     /**

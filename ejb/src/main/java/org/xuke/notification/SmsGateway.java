@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.stream.Collectors;
  * SMS through the bureau's provider, in the HTTP form most Chinese SMS providers offer: a POST of
  * {@code account}, {@code password}, {@code mobile} and {@code content} (the signature 【…】 in
  * front), answered with a code where "0" means accepted. Configured per bureau by system properties
- * (docs/OPERATIONS.md); off unless {@code xuke.sms.url} is set.
+ * (docs/OPERATIONS.md; the password in a file); off unless {@code xuke.sms.url} is set.
  */
 @ApplicationScoped
 public class SmsGateway {
@@ -27,6 +29,15 @@ public class SmsGateway {
     private static final Pattern DEFAULT_ACCEPTED = Pattern.compile("\"?code\"?\\s*[:=]\\s*\"?0\"?(\\D|$)");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * The provider's password, from the file {@code xuke.sms.passwordFile} (readable by the server
+     * account only): a secret never stands in the JVM options, where process listings show it.
+     */
+    private static String password() throws IOException {
+        String file = System.getProperty("xuke.sms.passwordFile");
+        return file == null || file.isBlank() ? "" : Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+    }
 
     public static boolean enabled() {
         String url = System.getProperty(URL);
@@ -40,7 +51,7 @@ public class SmsGateway {
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("account", System.getProperty("xuke.sms.account", ""));
-        form.put("password", System.getProperty("xuke.sms.password", ""));
+        form.put("password", password());
         form.put("mobile", delivery.getAddress());
         form.put("content", delivery.getSubject() + delivery.getBody());
         String body = form.entrySet().stream()

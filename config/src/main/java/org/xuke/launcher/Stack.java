@@ -74,6 +74,11 @@ public final class Stack implements AutoCloseable {
     }
 
     List<String> resourceCommands() {
+        return resourceCommandsFor(database.poolProperties());
+    }
+
+    /** The asadmin commands creating the application's resources, for a pool with these properties. */
+    static List<String> resourceCommandsFor(String poolProperties) {
         List<String> commands = new ArrayList<>();
         commands.add("set configs.config.server-config.admin-service.das-config.autodeploy-enabled=false");
         commands.add("set configs.config.server-config.admin-service.das-config.dynamic-reload-enabled=false");
@@ -82,7 +87,7 @@ public final class Stack implements AutoCloseable {
                 + " --isconnectvalidatereq=true --validationmethod=custom-validation"
                 + " --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
                 + " --failconnection=true --statementcachesize=64"
-                + " --property " + database.poolProperties() + " xuke-pool");
+                + " --property " + poolProperties + " xuke-pool");
         commands.add("create-jdbc-resource --connectionpoolid=xuke-pool " + DATASOURCE);
         // Jakarta Batch keeps its job repository in the same PostgreSQL (default would be H2).
         // no table prefix: Payara applies a prefix only from its next start, so a repository begun in the

@@ -348,6 +348,30 @@ class NotificationIT {
         assertEquals(0, count("APPLICATION_PASSED", issued), "kept 180 days");
     }
 
+    /** 只看超期 on the officer queue: only what is past its working-day limit today. */
+    @Test
+    @Order(8)
+    @RunAsClient
+    void theOfficerQueueListsOnlyWhatIsOverdueWhenAsked() throws Exception {
+        String late = CustomsLoad.query("select application_number from export_application where id = ?", outage);
+        String fresh = CustomsLoad.query("select application_number from export_application where id = ?", rolledBack);
+        String queue = PortalClient.HTTPS + "/officer/applications.xhtml?stage=";
+        PortalClient second = Fixtures.signedIn("TZFS", PASSWORD);
+        assertTrue(second.get(queue + "SECOND").body().contains(late), "in the second review's queue");
+        assertFalse(second.get(queue + "SECOND&overdue=true").body().contains(late), "submitted today: not late");
+        try (var c = CustomsLoad.database(); var s = c.prepareStatement("update export_application set"
+                + " submitted_at_utc = submitted_at_utc - interval '10 days' where id = ?")) {
+            s.setLong(1, outage);
+            s.executeUpdate();
+        }
+        String overdue = second.get(queue + "SECOND&overdue=true").body();
+        assertTrue(overdue.contains(late), "ten days ago: past three working days");
+        assertTrue(overdue.contains("checked=\"checked\""), "the box shows the filter");
+        PortalClient initial = Fixtures.signedIn("TZCS", PASSWORD);
+        assertTrue(initial.get(queue + "INITIAL").body().contains(fresh));
+        assertFalse(initial.get(queue + "INITIAL&overdue=true").body().contains(fresh), "on time");
+    }
+
     private static String watch(LocalDate day) throws Exception {
         String answer = Fixtures.signedIn("TZJG", PASSWORD).get(PortalClient.HTTPS + "/officer/it-notice?op=watch&date="
                 + day).body();

@@ -69,6 +69,24 @@ class LoopbackDomainConfigTest {
     }
 
     @Test
+    void smsIsOffUnlessTheLauncherNamesAProvider() throws IOException {
+        String plain = LoopbackDomainConfig.apply(distributionDomainXml());
+        assertThat(plain).doesNotContain("xuke.sms.url");
+        String patched = LoopbackDomainConfig.withSms(plain, "http://127.0.0.1:3991/sms");
+        int start = patched.indexOf("<config name=\"server-config\">");
+        String serverConfig = patched.substring(start, patched.indexOf("</config>", start));
+        assertThat(serverConfig).contains("<jvm-options>-Dxuke.sms.url=http://127.0.0.1:3991/sms</jvm-options>");
+    }
+
+    @Test
+    void theMailSessionPointsAtTheEmbeddedMailServerOnLoopback() {
+        String mail = Stack.resourceCommandsFor(null).stream().filter(c -> c.startsWith("create-javamail-resource"))
+                .findFirst().orElseThrow();
+        assertThat(mail).contains("--mailhost 127.0.0.1", "mail-smtp-port=" + MailServer.SMTP_PORT)
+                .endsWith(" " + Stack.MAIL_SESSION);
+    }
+
+    @Test
     void bothListenersHideVersionsAndSetSameSiteBeforeTheFirstBoot() throws IOException {
         String patched = LoopbackDomainConfig.withHardenedHttp(LoopbackDomainConfig.apply(distributionDomainXml()));
         int start = patched.indexOf("<config name=\"server-config\">");

@@ -32,6 +32,9 @@ public class NoticeCentrePage implements Serializable {
     @Inject
     private NotificationService notices;
 
+    @Inject
+    private NoticeCount count;
+
     private String show = "ALL";
     private NoticeKind kind;
     private String search;
@@ -72,6 +75,7 @@ public class NoticeCentrePage implements Serializable {
     public void markRead(long id) {
         try {
             notices.markRead(id);
+            count.refresh();
         } catch (DomainRuleException e) {
             Texts.error(null, "notices.gone");
         }
@@ -79,6 +83,7 @@ public class NoticeCentrePage implements Serializable {
 
     public void markAllRead() {
         Texts.info("notices.allRead", notices.markAllRead());
+        count.refresh();
     }
 
     public String getShow() {

@@ -15,6 +15,11 @@ public class NoticeCount {
 
     private Long unread;
 
+    /** After marking read in this request: the header shows the figure as it is now. */
+    public void refresh() {
+        unread = null;
+    }
+
     public long getUnread() {
         if (unread == null) {
             unread = notices.unreadCountForCaller();

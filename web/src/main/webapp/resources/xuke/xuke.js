@@ -97,3 +97,15 @@ if (window.jQuery) {
         setTimeout(startPrintProgress, 0);
     });
 }
+
+/*
+ * The message centre's live count: the page's Faces WebSocket (channel "notices", the signed-in
+ * user's own) says that his notices changed; the header's count and the page's list are drawn
+ * again by the template's remote command. Also after the socket reconnects, nothing is lost: the
+ * count is read from the server, not counted here.
+ */
+function xukeNoticeMessage() {
+    if (typeof window.xukeNoticesChanged === 'function') {
+        window.xukeNoticesChanged();
+    }
+}

@@ -73,6 +73,10 @@ final class Browser implements AutoCloseable {
                 "--disable-dev-shm-usage", "--user-data-dir=" + home.resolve("profile"), "--window-size=1400,1100",
                 "--lang=zh-CN");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        // the page's console (CSP refusals, WebSocket errors), for what a failed wait shows
+        org.openqa.selenium.logging.LoggingPreferences logging = new org.openqa.selenium.logging.LoggingPreferences();
+        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         // Chromium on Linux finds its NSS database under $HOME
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .withEnvironment(Map.of("HOME", home.toString())).usingAnyFreePort().build();
@@ -200,6 +204,17 @@ final class Browser implements AutoCloseable {
     String waitForText(String id, String text) {
         wait.until(ExpectedConditions.textToBe(By.id(id), text));
         return text;
+    }
+
+    /** What the page wrote to its console since last asked (errors, CSP refusals). */
+    String console() {
+        return String.join("\n", driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
+                .stream().map(e -> e.getLevel() + " " + e.getMessage()).toList());
+    }
+
+    /** The page's source as it now stands (after scripts). */
+    String source() {
+        return driver.getPageSource();
     }
 
     /** Waits until the element no longer holds this text (after a pushed re-render, say). */

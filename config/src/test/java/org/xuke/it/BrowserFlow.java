@@ -298,7 +298,15 @@ final class BrowserFlow {
                 initial.waitForText("application-state", "初审退回");
                 initial.screenshot("06-returned");
                 // pushed over the page's WebSocket: the header's count rises and the list is drawn again
-                enterprise.waitForText("notice-count", String.valueOf(unread + 1));
+                try {
+                    enterprise.waitForText("notice-count", String.valueOf(unread + 1));
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    String page = enterprise.source();
+                    int socket = page.indexOf("faces.push");
+                    throw new AssertionError("no live count; console:\n" + enterprise.console() + "\nsocket script: "
+                            + (socket < 0 ? "none" : page.substring(Math.max(0, socket - 300),
+                                    Math.min(page.length(), socket + 500))), e);
+                }
                 enterprise.waitForTextGone("apps:applications", number);
                 enterprise.screenshot("06b-enterprise-told-live");
 

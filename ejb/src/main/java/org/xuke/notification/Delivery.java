@@ -23,7 +23,7 @@ import org.xuke.notification.NoticeKind.Channel;
 public class Delivery implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final Duration FIRST_PAUSE = Duration.ofSeconds(15);
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(5);
     static final Duration LONGEST_PAUSE = Duration.ofMinutes(30);
 
     @Id
@@ -88,7 +88,7 @@ public class Delivery implements Serializable {
         lastError = null;
     }
 
-    /** Not taken by the server: tried again after 15 s, 30 s, 1 min … at most 30 min. */
+    /** Not taken by the server: tried again after 5 s, 10 s, 20 s … at most 30 min. */
     void failed(LocalDateTime now, String error) {
         lastError = error == null ? "?" : error.length() <= 500 ? error : error.substring(0, 499);
         nextAttemptUtc = now.plus(pause(attempts));

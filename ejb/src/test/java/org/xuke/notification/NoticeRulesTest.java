@@ -76,10 +76,11 @@ class NoticeRulesTest {
 
     @Test
     void aDeliveryThatFailedWaitsLongerEachTimeUpToHalfAnHour() {
-        assertEquals(Duration.ofSeconds(15), Delivery.pause(1));
-        assertEquals(Duration.ofSeconds(30), Delivery.pause(2));
-        assertEquals(Duration.ofSeconds(60), Delivery.pause(3));
-        assertEquals(Duration.ofMinutes(30), Delivery.pause(12));
+        assertEquals(Duration.ofSeconds(5), Delivery.pause(1));
+        assertEquals(Duration.ofSeconds(10), Delivery.pause(2));
+        assertEquals(Duration.ofSeconds(20), Delivery.pause(3));
+        assertEquals(Duration.ofSeconds(1280), Delivery.pause(9));
+        assertEquals(Duration.ofMinutes(30), Delivery.pause(10));
         assertEquals(Duration.ofMinutes(30), Delivery.pause(500));
         LocalDateTime now = LocalDateTime.of(2026, 12, 5, 8, 0);
         Delivery delivery = new Delivery(1, NoticeKind.Channel.EMAIL, "a@example.com", "s", "b", now);

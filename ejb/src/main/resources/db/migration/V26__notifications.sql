@@ -19,6 +19,8 @@ create table notification (
     read_at_utc         timestamp
 );
 create index ix_notification_account on notification (account_id, created_at_utc desc, id desc);
+-- the officers of an authority whom new work and deadlines concern
+create index ix_account_authority on account (authority_code);
 create index ix_notification_unread on notification (account_id) where read_at_utc is null;
 create index ix_notification_created on notification (created_at_utc);
 create unique index ux_notification_once on notification (account_id, once_key) where once_key is not null;

@@ -221,6 +221,15 @@ class CustomsMessagingIT {
                 "usage of a licence customs has not stored");
         assertEquals(0, count("select count(*) from customs_declaration d join licence l on l.id = d.licence_id"
                 + " where l.licence_number = ?", refused));
+        // notices (issue 18): the holder's users are told of the refusal with customs' reason, once each;
+        // the usage refused tells nobody
+        assertEquals(count("select count(*) from account a join licence l on l.enterprise_id = a.enterprise_id"
+                + " where l.licence_number = ?", refused), count("select count(*) from notification n join licence l"
+                + " on l.id = n.record_id where n.kind = 'CUSTOMS_REFUSED' and l.licence_number = ?", refused));
+        assertEquals(0, count("select count(*) from notification n join licence l on l.id = n.record_id"
+                + " where n.kind in ('CUSTOMS_ACCEPTED', 'USAGE_RECORDED') and l.licence_number = ?", refused));
+        assertTrue(query("select min(n.detail) from notification n join licence l on l.id = n.record_id where"
+                + " n.kind = 'CUSTOMS_REFUSED' and l.licence_number = ?", refused).length() > 0, "with the reason");
     }
 
     @Test

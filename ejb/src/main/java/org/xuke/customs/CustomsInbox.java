@@ -129,7 +129,9 @@ public class CustomsInbox {
         standing.receipt(receipt.version(), answered.getAction() == Action.CANCEL, receipt.accepted(), receipt.reasonCode(), receipt.reasonText(), now);
         if (answered.getAction() != Action.CANCEL) {
             events.fire(new CustomsEvent(receipt.accepted() ? CustomsEvent.Kind.ACCEPTED : CustomsEvent.Kind.REFUSED,
-                    answered.getLicenceId(), answered.getLicenceNumber(), receipt.reasonText()));
+                    answered.getLicenceId(), answered.getLicenceNumber(),
+                    receipt.reasonText() != null && !receipt.reasonText().isBlank() ? receipt.reasonText()
+                            : receipt.reasonCode()));
         }
     }
 

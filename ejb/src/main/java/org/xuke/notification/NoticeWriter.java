@@ -27,7 +27,6 @@ import org.xuke.closure.ClosureState;
 import org.xuke.customs.CustomsEvent;
 import org.xuke.enterprise.Enterprise;
 import org.xuke.identity.ekey.EkeyRequestEvent;
-import org.xuke.licence.Licence;
 import org.xuke.notification.NoticeKind.Channel;
 
 /**
@@ -125,17 +124,20 @@ public class NoticeWriter {
     }
 
     void customs(@Observes CustomsEvent event) {
-        Licence licence = em.find(Licence.class, event.licenceId());
-        if (licence == null) {
+        // the holder's scope only, not the licence with its sealed content
+        List<Object[]> found = em.createQuery("select l.enterpriseId, l.applicant, l.department from Licence l"
+                + " where l.id = :id", Object[].class).setParameter("id", event.licenceId()).getResultList();
+        if (found.isEmpty()) {
             return;
         }
+        Object[] holder = found.get(0);
         NoticeKind kind = switch (event.kind()) {
             case ACCEPTED -> NoticeKind.CUSTOMS_ACCEPTED;
             case REFUSED -> NoticeKind.CUSTOMS_REFUSED;
             case USAGE_RECORDED -> NoticeKind.USAGE_RECORDED;
         };
-        write(audience.enterprise(licence.getEnterpriseId(), licence.getApplicant(), licence.getDepartment()), null,
-                kind, RecordType.LICENCE, licence.getId(), licence.getNumber(), List.of(text(event.detail())), null);
+        write(audience.enterprise((Long) holder[0], (String) holder[1], (String) holder[2]), null, kind,
+                RecordType.LICENCE, event.licenceId(), event.licenceNumber(), List.of(text(event.detail())), null);
     }
 
     /**
@@ -157,7 +159,9 @@ public class NoticeWriter {
         if (targets.isEmpty()) {
             return 0;
         }
-        Set<String> subscribed = subscriptions(targets, kind);
+        // most users gave no address: then nobody can be subscribed and the query is spared
+        boolean reachable = targets.stream().anyMatch(a -> a.getEmail() != null || a.getMobile() != null);
+        Set<String> subscribed = reachable ? subscriptions(targets, kind) : Set.of();
         for (Account account : targets) {
             if (onceKey != null && had(account, onceKey)) {
                 continue;
@@ -167,15 +171,22 @@ public class NoticeWriter {
                 notice.once(onceKey);
             }
             em.persist(notice);
-            em.flush();
             usernames.add(account.getUsername());
+            boolean byEmail = account.getEmail() != null && subscribed.contains(account.getId() + ":" + Channel.EMAIL);
+            boolean bySms = account.getMobile() != null && SmsGateway.enabled()
+                    && subscribed.contains(account.getId() + ":" + Channel.SMS);
+            if (!byEmail && !bySms) {
+                continue;
+            }
+            // the outbox rows name their notice: its id first
+            em.flush();
             String text = NoticeTexts.text(NoticeTexts.CHINESE, notice);
-            if (account.getEmail() != null && subscribed.contains(account.getId() + ":" + Channel.EMAIL)) {
+            if (byEmail) {
                 em.persist(new Delivery(notice.getId(), Channel.EMAIL, account.getEmail(), mailSubject(text),
                         mailBody(account, notice, text), now));
                 deliveries = true;
             }
-            if (account.getMobile() != null && SmsGateway.enabled() && subscribed.contains(account.getId() + ":" + Channel.SMS)) {
+            if (bySms) {
                 em.persist(new Delivery(notice.getId(), Channel.SMS, account.getMobile(),
                         NoticeTexts.label(NoticeTexts.CHINESE, "sms.sign"), text, now));
                 deliveries = true;

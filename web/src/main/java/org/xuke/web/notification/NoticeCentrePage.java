@@ -38,6 +38,7 @@ public class NoticeCentrePage implements Serializable {
     private String show = "ALL";
     private NoticeKind kind;
     private String search;
+    private List<NoticeKind> kinds;
 
     private final LazyDataModel<Notice> model = new PagedModel<>((first, max, sort) ->
             notices.pageForCaller(new Filter("UNREAD".equals(show) ? Boolean.TRUE : "READ".equals(show) ? Boolean.FALSE
@@ -49,7 +50,10 @@ public class NoticeCentrePage implements Serializable {
 
     /** The kinds of the caller's side (enterprise or officer), for the filter. */
     public List<NoticeKind> getKinds() {
-        return notices.settingsForCaller().kinds();
+        if (kinds == null) {
+            kinds = notices.settingsForCaller().kinds();
+        }
+        return kinds;
     }
 
     public String text(Notice notice) {

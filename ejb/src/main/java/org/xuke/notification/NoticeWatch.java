@@ -153,20 +153,24 @@ public class NoticeWatch {
     private int due(LocalDate today, WorkingDays days, LocalDate received, int limit, List<Account> officers,
             RecordType type, long id, String label, String stage) {
         LocalDate deadline = days.deadline(received, limit);
-        LocalDate nextWorkingDay = today.plusDays(1);
-        while (!days.isWorkingDay(nextWorkingDay)) {
-            nextWorkingDay = nextWorkingDay.plusDays(1);
-        }
-        String how;
-        if (deadline.isBefore(today)) {
-            how = "OVERDUE";
-        } else if (!deadline.isAfter(nextWorkingDay)) {
-            how = "NEAR";
-        } else {
+        String how = urgency(today, deadline, days);
+        if (how == null) {
             return 0;
         }
         return writer.write(officers, null, NoticeKind.WORK_DUE, type, id, label == null ? "-" : label,
                 List.of(how, stage, deadline.toString()), "due:" + type + ":" + id + ":" + stage + ":" + how);
+    }
+
+    /** OVERDUE past the deadline, NEAR when it is today or the next working day, else null. */
+    static String urgency(LocalDate today, LocalDate deadline, WorkingDays days) {
+        if (deadline.isBefore(today)) {
+            return "OVERDUE";
+        }
+        LocalDate nextWorkingDay = today.plusDays(1);
+        while (!days.isWorkingDay(nextWorkingDay)) {
+            nextWorkingDay = nextWorkingDay.plusDays(1);
+        }
+        return deadline.isAfter(nextWorkingDay) ? null : "NEAR";
     }
 
     private static LocalDate received(Object utc) {

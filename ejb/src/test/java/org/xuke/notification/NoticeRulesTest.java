@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
+import LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.xuke.account.Account;
 import org.xuke.account.DataScope;
 import org.xuke.account.Role;
+import org.xuke.calendar.WorkingDays;
 
 /** The words of every notice, the outbox's pauses, and who of an enterprise sees a record. */
 class NoticeRulesTest {
@@ -104,6 +108,25 @@ class NoticeRulesTest {
         assertFalse(Audience.sees(department, "WANG", "二部"));
         assertFalse(Audience.sees(department, "WANG", null));
         assertTrue(Audience.sees(company, "ZHANG", null));
+    }
+
+    @Test
+    void workIsNearOnItsLastDayAndTheWorkingDayBeforeAndOverdueAfter() {
+        // 2026-10-01..07: the National Day holidays; 2026-10-10 (Saturday) worked
+        Map<LocalDate, WorkingDays.Kind> listed = new HashMap<>();
+        for (int d = 1; d <= 7; d++) {
+            listed.put(LocalDate.of(2026, 10, d), WorkingDays.Kind.HOLIDAY);
+        }
+        WorkingDays days = new WorkingDays(listed);
+        LocalDate received = LocalDate.of(2026, 9, 29);
+        LocalDate deadline = days.deadline(received, 3);
+        assertEquals(LocalDate.of(2026, 10, 9), deadline, "30 Sep, then the holidays, 8 and 9 Oct");
+        assertEquals(null, NoticeWatch.urgency(LocalDate.of(2026, 9, 29), deadline, days));
+        assertEquals(null, NoticeWatch.urgency(LocalDate.of(2026, 9, 30), deadline, days),
+                "the next working day after 30 Sep is 8 Oct, still before the last");
+        assertEquals("NEAR", NoticeWatch.urgency(LocalDate.of(2026, 10, 8), deadline, days));
+        assertEquals("NEAR", NoticeWatch.urgency(deadline, deadline, days), "its last day");
+        assertEquals("OVERDUE", NoticeWatch.urgency(LocalDate.of(2026, 10, 10), deadline, days));
     }
 
     @Test

@@ -55,12 +55,13 @@ final class BrowserFlow {
             "/enterprise/closures.xhtml?list=MANAGE&kind=DELETION", "/enterprise/closures.xhtml?list=QUERY&kind=WRITE_OFF",
             "/enterprise/quotas.xhtml",
             "/enterprise/company.xhtml", "/enterprise/notifications.xhtml", "/enterprise/notification-settings.xhtml",
+            "/enterprise/statistics.xhtml",
             "/enterprise/catalog.xhtml?kind=commodity");
     private static final List<String> OFFICER_PAGES = List.of("/officer/index.xhtml",
             "/officer/applications.xhtml?stage=INITIAL", "/officer/applications.xhtml?stage=DONE",
             "/officer/licences.xhtml", "/officer/customs.xhtml", "/officer/catalog.xhtml?kind=customs-port",
             "/officer/closures.xhtml?kind=DELETION", "/officer/reconciliation.xhtml", "/officer/notifications.xhtml",
-            "/officer/notification-settings.xhtml");
+            "/officer/notification-settings.xhtml", "/officer/statistics.xhtml");
     private static final List<String> ADMIN_PAGES = List.of("/officer/index.xhtml", "/officer/accounts.xhtml",
             "/officer/quotas.xhtml", "/officer/expired-quota.xhtml",
             "/officer/catalog-import.xhtml", "/officer/ekey-requests.xhtml");
@@ -139,6 +140,8 @@ final class BrowserFlow {
             Map.entry("/officer/closures.xhtml", "requests-form:find"),
             Map.entry("/officer/reconciliation.xhtml", "anomalies:find"),
             Map.entry("/officer/audit.xhtml", "audit:search"),
+            Map.entry("/enterprise/statistics.xhtml", "stats:count"),
+            Map.entry("/officer/statistics.xhtml", "stats:count"),
             Map.entry("catalog.xhtml", "search:submit"));
 
     private static void pressSearch(Browser browser, String page, List<String> report, List<String> serious) {
@@ -155,6 +158,15 @@ final class BrowserFlow {
         report.add("    search pressed (" + button + "): " + (errors.isEmpty() ? "no error" : errors));
         if (!errors.isEmpty() || browser.page().contains("不是可选值")) {
             serious.add(page + ": pressing " + button + " shows " + errors);
+        }
+        if (path.endsWith("/statistics.xhtml")) {
+            // the figures, their table and chart appear only once counted: checked as well
+            for (String violation : browser.axeViolations()) {
+                report.add("    after counting: " + violation);
+                if (violation.startsWith("serious ") || violation.startsWith("critical ")) {
+                    serious.add(page + " (counted): " + violation);
+                }
+            }
         }
     }
 

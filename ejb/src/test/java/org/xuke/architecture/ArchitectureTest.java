@@ -44,7 +44,7 @@ class ArchitectureTest {
             List.of("licence"),
             List.of("customs"),
             List.of("closure", "application"),
-            List.of("reconciliation", "notification"),
+            List.of("reconciliation", "notification", "statistics"),
             List.of("demo"));
 
     private static JavaClasses classes;

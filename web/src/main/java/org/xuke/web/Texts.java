@@ -38,7 +38,7 @@ public final class Texts {
     private static final List<String> RULE_BUNDLES = List.of(IDENTITY, "org.xuke.enterprise.EnterpriseMessages",
             "org.xuke.application.ApplicationMessages", "org.xuke.licence.LicenceMessages",
             "org.xuke.quota.QuotaMessages", "org.xuke.customs.CustomsMessages", "org.xuke.closure.ClosureMessages", "org.xuke.reconciliation.ReconciliationMessages",
-            "org.xuke.notification.NotificationMessages",
+            "org.xuke.notification.NotificationMessages", "org.xuke.statistics.StatisticsMessages",
             CATALOG, "org.xuke.audit.AuditMessages");
 
     /** The text of a broken rule, from whichever context's bundle defines its key. */

@@ -34,7 +34,8 @@ class BundlesTest {
             "org/xuke/catalog/CatalogMessages", "org/xuke/enterprise/EnterpriseMessages",
             "org/xuke/identity/IdentityMessages", "org/xuke/licence/LicenceMessages", "org/xuke/quota/QuotaMessages",
             "org/xuke/customs/CustomsMessages", "org/xuke/closure/ClosureMessages",
-            "org/xuke/reconciliation/ReconciliationMessages", "org/xuke/notification/NotificationMessages"})
+            "org/xuke/reconciliation/ReconciliationMessages", "org/xuke/notification/NotificationMessages",
+            "org/xuke/statistics/StatisticsMessages"})
     void chineseAndEnglishHaveTheSameKeys(String bundle) throws IOException {
         Properties zh = load(bundle + "_zh");
         Properties en = load(bundle + "_en");
@@ -54,7 +55,8 @@ class BundlesTest {
             "org/xuke/catalog/CatalogMessages", "org/xuke/enterprise/EnterpriseMessages",
             "org/xuke/identity/IdentityMessages", "org/xuke/licence/LicenceMessages", "org/xuke/quota/QuotaMessages",
             "org/xuke/customs/CustomsMessages", "org/xuke/closure/ClosureMessages",
-            "org/xuke/reconciliation/ReconciliationMessages", "org/xuke/notification/NotificationMessages"})
+            "org/xuke/reconciliation/ReconciliationMessages", "org/xuke/notification/NotificationMessages",
+            "org/xuke/statistics/StatisticsMessages"})
     void everyPatternIsReadable(String bundle) throws IOException {
         Properties texts = load(bundle + "_zh");
         texts.putAll(prefixed(load(bundle + "_en")));

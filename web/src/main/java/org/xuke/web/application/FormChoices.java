@@ -27,6 +27,7 @@ public class FormChoices {
     private List<SelectItem> currencies;
     private List<SelectItem> paymentMethods;
     private List<SelectItem> ports;
+    private List<SelectItem> authorities;
 
     public List<SelectItem> getCountries() {
         return countries == null ? countries = coded(CatalogKind.COUNTRY) : countries;
@@ -46,6 +47,21 @@ public class FormChoices {
 
     public List<SelectItem> getPorts() {
         return ports == null ? ports = coded(CatalogKind.CUSTOMS_PORT) : ports;
+    }
+
+    /** The issuing authorities by name (their codes, PROV-…, are not for people to read). */
+    public List<SelectItem> getAuthorities() {
+        if (authorities == null) {
+            authorities = all(CatalogKind.ISSUING_AUTHORITY).stream().filter(e -> e.getCode() != null)
+                    .map(e -> new SelectItem(e.getCode(), CatalogService.name(e, english()))).toList();
+        }
+        return authorities;
+    }
+
+    /** An authority's name ({@code code} itself if unknown). */
+    public String authorityName(String code) {
+        return getAuthorities().stream().filter(i -> i.getValue().equals(code)).map(SelectItem::getLabel).findFirst()
+                .orElse(code);
     }
 
     /** The licence form's payment methods have no codes: the name is the value. */

@@ -1,0 +1,191 @@
+package org.xuke.statistics;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import org.xuke.licence.Licence;
+import org.xuke.licence.LicenceService;
+import org.xuke.licence.LicenceStatus;
+import org.xuke.platform.DomainRuleException;
+import org.xuke.platform.Page;
+import org.xuke.reports.Spreadsheet;
+
+/**
+ * 统计月报 (seed 001 四.2): the export licences issued per month of a year in the caller's scope —
+ * an enterprise's users their own company's (within their data scope), an authority's licence staff
+ * their jurisdiction's, the system administrator all — by issuing authority, trade mode and
+ * destination. Every figure drills down to the licences that make it, and the same rows go to Excel.
+ * A licence deleted (删证) never took effect and is not counted; one written off, expired or returned
+ * on a change was issued and is.
+ */
+@Stateless
+public class StatisticsService {
+
+    /** Rows read per round when a drill-down is written to Excel: never the whole list in memory. */
+    private static final int ROUND = 1_000;
+
+    @PersistenceContext(unitName = "xuke")
+    private EntityManager em;
+
+    @Inject
+    private LicenceService licences;
+
+    /** 统计月报's filters: the year of issue (required) and, each optional, authority, trade mode, destination. */
+    public record MonthlyFilter(int year, String authorityCode, String tradeModeCode, String countryCode)
+            implements Serializable {
+
+        public MonthlyFilter {
+            if (year < 2000 || year > 2100) {
+                throw new DomainRuleException("statistics.year", String.valueOf(year));
+            }
+            authorityCode = blankToNull(authorityCode);
+            tradeModeCode = blankToNull(tradeModeCode);
+            countryCode = blankToNull(countryCode);
+            for (String code : new String[] {authorityCode, tradeModeCode, countryCode}) {
+                if (code != null && code.length() > 40) {
+                    throw new DomainRuleException("statistics.code", code.substring(0, 40));
+                }
+            }
+        }
+
+        private static String blankToNull(String text) {
+            return text == null || text.isBlank() ? null : text.strip();
+        }
+    }
+
+    /** One month: licences issued and their amount in US dollars. */
+    public record MonthRow(int month, long licences, BigDecimal usd) implements Serializable {
+    }
+
+    /** The year's twelve months and their total. */
+    public record Monthly(List<MonthRow> months, long licences, BigDecimal usd) implements Serializable {
+    }
+
+    /** One licence behind a figure. */
+    public record FactRow(long licenceId, long applicationId, String number, LocalDate issuedOn, String authorityCode,
+            String tradeModeCode, String countryCode, String commodityCode, BigDecimal usd, LicenceStatus status)
+            implements Serializable {
+    }
+
+    /** 统计月报 in the caller's scope. */
+    public Monthly monthlyForCaller(MonthlyFilter filter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> q = cb.createTupleQuery();
+        Root<LicenceFact> f = q.from(LicenceFact.class);
+        Root<Licence> l = q.from(Licence.class);
+        // by day (at most 366 rows), summed to months here: no vendor's date function in the query
+        q.multiselect(f.get("issuedOn"), cb.count(l), cb.sum(l.<BigDecimal>get("totalUsd")))
+                .where(where(cb, f, l, filter, null)).groupBy(f.get("issuedOn"));
+        long[] counts = new long[13];
+        BigDecimal[] amounts = new BigDecimal[13];
+        Arrays.fill(amounts, BigDecimal.ZERO);
+        for (Tuple day : em.createQuery(q).getResultList()) {
+            int month = day.get(0, LocalDate.class).getMonthValue();
+            counts[month] += day.get(1, Long.class);
+            BigDecimal usd = day.get(2, BigDecimal.class);
+            amounts[month] = amounts[month].add(usd == null ? BigDecimal.ZERO : usd);
+        }
+        List<MonthRow> months = new ArrayList<>();
+        long total = 0;
+        BigDecimal usd = BigDecimal.ZERO;
+        for (int month = 1; month <= 12; month++) {
+            months.add(new MonthRow(month, counts[month], amounts[month]));
+            total += counts[month];
+            usd = usd.add(amounts[month]);
+        }
+        return new Monthly(months, total, usd);
+    }
+
+    /** The licences behind one month's figure ({@code month} null: the year's), in order of issue. */
+    public Page<FactRow> licencesForCaller(MonthlyFilter filter, Integer month, int first, int max) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<LicenceFact> cf = count.from(LicenceFact.class);
+        Root<Licence> cl = count.from(Licence.class);
+        count.select(cb.count(cl)).where(where(cb, cf, cl, filter, month));
+        long total = em.createQuery(count).getSingleResult();
+        return new Page<>(rows(filter, month, Math.max(first, 0), Math.min(Math.max(max, 1), 500)), total);
+    }
+
+    /**
+     * The licences behind a figure as a workbook (streamed: read a thousand at a time, written to a
+     * temporary file by POI's SXSSF), with the figure's total in its last row.
+     */
+    public void exportForCaller(MonthlyFilter filter, Integer month, OutputStream out) throws IOException {
+        ResourceBundle statuses = ResourceBundle.getBundle("org.xuke.licence.LicenceMessages", Locale.SIMPLIFIED_CHINESE,
+                StatisticsService.class.getClassLoader());
+        try (Spreadsheet book = new Spreadsheet()) {
+            book.sheet("许可证", "许可证号", "发证日期", "发证机构", "贸易方式", "进口国（地区）", "商品编码", "金额（美元）", "状态");
+            long count = 0;
+            BigDecimal usd = BigDecimal.ZERO;
+            for (int first = 0;; first += ROUND) {
+                List<FactRow> round = rows(filter, month, first, ROUND);
+                for (FactRow row : round) {
+                    book.row(row.number(), row.issuedOn(), row.authorityCode(), row.tradeModeCode(), row.countryCode(),
+                            row.commodityCode(), row.usd(), statuses.getString("state." + row.status().name()));
+                    count++;
+                    usd = usd.add(row.usd() == null ? BigDecimal.ZERO : row.usd());
+                }
+                em.clear();
+                if (round.size() < ROUND) {
+                    break;
+                }
+            }
+            book.row("合计 " + count + " 份", null, null, null, null, null, usd, null);
+            book.write(out);
+        }
+    }
+
+    private List<FactRow> rows(MonthlyFilter filter, Integer month, int first, int max) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<FactRow> q = cb.createQuery(FactRow.class);
+        Root<LicenceFact> f = q.from(LicenceFact.class);
+        Root<Licence> l = q.from(Licence.class);
+        q.select(cb.construct(FactRow.class, l.get("id"), l.get("applicationId"), l.get("number"), f.get("issuedOn"),
+                l.get("authorityCode"), f.get("tradeModeCode"), f.get("countryCode"), l.get("commodityCode"),
+                l.get("totalUsd"), l.get("status")))
+                .where(where(cb, f, l, filter, month))
+                .orderBy(cb.asc(f.get("issuedOn")), cb.asc(l.get("number")));
+        return em.createQuery(q).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    private Predicate[] where(CriteriaBuilder cb, Root<LicenceFact> f, Root<Licence> l, MonthlyFilter filter,
+            Integer month) {
+        if (month != null && (month < 1 || month > 12)) {
+            throw new DomainRuleException("statistics.month", String.valueOf(month));
+        }
+        List<Predicate> where = new ArrayList<>(licences.scopeOfCaller(cb, l));
+        where.add(cb.equal(l.get("id"), f.get("licenceId")));
+        where.add(cb.notEqual(l.get("status"), LicenceStatus.DELETED));
+        LocalDate from = month == null ? LocalDate.of(filter.year(), 1, 1) : LocalDate.of(filter.year(), month, 1);
+        LocalDate to = month == null ? from.plusYears(1) : from.plusMonths(1);
+        where.add(cb.greaterThanOrEqualTo(f.get("issuedOn"), from));
+        where.add(cb.lessThan(f.get("issuedOn"), to));
+        if (filter.authorityCode() != null) {
+            where.add(cb.equal(l.get("authorityCode"), filter.authorityCode()));
+        }
+        if (filter.tradeModeCode() != null) {
+            where.add(cb.equal(f.get("tradeModeCode"), filter.tradeModeCode()));
+        }
+        if (filter.countryCode() != null) {
+            where.add(cb.equal(f.get("countryCode"), filter.countryCode()));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+}

@@ -1,0 +1,185 @@
+package org.xuke.web.statistics;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.primefaces.model.LazyDataModel;
+import org.xuke.platform.DomainRuleException;
+import org.xuke.platform.Zones;
+import org.xuke.statistics.StatisticsService;
+import org.xuke.statistics.StatisticsService.FactRow;
+import org.xuke.statistics.StatisticsService.MonthlyFilter;
+import org.xuke.statistics.StatisticsService.Monthly;
+import org.xuke.web.Downloads;
+import org.xuke.web.PagedModel;
+import org.xuke.web.Texts;
+
+/**
+ * 统计月报: the year's months for the chosen authority, trade mode and destination, as a table and
+ * a chart; a month's figure opens the licences that make it (their count and amount equal the
+ * figure); the month or the year to Excel.
+ */
+@Named
+@ViewScoped
+public class StatisticsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private StatisticsService statistics;
+
+    private int year = LocalDate.now(Zones.CHINA).getYear();
+    private String authority;
+    private String tradeMode;
+    private String country;
+    /** The filter the figures shown were made with (changing a field does not change them until 统计). */
+    private MonthlyFilter shown;
+    private Monthly monthly;
+    /** The month drilled into (0: the whole year), or null. */
+    private Integer month;
+
+    private final LazyDataModel<FactRow> licences = new PagedModel<>((first, max, sort) -> statistics
+            .licencesForCaller(shown, month == null || month == 0 ? null : month, first, max),
+            r -> String.valueOf(r.licenceId()));
+
+    public void count() {
+        try {
+            shown = new MonthlyFilter(year, authority, tradeMode, country);
+            monthly = statistics.monthlyForCaller(shown);
+            month = null;
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+        }
+    }
+
+    /** The licences behind a month (0: the year). */
+    public void open(int which) {
+        month = which;
+    }
+
+    /** The licences behind the month opened (or the year) as an Excel workbook. */
+    public void export() throws IOException {
+        if (shown == null) {
+            return;
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
+        Integer which = month == null || month == 0 ? null : month;
+        Downloads.attachment(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "统计月报-" + shown.year() + (which == null ? "" : "-" + which) + ".xlsx");
+        statistics.exportForCaller(shown, which, response.getOutputStream());
+        faces.responseComplete();
+    }
+
+    /** Chart.js configuration of the year's bars (licences per month); PrimeFaces' p:chart draws it. */
+    public String getChart() {
+        if (monthly == null) {
+            return null;
+        }
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder counts = Json.createArrayBuilder();
+        JsonArrayBuilder amounts = Json.createArrayBuilder();
+        for (StatisticsService.MonthRow row : monthly.months()) {
+            labels.add(Texts.text("statistics.month", row.month()));
+            counts.add(row.licences());
+            amounts.add(row.usd());
+        }
+        return Json.createObjectBuilder().add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("label", Texts.text("statistics.licences"))
+                                .add("data", counts).add("backgroundColor", "#8b1a1a").add("yAxisID", "y"))
+                        .add(Json.createObjectBuilder().add("label", Texts.text("statistics.usd"))
+                                .add("data", amounts).add("backgroundColor", "#1f5f99").add("yAxisID", "usd"))))
+                .add("options", Json.createObjectBuilder().add("responsive", true).add("animation", false)
+                        .add("scales", Json.createObjectBuilder()
+                                .add("y", Json.createObjectBuilder().add("beginAtZero", true).add("position", "left"))
+                                .add("usd", Json.createObjectBuilder().add("beginAtZero", true).add("position", "right"))))
+                .build().toString();
+    }
+
+    /** The months with their figures, for the table. */
+    public List<StatisticsService.MonthRow> getMonths() {
+        return monthly == null ? List.of() : monthly.months();
+    }
+
+    public Monthly getMonthly() {
+        return monthly;
+    }
+
+    /** The drilled-into figure: its count and amount (what the licences listed must add up to). */
+    public StatisticsService.MonthRow getOpened() {
+        if (monthly == null || month == null) {
+            return null;
+        }
+        return month == 0 ? new StatisticsService.MonthRow(0, monthly.licences(), monthly.usd())
+                : monthly.months().get(month - 1);
+    }
+
+    public LazyDataModel<FactRow> getLicences() {
+        return licences;
+    }
+
+    public List<Integer> getYears() {
+        int now = LocalDate.now(Zones.CHINA).getYear();
+        List<Integer> years = new ArrayList<>();
+        for (int y = now; y >= now - 5; y--) {
+            years.add(y);
+        }
+        return years;
+    }
+
+    public String monthLabel(int which) {
+        return Texts.text("statistics.month", which);
+    }
+
+    /** US dollars as people write them: 12,345.60. */
+    public String amount(BigDecimal usd) {
+        return String.format("%,.2f", usd == null ? BigDecimal.ZERO : usd);
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public void setYear(int year) {
+        this.year = year;
+    }
+
+    public String getAuthority() {
+        return authority;
+    }
+
+    public void setAuthority(String authority) {
+        this.authority = authority;
+    }
+
+    public String getTradeMode() {
+        return tradeMode;
+    }
+
+    public void setTradeMode(String tradeMode) {
+        this.tradeMode = tradeMode;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
+    }
+
+    public Integer getMonth() {
+        return month;
+    }
+}

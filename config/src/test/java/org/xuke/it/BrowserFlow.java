@@ -144,7 +144,8 @@ final class BrowserFlow {
             Map.entry("/officer/statistics.xhtml", "stats:count"),
             Map.entry("catalog.xhtml", "search:submit"));
 
-    private static void pressSearch(Browser browser, String page, List<String> report, List<String> serious) {
+    private static void pressSearch(Browser browser, String page, List<String> report, List<String> serious)
+            throws java.io.IOException {
         String path = page.replaceAll("\\?.*", "");
         String button = SEARCH.get(path);
         if (button == null && path.endsWith("/catalog.xhtml")) {

@@ -162,7 +162,9 @@ final class BrowserFlow {
         }
         if (path.endsWith("/statistics.xhtml")) {
             // the figures, their table and chart appear only once counted: checked as well
-            for (String violation : browser.axeViolations()) {
+            List<String> counted = browser.axeViolations();
+            report.add("    after counting: " + (counted.isEmpty() ? "no violations" : counted.size() + " rules"));
+            for (String violation : counted) {
                 report.add("    after counting: " + violation);
                 if (violation.startsWith("serious ") || violation.startsWith("critical ")) {
                     serious.add(page + " (counted): " + violation);

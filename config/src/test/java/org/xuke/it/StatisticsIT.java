@@ -47,7 +47,7 @@ class StatisticsIT {
     private static final String PASSWORD = "Xk-2026-statistics-20";
     private static final String USCC = ListPagesBenchmark.uscc(2020);
     private static final String OTHER_USCC = ListPagesBenchmark.uscc(2021);
-    private static final long FIRST = 320_000_000L;
+    private static final long FIRST = 340_000_000L;
     private static final int COPIES = 6;
     private static final String ENTERPRISE_PROBE = PortalClient.HTTPS + "/enterprise/it-stats?";
     private static final String OFFICER_PROBE = PortalClient.HTTPS + "/officer/it-stats?";

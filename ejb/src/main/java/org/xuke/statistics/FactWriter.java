@@ -1,6 +1,6 @@
 package org.xuke.statistics;
 
-import jakarta.enterprise.context.Dependent;
+import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,15 +13,17 @@ import org.xuke.platform.Zones;
  * Keeps the reporting model current: a licence issued gets its {@link LicenceFact} in the issuing
  * transaction (DESIGN.md: upward news as CDI events), so a statistic never lags the licences and a
  * rolled-back issue leaves no figure behind. A licence that ends later keeps its row: its status is
- * read from the licence when a statistic is asked.
+ * read from the licence when a statistic is asked. A session bean, like customs' outbox, so that its
+ * persistence context is its own wherever the event is fired from; written once per licence however
+ * often the event comes.
  */
-@Dependent
-class FactWriter {
+@Stateless
+public class FactWriter {
 
     @PersistenceContext(unitName = "xuke")
     private EntityManager em;
 
-    void issued(@Observes LicenceEvent event) {
+    public void issued(@Observes LicenceEvent event) {
         if (event.kind() != LicenceEvent.Kind.ISSUED) {
             return;
         }
@@ -29,7 +31,8 @@ class FactWriter {
         em.flush();
         em.createNativeQuery("insert into licence_fact (licence_id, issued_on, trade_mode_code, country_code,"
                 + " consignor_code) select l.id, ?, a.trade_mode_code, a.country_code, a.consignor_code"
-                + " from licence l join export_application a on a.id = l.application_id where l.id = ?")
+                + " from licence l join export_application a on a.id = l.application_id where l.id = ?"
+                + " and not exists (select 1 from licence_fact f where f.licence_id = l.id)")
                 .setParameter(1, licence.getIssuedAtUtc().atOffset(ZoneOffset.UTC).atZoneSameInstant(Zones.CHINA)
                         .toLocalDate())
                 .setParameter(2, licence.getId()).executeUpdate();

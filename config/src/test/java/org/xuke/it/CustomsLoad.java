@@ -56,17 +56,25 @@ final class CustomsLoad {
      * Every column is copied by name, so a new column of the application needs no change here.
      */
     static void copies(long template, long firstId, int count) throws SQLException {
+        copies(template, firstId, count, "left(t.application_number, 15) || (500000 + g)::text");
+    }
+
+    /**
+     * The same with application numbers from {@code number} (SQL over the template {@code t} and the
+     * copy's ordinal {@code g}): more than 499,999 copies need numbers of their own.
+     */
+    static void copies(long template, long firstId, int count, String number) throws SQLException {
         try (Connection c = database()) {
             c.setAutoCommit(false);
-            copy(c, "export_application", "id", template, firstId, count);
-            copy(c, "export_application_line", "application_id", template, firstId, count);
-            copy(c, "export_application_step", "application_id", template, firstId, count);
+            copy(c, "export_application", "id", template, firstId, count, number);
+            copy(c, "export_application_line", "application_id", template, firstId, count, null);
+            copy(c, "export_application_step", "application_id", template, firstId, count, null);
             c.commit();
         }
     }
 
-    private static void copy(Connection c, String table, String key, long template, long firstId, int count)
-            throws SQLException {
+    private static void copy(Connection c, String table, String key, long template, long firstId, int count,
+            String number) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select column_name from information_schema.columns"
                 + " where table_schema = current_schema() and table_name = ? order by ordinal_position")) {
@@ -80,7 +88,7 @@ final class CustomsLoad {
         List<String> values = new ArrayList<>();
         for (String column : columns) {
             values.add(column.equals(key) ? "? + g - 1"
-                    : column.equals("application_number") ? "left(t.application_number, 15) || (500000 + g)::text"
+                    : column.equals("application_number") ? number
                     : "t." + column);
         }
         try (PreparedStatement s = c.prepareStatement("insert into " + table + " (" + String.join(", ", columns)

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,6 +54,13 @@ public class NoticeWatch {
     @Inject
     private Clock clock;
 
+    /** An authority's officers by role, read once per watch (every record of the authority asks again). */
+    private final Map<String, List<Account>> officersBy = new HashMap<>();
+
+    private List<Account> officers(String authorityCode, Set<Role> roles) {
+        return officersBy.computeIfAbsent(authorityCode + roles, k -> audience.officers(authorityCode, roles));
+    }
+
     /** What one watch did. */
     public record Watched(int expiring, int due, int removed) {
     }
@@ -68,6 +77,7 @@ public class NoticeWatch {
 
     /** The watch as of {@code today} (China date). */
     public Watched watch(LocalDate today) {
+        officersBy.clear();
         WorkingDays days = catalogs.workingDays();
         int expiring = expiring(today);
         int due = applications(today, days) + closures(today, days) + ekeyRequests(today, days);
@@ -105,7 +115,7 @@ public class NoticeWatch {
                 case "APPROVED" -> EnumSet.of(Role.ISSUER);
                 default -> EnumSet.of(Role.INITIAL_REVIEWER);
             };
-            written += due(today, days, received(row[3]), APPLICATION_DAYS, audience.officers((String) row[4], roles),
+            written += due(today, days, received(row[3]), APPLICATION_DAYS, officers((String) row[4], roles),
                     RecordType.APPLICATION, ((Number) row[0]).longValue(), (String) row[1], state);
         }
         return written;
@@ -118,7 +128,7 @@ public class NoticeWatch {
         int written = 0;
         for (Object[] row : rows) {
             written += due(today, days, received(row[3]), APPLICATION_DAYS,
-                    audience.officers((String) row[4], EnumSet.of(Role.ISSUER)), RecordType.CLOSURE,
+                    officers((String) row[4], EnumSet.of(Role.ISSUER)), RecordType.CLOSURE,
                     ((Number) row[0]).longValue(), (String) row[1], (String) row[2]);
         }
         return written;
@@ -139,7 +149,7 @@ public class NoticeWatch {
             boolean precheck = "SUBMITTED".equals(row[2]);
             int limit = precheck || "REVOCATION".equals(row[3]) ? 2 : 5;
             List<Account> officers = precheck
-                    ? audience.officers((String) row[5], EnumSet.of(Role.AUTHORITY_ADMIN)) : audience.providers();
+                    ? officers((String) row[5], EnumSet.of(Role.AUTHORITY_ADMIN)) : audience.providers();
             written += due(today, days, received(row[4]), limit, officers, RecordType.EKEY_REQUEST,
                     ((Number) row[0]).longValue(), (String) row[1], precheck ? "EKEY_PRECHECK" : "EKEY_PROVIDER_CHECK");
         }

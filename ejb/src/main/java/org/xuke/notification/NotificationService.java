@@ -144,6 +144,11 @@ public class NotificationService {
         return marked;
     }
 
+    /** The kinds of notice of the caller's side (enterprise or officer), for the message centre's filter. */
+    public List<NoticeKind> kindsForCaller() {
+        return NoticeKind.of(side(callers.require()));
+    }
+
     public Settings settingsForCaller() {
         Account caller = callers.require();
         @SuppressWarnings("unchecked")

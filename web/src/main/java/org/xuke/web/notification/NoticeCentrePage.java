@@ -51,7 +51,7 @@ public class NoticeCentrePage implements Serializable {
     /** The kinds of the caller's side (enterprise or officer), for the filter. */
     public List<NoticeKind> getKinds() {
         if (kinds == null) {
-            kinds = notices.settingsForCaller().kinds();
+            kinds = notices.kindsForCaller();
         }
         return kinds;
     }

@@ -45,6 +45,8 @@ public class StatisticsPage implements Serializable {
     /** The filter the figures shown were made with (changing a field does not change them until 统计). */
     private MonthlyFilter shown;
     private Monthly monthly;
+    /** The chart of {@link #monthly}, made once when counted (not in a getter asked during rendering). */
+    private String chart;
     /** The month drilled into (0: the whole year), or null. */
     private Integer month;
 
@@ -56,6 +58,7 @@ public class StatisticsPage implements Serializable {
         try {
             shown = new MonthlyFilter(year, authority, tradeMode, country);
             monthly = statistics.monthlyForCaller(shown);
+            chart = chartOf(monthly);
             month = null;
         } catch (DomainRuleException e) {
             Texts.refused(null, e);
@@ -83,9 +86,10 @@ public class StatisticsPage implements Serializable {
 
     /** Chart.js configuration of the year's bars (licences per month); PrimeFaces' p:chart draws it. */
     public String getChart() {
-        if (monthly == null) {
-            return null;
-        }
+        return chart;
+    }
+
+    private static String chartOf(Monthly monthly) {
         JsonArrayBuilder labels = Json.createArrayBuilder();
         JsonArrayBuilder counts = Json.createArrayBuilder();
         JsonArrayBuilder amounts = Json.createArrayBuilder();

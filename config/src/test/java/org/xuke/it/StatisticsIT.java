@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
@@ -54,6 +56,12 @@ class StatisticsIT {
     private static final String PAGE = PortalClient.HTTPS + "/enterprise/statistics.xhtml";
     private static final int YEAR = LocalDate.now(Zones.CHINA).getYear();
     private static final String KOREA = "133";
+    private static final String CLOSURE_ENTERPRISE = PortalClient.HTTPS + "/enterprise/it-closure?";
+    private static final String CLOSURE_OFFICER = PortalClient.HTTPS + "/officer/it-closure?";
+    private static final String RANGE = "&from=" + YEAR + "-01-01&to=" + YEAR + "-12-31";
+
+    /** The applications decided through the portal: the template, the other company's, the coke one. */
+    private static List<Long> applications;
 
     /** Each licence's amount (every copy has its template's); the other company's licence. */
     private static BigDecimal usd;
@@ -101,6 +109,8 @@ class StatisticsIT {
         Fixtures.licenceNumberCode("TJJG", PASSWORD, "HE");
         long template = CustomsLoad.approved("TJQA", "TJCS", "TJFS", PASSWORD, "HT-2026-TJ1");
         long other = CustomsLoad.approved("TJQB", "TJCS", "TJFS", PASSWORD, "HT-2026-TJ2");
+        // coke (焦炭, category EL32) for the special statistic: 30 at 12.50, moved two years back below
+        long coke = CustomsLoad.approved("TJQA", "TJCS", "TJFS", PASSWORD, "HT-2026-TJ3", "2704001000", "30");
         CustomsLoad.copies(template, FIRST, COPIES);
         List<Long> ids = new ArrayList<>(List.of(template, other));
         for (int i = 0; i < COPIES; i++) {
@@ -109,9 +119,12 @@ class StatisticsIT {
         country = CustomsLoad.query("select country_code from export_application where id = ?", template);
         // copies 3, 4 and 5 go to Korea (the fact is written from the application at issue)
         sql("update export_application set country_code = '" + KOREA + "' where id between ? and ?", FIRST + 3, FIRST + 5);
+        ids.add(coke);
         CustomsLoad.Issued issued = CustomsLoad.issue(ids, "TJFZ", PASSWORD, 1, ids.size());
         assertEquals(List.of(), issued.refusals());
-        assertEquals(8, issued.licences());
+        assertEquals(9, issued.licences());
+        ids.remove(Long.valueOf(coke));
+        applications = List.of(template, other, coke);
         assertEquals(8, CustomsLoad.count("select count(*) from licence_fact f join licence l on l.id = f.licence_id"
                 + " where l.application_id = any (?)", (Object) ids.toArray(Long[]::new)), "a fact per licence, at issue");
         usd = new BigDecimal(CustomsLoad.query("select total_usd from licence where application_id = ?", template));
@@ -122,7 +135,26 @@ class StatisticsIT {
                 + " between ? and ?)", LocalDate.of(YEAR, 3, 15), FIRST, FIRST + 1);
         sql("update licence_fact set issued_on = ? where licence_id in (select id from licence where application_id"
                 + " = ?)", LocalDate.of(YEAR, 7, 1), FIRST + 2);
-        sql("update licence set status = 'DELETED' where application_id = ?", FIRST + 5);
+        for (String table : List.of("licence_fact", "licence_line_fact")) {
+            sql("update " + table + " set issued_on = ?, applied_on = ? where licence_id in (select id from licence where"
+                    + " application_id = ?)", LocalDate.of(YEAR - 2, 5, 20), LocalDate.of(YEAR - 2, 5, 18), coke);
+        }
+        sql("update licence_line_fact set applied_on = ? where licence_id in (select id from licence where application_id"
+                + " between ? and ?)", LocalDate.of(YEAR, 3, 14), FIRST, FIRST + 1);
+        // copy 5 deleted through the closure boundary: 删证 requested, approved by Hebei's issuer
+        String number = CustomsLoad.query("select licence_number from licence where application_id = ?", FIRST + 5);
+        PortalClient enterprise = Fixtures.signedIn("TJQA", PASSWORD);
+        String saved = enterprise.get(CLOSURE_ENTERPRISE + "op=save&kind=DELETION&number=" + number
+                + "&reason=" + java.net.URLEncoder.encode("合同取消", java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertTrue(saved.startsWith("OK "), saved);
+        String id = saved.split(" ")[2];
+        assertTrue(enterprise.get(CLOSURE_ENTERPRISE + "op=submit&id=" + id).body().startsWith("OK "));
+        String approved = Fixtures.signedIn("TJFZ", PASSWORD).get(CLOSURE_OFFICER + "op=approve&id=" + id).body();
+        assertTrue(approved.startsWith("OK APPROVED"), approved);
+        assertEquals("false false", CustomsLoad.query("select f.counted::text || ' ' || (select bool_or(x.counted)"
+                + " from licence_line_fact x where x.licence_id = f.licence_id)::text from licence_fact f"
+                + " join licence l on l.id = f.licence_id where l.application_id = ?", FIRST + 5),
+                "deleted: counted no more");
     }
 
     @Test
@@ -198,6 +230,126 @@ class StatisticsIT {
         assertTrue(opened.contains("3月\n            · 许可证份数 2") || opened.matches("(?s).*3月\\s*· 许可证份数 2.*"), opened);
         assertEquals(2, PortalClient.findAll(opened, "class=\"statistics-licence\">(26HE\\d{6})<").size(),
                 "its two licences listed");
+    }
+
+    @Test
+    @Order(5)
+    @RunAsClient
+    void theGoodsStatisticsAreThoseWrittenDown() throws Exception {
+        // every licence of the gallium template has one line: 10 kg (035) at 12.50 = 125.00 USD
+        String all = "goods&grouping=COMMODITY" + RANGE;
+        // the holder: the template and copies 0-4 (copy 5 deleted) = 6 licences, 60 kg, 750.00
+        assertEquals("8112921000 null null 035 6 60 750.00 12.5000\ntotal 6 750.00", get("TJQA", ENTERPRISE_PROBE + all));
+        assertEquals("EL34 null null 035 6 60 750.00 12.5000\ntotal 6 750.00",
+                get("TJQA", ENTERPRISE_PROBE + "goods&grouping=CATEGORY" + RANGE));
+        // to Korea: copies 3 and 4; applied in March (copies 0 and 1 moved): 2; other filters
+        assertEquals("8112921000 null null 035 2 20 250.00 12.5000\ntotal 2 250.00",
+                get("TJQA", ENTERPRISE_PROBE + all + "&country=" + KOREA));
+        assertEquals("total 2 250.00", last(get("TJQA", ENTERPRISE_PROBE + "goods&grouping=COMMODITY&from=" + YEAR
+                + "-03-01&to=" + YEAR + "-03-31")));
+        assertEquals("total 6 750.00", last(get("TJQA", ENTERPRISE_PROBE + all + "&tradeMode=0110&port=0901")));
+        assertEquals("total 0 0", last(get("TJQA", ENTERPRISE_PROBE + all + "&tradeMode=0214")));
+        assertEquals("total 0 0", last(get("TJQA", ENTERPRISE_PROBE + all + "&port=0100")));
+        // the other company: its one; Hebei's officers: both (7, 70 kg, 875.00); Shanxi's: none
+        assertEquals("total 1 125.00", last(get("TJQB", ENTERPRISE_PROBE + all)));
+        assertEquals("8112921000 null null 035 7 70 875.00 12.5000\ntotal 7 875.00", get("TJFZ", OFFICER_PROBE + all));
+        assertEquals("total 0 0", get("TJSX", OFFICER_PROBE + all));
+        // coke two years back: the special statistic by grade, exporter and destination; not in this year's
+        String exporter = CustomsLoad.query("select exporter_code from export_application where id = ?",
+                applications.get(2));
+        String cokeRange = "&from=" + (YEAR - 2) + "-01-01&to=" + (YEAR - 2) + "-12-31";
+        assertEquals("99.99% " + exporter + " 116 035 1 30 375.00 12.5000\ntotal 1 375.00", get("TJQA",
+                ENTERPRISE_PROBE + "goods&grouping=GRADE&kind=COKE&basis=ISSUED" + cokeRange));
+        assertEquals("total 0 0", last(get("TJQA", ENTERPRISE_PROBE + "goods&grouping=GRADE&kind=RICE&basis=ISSUED"
+                + cokeRange)));
+        assertEquals("total 1 375.00", last(get("TJQA", ENTERPRISE_PROBE + "goods&grouping=GRADE&kind=COKE"
+                + "&basis=ISSUED&contract=HT-2026-TJ3&grade=99.99" + cokeRange)));
+        assertEquals("total 0 0", last(get("TJQA", ENTERPRISE_PROBE + "goods&grouping=GRADE&kind=COKE"
+                + "&basis=ISSUED&contract=HT-2026-TJ1" + cokeRange)));
+        assertEquals("total 0 0", last(get("TJQB", ENTERPRISE_PROBE + "goods&grouping=GRADE&kind=COKE&basis=ISSUED"
+                + cokeRange)), "only its own company's");
+        // applied two days before it was issued: in the application-date range, not the issue-date one
+        assertEquals("total 1 375.00", last(get("TJQA", ENTERPRISE_PROBE + "goods&grouping=GRADE&kind=COKE&from="
+                + (YEAR - 2) + "-05-18&to=" + (YEAR - 2) + "-05-18")));
+        assertEquals("total 0 0", last(get("TJQA", ENTERPRISE_PROBE + "goods&grouping=GRADE&kind=COKE&basis=ISSUED"
+                + "&from=" + (YEAR - 2) + "-05-18&to=" + (YEAR - 2) + "-05-18")));
+        assertEquals("REFUSED statistics.datesOrder", get("TJQA", ENTERPRISE_PROBE + "goods&grouping=COMMODITY&from="
+                + YEAR + "-02-01&to=" + YEAR + "-01-01"));
+        assertEquals("REFUSED statistics.datesSpan", get("TJQA", ENTERPRISE_PROBE + "goods&grouping=COMMODITY&from="
+                + (YEAR - 4) + "-01-01&to=" + YEAR + "-01-01"));
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void aGoodsFigureDrillsDownToItsLinesAndSoDoesItsWorkbook() throws Exception {
+        String drill = get("TJFZ", OFFICER_PROBE + "goods&grouping=COMMODITY&drill&row=0" + RANGE);
+        List<String> lines = drill.lines().toList();
+        assertEquals("total 7", lines.get(0));
+        assertEquals(new BigDecimal("875.00"), lines.stream().skip(1).map(l -> new BigDecimal(l.split(" ")[3]))
+                .reduce(BigDecimal.ZERO, BigDecimal::add), "the lines add up to the figure");
+        assertEquals(70, lines.stream().skip(1).mapToInt(l -> Integer.parseInt(l.split(" ")[2])).sum());
+        byte[] xlsx = Fixtures.signedIn("TJFZ", PASSWORD).getBytes(OFFICER_PROBE
+                + "goods&grouping=COMMODITY&export&row=0" + RANGE).body();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            assertEquals("许可证号", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(8, sheet.getLastRowNum(), "seven lines and the total");
+            BigDecimal usd = BigDecimal.ZERO;
+            for (int r = 1; r < sheet.getLastRowNum(); r++) {
+                assertEquals("8112921000", sheet.getRow(r).getCell(7).getStringCellValue());
+                usd = usd.add(BigDecimal.valueOf(sheet.getRow(r).getCell(12).getNumericCellValue()));
+            }
+            Row total = sheet.getRow(sheet.getLastRowNum());
+            assertEquals("合计 7 项", total.getCell(0).getStringCellValue());
+            assertEquals(70, total.getCell(11).getNumericCellValue(), 0.0001);
+            assertEquals(0, new BigDecimal("875.00").compareTo(usd.setScale(2, java.math.RoundingMode.HALF_UP)));
+            assertEquals(875.0, total.getCell(12).getNumericCellValue(), 0.001);
+        }
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void theReviewersDecisionsAreCountedAgainstTheLimit() throws Exception {
+        int now = LocalDate.now(Zones.CHINA).getMonthValue();
+        // through the portal today: three initial reviews (TJCS), three second reviews (TJFS), nine issues
+        // (TJFZ; the SQL copies' earlier steps were not decided through it) — all on the day received
+        String hebei = get("TJFZ", OFFICER_PROBE + "workload&year=" + YEAR);
+        List<String> rows = hebei.lines().toList();
+        assertTrue(rows.contains(now + " TJCS INITIAL 3 3 0"), hebei);
+        assertTrue(rows.contains(now + " TJFS SECOND 3 3 0"), hebei);
+        assertTrue(rows.contains(now + " TJFZ ISSUE 9 9 0"), hebei);
+        assertTrue(rows.contains("stage 0 ISSUE 9 9"), "issuance volume of the year");
+        assertTrue(rows.contains("month " + now + " 15"), hebei);
+        assertEquals(hebei, get("TJJG", OFFICER_PROBE + "workload&year=" + YEAR), "every Hebei officer alike");
+        assertEquals("", get("TJSX", OFFICER_PROBE + "workload&year=" + YEAR), "Shanxi's: none of Hebei's");
+        assertEquals("REFUSED access.denied", get("TJQA", ENTERPRISE_PROBE + "workload&year=" + YEAR));
+        // a decision taken late (hand-made: five working days after receipt) counts as such, and opens alone
+        sql("update decision_fact set working_days = 5, in_time = false where application_id = ? and stage = 'ISSUE'",
+                applications.get(0));
+        rows = get("TJFZ", OFFICER_PROBE + "workload&year=" + YEAR).lines().toList();
+        assertTrue(rows.contains(now + " TJFZ ISSUE 9 8 5"), rows.toString());
+        String late = get("TJFZ", OFFICER_PROBE + "workload&drill&year=" + YEAR + "&month=0&stage=ISSUE&late");
+        String number = CustomsLoad.query("select application_number from export_application where id = ?",
+                applications.get(0));
+        assertEquals("total 1\n" + number + " TJFZ ISSUE 5 false\n", late);
+        assertTrue(get("TJFZ", OFFICER_PROBE + "workload&drill&year=" + YEAR + "&month=" + now + "&actor=TJCS")
+                .startsWith("total 3\n"));
+        // the migration's back-fill of decisions taken before it counts them as the service does
+        String migration = Files.readString(Path.of("../ejb/src/main/resources/db/migration/V28__statistics_model.sql"));
+        String backFill = migration.substring(migration.lastIndexOf("select s.application_id")).replace(";", "").strip();
+        long differ = CustomsLoad.count("select count(*) from ((" + backFill + " and s.application_id = any (?))"
+                + " except select application_id, step_no, authority_code, actor, stage, transition, received_on,"
+                + " decided_on, working_days, in_time from decision_fact where application_id = any (?)"
+                + " and not (application_id = " + applications.get(0) + " and stage = 'ISSUE')) d",
+                applications.toArray(Long[]::new), applications.toArray(Long[]::new));
+        assertEquals(1, differ, "only the hand-made late decision differs from what the back-fill computes");
+    }
+
+    private static String last(String answer) {
+        List<String> lines = answer.lines().toList();
+        return lines.get(lines.size() - 1);
     }
 
     private static void assertFigures(String answer, Map<Integer, Long> expected, BigDecimal each) {

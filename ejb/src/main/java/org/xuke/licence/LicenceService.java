@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Clock;
@@ -251,18 +252,7 @@ public class LicenceService {
 
     private List<Predicate> predicates(CriteriaBuilder cb, Root<Licence> l, Root<Enterprise> e, Account caller,
             LicenceFilter filter, LocalDate today) {
-        List<Predicate> where = new ArrayList<>();
-        if (caller.getEnterpriseId() != null) {
-            where.add(cb.equal(l.get("enterpriseId"), caller.getEnterpriseId()));
-            if (caller.getDataScope() == DataScope.SELF) {
-                where.add(cb.equal(l.get("applicant"), caller.getUsername()));
-            } else if (caller.getDataScope() == DataScope.DEPARTMENT) {
-                where.add(caller.getDepartment() == null ? cb.disjunction()
-                        : cb.equal(l.get("department"), caller.getDepartment()));
-            }
-        } else if (caller.getDataScope() != DataScope.ALL) {
-            where.add(cb.equal(l.get("authorityCode"), caller.getAuthorityCode()));
-        }
+        List<Predicate> where = scope(cb, l, caller);
         if (!blank(filter.number())) {
             where.add(cb.like(l.get("number"), LikePattern.containing(filter.number().toUpperCase(Locale.ROOT)), '\\'));
         }
@@ -299,6 +289,32 @@ public class LicenceService {
      */
     public List<Predicate> scopeOfCaller(CriteriaBuilder cb, Root<Licence> l) {
         return predicates(cb, l, null, reader(), new LicenceFilter(null, null, null, null, null, null), today());
+    }
+
+    /**
+     * The same scope on the rows of a reporting model that carry a licence's scope columns under the
+     * licence's names ({@code enterpriseId}, {@code applicant}, {@code department},
+     * {@code authorityCode}): the statistics read their own tables, never the licence's, and are
+     * scoped by this one rule.
+     */
+    public List<Predicate> scopeOfCallerOn(CriteriaBuilder cb, Path<?> row) {
+        return scope(cb, row, reader());
+    }
+
+    private static List<Predicate> scope(CriteriaBuilder cb, Path<?> row, Account caller) {
+        List<Predicate> where = new ArrayList<>();
+        if (caller.getEnterpriseId() != null) {
+            where.add(cb.equal(row.get("enterpriseId"), caller.getEnterpriseId()));
+            if (caller.getDataScope() == DataScope.SELF) {
+                where.add(cb.equal(row.get("applicant"), caller.getUsername()));
+            } else if (caller.getDataScope() == DataScope.DEPARTMENT) {
+                where.add(caller.getDepartment() == null ? cb.disjunction()
+                        : cb.equal(row.get("department"), caller.getDepartment()));
+            }
+        } else if (caller.getDataScope() != DataScope.ALL) {
+            where.add(cb.equal(row.get("authorityCode"), caller.getAuthorityCode()));
+        }
+        return where;
     }
 
     private Account reader() {

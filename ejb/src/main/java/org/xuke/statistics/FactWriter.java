@@ -2,39 +2,138 @@ package org.xuke.statistics;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import org.xuke.application.ApplicationEvent;
+import org.xuke.application.ApplicationState;
+import org.xuke.application.ApplicationStep;
+import org.xuke.application.ExportApplication;
+import org.xuke.calendar.WorkingDays;
+import org.xuke.catalog.CatalogService;
 import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceEvent;
 import org.xuke.platform.Zones;
+import org.xuke.statistics.DecisionFact.Stage;
 
 /**
- * Keeps the reporting model current: a licence issued gets its {@link LicenceFact} in the issuing
- * transaction (DESIGN.md: upward news as CDI events), so a statistic never lags the licences and a
- * rolled-back issue leaves no figure behind. A licence that ends later keeps its row: its status is
- * read from the licence when a statistic is asked. A session bean, like customs' outbox, so that its
- * persistence context is its own wherever the event is fired from; written once per licence however
- * often the event comes.
+ * Keeps the reporting model current from the contexts' events, in the deciding transaction (DESIGN.md:
+ * upward news as CDI events), so a statistic never lags and a rolled-back decision leaves no figure:
+ * a licence issued gets its {@link LicenceFact} and one {@link LineFact} per goods line, a licence
+ * deleted stops counting, a reviewer's decision gets its {@link DecisionFact}. A session bean, like
+ * customs' outbox, so that its persistence context is its own wherever the event is fired from;
+ * each row written once however often its event comes.
  */
 @Stateless
 public class FactWriter {
 
+    /** The export licence's review limit (3 working days from receipt, seed 001). */
+    static final int LIMIT_WORKING_DAYS = 3;
+
     @PersistenceContext(unitName = "xuke")
     private EntityManager em;
 
-    public void issued(@Observes LicenceEvent event) {
-        if (event.kind() != LicenceEvent.Kind.ISSUED) {
-            return;
+    @Inject
+    private CatalogService catalogs;
+
+    public void licence(@Observes LicenceEvent event) {
+        if (event.kind() == LicenceEvent.Kind.ISSUED) {
+            issued(event.licenceId());
+        } else if (event.kind() == LicenceEvent.Kind.DELETED) {
+            // 删证: it never took effect; its rows stay (the drill-down of "deleted" could need them) but count no more
+            em.flush();
+            em.createNativeQuery("update licence_fact set counted = false where licence_id = ?")
+                    .setParameter(1, event.licenceId()).executeUpdate();
+            em.createNativeQuery("update licence_line_fact set counted = false where licence_id = ?")
+                    .setParameter(1, event.licenceId()).executeUpdate();
         }
-        Licence licence = em.find(Licence.class, event.licenceId());
+    }
+
+    private void issued(long licenceId) {
+        Licence licence = em.find(Licence.class, licenceId);
         em.flush();
-        em.createNativeQuery("insert into licence_fact (licence_id, issued_on, trade_mode_code, country_code,"
-                + " consignor_code) select l.id, ?, a.trade_mode_code, a.country_code, a.consignor_code"
+        LocalDate issuedOn = chinaDate(licence.getIssuedAtUtc());
+        int written = em.createNativeQuery("insert into licence_fact (licence_id, issued_on, trade_mode_code,"
+                + " country_code, consignor_code, authority_code, enterprise_id, applicant, department, counted, kind,"
+                + " total_usd, applied_on, port_code, contract_number, exporter_code)"
+                + " select l.id, ?, a.trade_mode_code, a.country_code, a.consignor_code, l.authority_code,"
+                + " l.enterprise_id, l.applicant, l.department, l.status <> 'DELETED', l.kind, l.total_usd,"
+                + " cast((coalesce(a.submitted_at_utc, l.issued_at_utc) at time zone 'UTC') at time zone"
+                + " 'Asia/Shanghai' as date), a.port_code, a.contract_number, a.exporter_code"
                 + " from licence l join export_application a on a.id = l.application_id where l.id = ?"
                 + " and not exists (select 1 from licence_fact f where f.licence_id = l.id)")
-                .setParameter(1, licence.getIssuedAtUtc().atOffset(ZoneOffset.UTC).atZoneSameInstant(Zones.CHINA)
-                        .toLocalDate())
-                .setParameter(2, licence.getId()).executeUpdate();
+                .setParameter(1, issuedOn).setParameter(2, licenceId).executeUpdate();
+        if (written == 0) {
+            return;
+        }
+        em.createNativeQuery("insert into licence_line_fact (licence_id, line_number, issued_on, applied_on,"
+                + " authority_code, enterprise_id, applicant, department, counted, kind, trade_mode_code, country_code,"
+                + " consignor_code, exporter_code, port_code, contract_number, commodity_code, category_code,"
+                + " specification, unit_code, quantity, amount_usd)"
+                + " select f.licence_id, ll.line_number, f.issued_on, f.applied_on, f.authority_code, f.enterprise_id,"
+                + " f.applicant, f.department, f.counted, f.kind, f.trade_mode_code, f.country_code, f.consignor_code,"
+                + " f.exporter_code, f.port_code, f.contract_number, ll.commodity_code, c.category_code,"
+                + " ll.specification, ll.unit_code, ll.quantity, round(ll.amount * a.usd_rate, 2)"
+                + " from licence_fact f join licence l on l.id = f.licence_id"
+                + " join export_application a on a.id = l.application_id"
+                + " join licence_line ll on ll.licence_id = l.id"
+                + " left join cat_commodity c on c.catalog_year = l.licence_year and c.code = ll.commodity_code"
+                + " where f.licence_id = ?")
+                .setParameter(1, licenceId).executeUpdate();
+    }
+
+    /** A reviewer's decision (初审, 复审, 发证): its working days counted as the officer's queue counts them. */
+    public void decided(@Observes ApplicationEvent event) {
+        Stage stage = switch (event.transition()) {
+            case PASS_INITIAL_REVIEW, RETURN -> Stage.INITIAL;
+            case PASS_SECOND_REVIEW, REJECT -> Stage.SECOND;
+            case ISSUE -> Stage.ISSUE;
+            // submissions and withdrawals are the enterprise's; answering a withdrawal request decides no review
+            default -> null;
+        };
+        if (stage == null) {
+            return;
+        }
+        ExportApplication application = em.find(ExportApplication.class, event.applicationId());
+        List<ApplicationStep> steps = application.getSteps();
+        ApplicationStep step = steps.get(steps.size() - 1);
+        LocalDate received = receivedOn(steps);
+        if (received == null) {
+            return;
+        }
+        LocalDate decided = chinaDate(step.getAtUtc());
+        Timing timing = timing(catalogs.workingDays(), received, decided);
+        em.persist(new DecisionFact(application.getId(), steps.size() - 1, application.getAuthorityCode(),
+                step.getActor(), stage, event.transition().name(), received, decided, timing.workingDays(),
+                timing.inTime()));
+    }
+
+    /** Working days after receipt up to the decision, and whether it came on or before the limit's last day. */
+    record Timing(int workingDays, boolean inTime) {
+    }
+
+    static Timing timing(WorkingDays days, LocalDate received, LocalDate decided) {
+        return new Timing(days.elapsed(received, decided),
+                !decided.isAfter(days.deadline(received, LIMIT_WORKING_DAYS)));
+    }
+
+    /** The day of the application's last (re)submission: the limit counts from there. */
+    static LocalDate receivedOn(List<ApplicationStep> steps) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            ApplicationStep step = steps.get(i);
+            if (step.getTo() == ApplicationState.PENDING_INITIAL_REVIEW
+                    && step.getFrom() != ApplicationState.PENDING_WITHDRAWAL) {
+                return chinaDate(step.getAtUtc());
+            }
+        }
+        return null;
+    }
+
+    private static LocalDate chinaDate(LocalDateTime utc) {
+        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(Zones.CHINA).toLocalDate();
     }
 }

@@ -1,0 +1,314 @@
+package org.xuke.statistics;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.xuke.licence.Licence;
+import org.xuke.licence.LicenceService;
+import org.xuke.platform.DomainRuleException;
+import org.xuke.platform.LikePattern;
+import org.xuke.platform.Page;
+import org.xuke.reports.Spreadsheet;
+
+/**
+ * The statistics of licensed goods, read from the licences' goods lines ({@link LineFact}) in the
+ * caller's licence scope: 综合统计 (seed 001 四.3: by commodity category or by licensed commodity,
+ * filtered by trade mode, date of application, consignor, port and destination) and the rice and coke
+ * special query and statistic (四.6-9: contract, destination, licence dates, grade or brand, exporter;
+ * quantity, amount and unit price by grade or brand, exporter and destination). Every figure opens
+ * the goods lines that make it, whose quantities and amounts add up to it, and goes to Excel.
+ * Deleted licences (删证) are not counted.
+ */
+@Stateless
+public class GoodsStatisticsService {
+
+    /** Rows read per round of an export: never the whole list in memory. */
+    private static final int ROUND = 1_000;
+
+    /** The longest date range one statistic covers: three years (the national benchmark's span). */
+    private static final long MAX_DAYS = 3 * 366;
+
+    @PersistenceContext(unitName = "xuke")
+    private EntityManager em;
+
+    @Inject
+    private LicenceService licences;
+
+    /** Which dates a range is of: the application's (综合统计) or the licence's issue (the special queries). */
+    public enum DateBasis {
+        APPLIED, ISSUED
+    }
+
+    /** What a statistic's rows are: per licensed commodity, per commodity category, or per grade (brand), exporter and destination. */
+    public enum Grouping {
+        COMMODITY, CATEGORY, GRADE
+    }
+
+    /** The special goods of seed 001 (四.6-9) by their category in the commodity catalogue. */
+    public enum Goods {
+        /** 大米 */
+        RICE("EL06"),
+        /** 焦炭 */
+        COKE("EL32");
+
+        private final String categoryCode;
+
+        Goods(String categoryCode) {
+            this.categoryCode = categoryCode;
+        }
+
+        public String categoryCode() {
+            return categoryCode;
+        }
+    }
+
+    /** The filters; dates required, everything else optional. */
+    public record GoodsFilter(DateBasis basis, LocalDate from, LocalDate to, Goods goods, String tradeModeCode,
+            String consignorCode, String portCode, String countryCode, String contractNumber, String grade,
+            String exporterCode, String authorityCode) implements Serializable {
+
+        public GoodsFilter {
+            if (basis == null) {
+                basis = DateBasis.APPLIED;
+            }
+            if (from == null || to == null) {
+                throw new DomainRuleException("statistics.dates");
+            }
+            if (to.isBefore(from)) {
+                throw new DomainRuleException("statistics.datesOrder", from.toString(), to.toString());
+            }
+            if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
+                throw new DomainRuleException("statistics.datesSpan", from.toString(), to.toString());
+            }
+            tradeModeCode = code(tradeModeCode);
+            consignorCode = code(consignorCode);
+            portCode = code(portCode);
+            countryCode = code(countryCode);
+            contractNumber = code(contractNumber);
+            grade = code(grade);
+            exporterCode = code(exporterCode);
+            authorityCode = code(authorityCode);
+        }
+
+        private static String code(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            String value = text.strip();
+            if (value.length() > 40) {
+                throw new DomainRuleException("statistics.code", value.substring(0, 40));
+            }
+            return value;
+        }
+    }
+
+    /**
+     * One row of a statistic: its key (commodity or category code, or grade with exporter and
+     * destination), the unit its quantity is in, licences, quantity, amount and the unit price
+     * (amount / quantity).
+     */
+    public record GoodsRow(String code, String exporterCode, String countryCode, String unitCode, long licences,
+            BigDecimal quantity, BigDecimal usd) implements Serializable {
+
+        public BigDecimal unitPrice() {
+            return quantity == null || quantity.signum() == 0 || usd == null ? null
+                    : usd.divide(quantity, 4, RoundingMode.HALF_UP);
+        }
+    }
+
+    /** A statistic's rows and its totals (licences counted once however many lines they have). */
+    public record GoodsStatistic(List<GoodsRow> rows, long licences, BigDecimal usd) implements Serializable {
+    }
+
+    /** One goods line behind a figure. */
+    public record LineRow(long licenceId, int lineNumber, String number, LocalDate appliedOn, LocalDate issuedOn,
+            String exporterCode, String countryCode, String contractNumber, String commodityCode, String categoryCode,
+            String grade, String unitCode, BigDecimal quantity, BigDecimal usd) implements Serializable {
+
+        public BigDecimal unitPrice() {
+            return quantity == null || quantity.signum() == 0 || usd == null ? null
+                    : usd.divide(quantity, 4, RoundingMode.HALF_UP);
+        }
+    }
+
+    /** The row of a statistic a drill-down opens: its key columns as the statistic gave them. */
+    public record GroupKey(Grouping grouping, String code, String exporterCode, String countryCode, String unitCode)
+            implements Serializable {
+
+        public static GroupKey of(Grouping grouping, GoodsRow row) {
+            return new GroupKey(grouping, row.code(), row.exporterCode(), row.countryCode(), row.unitCode());
+        }
+    }
+
+    /** The statistic in the caller's scope, by the grouping asked (largest amount first). */
+    public GoodsStatistic statisticForCaller(GoodsFilter filter, Grouping grouping) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> q = cb.createTupleQuery();
+        Root<LineFact> f = q.from(LineFact.class);
+        List<Expression<?>> keys = keys(f, grouping);
+        List<Selection<?>> select = new ArrayList<>(keys);
+        select.add(cb.countDistinct(f.get("licenceId")));
+        select.add(cb.sum(f.<BigDecimal>get("quantity")));
+        select.add(cb.sum(f.<BigDecimal>get("amountUsd")));
+        q.multiselect(select).where(where(cb, f, filter, null)).groupBy(keys);
+        List<GoodsRow> rows = new ArrayList<>();
+        int n = keys.size();
+        for (Tuple t : em.createQuery(q).getResultList()) {
+            String code = (String) t.get(0);
+            String exporter = grouping == Grouping.GRADE ? (String) t.get(1) : null;
+            String country = grouping == Grouping.GRADE ? (String) t.get(2) : null;
+            rows.add(new GoodsRow(code, exporter, country, (String) t.get(n - 1), t.get(n, Long.class),
+                    t.get(n + 1, BigDecimal.class), zeroIfNull(t.get(n + 2, BigDecimal.class))));
+        }
+        rows.sort((a, b) -> b.usd().compareTo(a.usd()));
+        // the totals: a licence with lines in two rows is one licence
+        CriteriaQuery<Tuple> total = cb.createTupleQuery();
+        Root<LineFact> tf = total.from(LineFact.class);
+        total.multiselect(cb.countDistinct(tf.get("licenceId")), cb.sum(tf.<BigDecimal>get("amountUsd")))
+                .where(where(cb, tf, filter, null));
+        Tuple sums = em.createQuery(total).getSingleResult();
+        return new GoodsStatistic(rows, sums.get(0, Long.class), zeroIfNull(sums.get(1, BigDecimal.class)));
+    }
+
+    /** The goods lines behind one row of a statistic ({@code key} null: behind the whole statistic), paged. */
+    public Page<LineRow> linesForCaller(GoodsFilter filter, GroupKey key, int first, int max) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<LineFact> cf = count.from(LineFact.class);
+        count.select(cb.count(cf)).where(where(cb, cf, filter, key));
+        long total = em.createQuery(count).getSingleResult();
+        List<LineRow> rows = em.createQuery(lineQuery(filter, key, null)).setFirstResult(Math.max(first, 0))
+                .setMaxResults(Math.min(Math.max(max, 1), 500)).getResultList();
+        return new Page<>(rows, total);
+    }
+
+    /**
+     * The goods lines behind a row (or the statistic) as a workbook, streamed a thousand rows at a
+     * time (keyset: after the last line written), with the figure's totals in the last row.
+     */
+    public void exportForCaller(GoodsFilter filter, GroupKey key, OutputStream out) throws IOException {
+        try (Spreadsheet book = new Spreadsheet()) {
+            book.sheet("商品明细", "许可证号", "项号", "申请日期", "发证日期", "出口商代码", "进口国（地区）", "合同号",
+                    "商品编码", "商品大类", "品名（规格等级）", "计量单位", "数量", "金额（美元）", "单价（美元）");
+            long lines = 0;
+            BigDecimal usd = BigDecimal.ZERO;
+            BigDecimal quantity = BigDecimal.ZERO;
+            boolean oneUnit = key != null;
+            LineRow last = null;
+            while (true) {
+                List<LineRow> round = em.createQuery(lineQuery(filter, key, last)).setMaxResults(ROUND).getResultList();
+                for (LineRow row : round) {
+                    last = row;
+                    book.row(row.number(), row.lineNumber(), row.appliedOn(), row.issuedOn(), row.exporterCode(),
+                            row.countryCode(), row.contractNumber(), row.commodityCode(), row.categoryCode(), row.grade(),
+                            row.unitCode(), row.quantity(), row.usd(), row.unitPrice());
+                    lines++;
+                    usd = usd.add(zeroIfNull(row.usd()));
+                    quantity = quantity.add(row.quantity());
+                }
+                em.clear();
+                if (round.size() < ROUND) {
+                    break;
+                }
+            }
+            // quantities of different units are not added up
+            book.row("合计 " + lines + " 项", null, null, null, null, null, null, null, null, null, null,
+                    oneUnit ? quantity : null, usd, null);
+            book.write(out);
+        }
+    }
+
+    private CriteriaQuery<LineRow> lineQuery(GoodsFilter filter, GroupKey key, LineRow after) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<LineRow> q = cb.createQuery(LineRow.class);
+        Root<LineFact> f = q.from(LineFact.class);
+        Root<Licence> l = q.from(Licence.class);
+        List<Predicate> where = new ArrayList<>(List.of(where(cb, f, filter, key)));
+        // the licence is read for one page or round only (its number)
+        where.add(cb.equal(l.get("id"), f.get("licenceId")));
+        if (after != null) {
+            where.add(cb.or(cb.greaterThan(f.get("licenceId"), after.licenceId()),
+                    cb.and(cb.equal(f.get("licenceId"), after.licenceId()),
+                            cb.greaterThan(f.get("lineNumber"), after.lineNumber()))));
+        }
+        return q.select(cb.construct(LineRow.class, f.get("licenceId"), f.get("lineNumber"), l.get("number"),
+                f.get("appliedOn"), f.get("issuedOn"), f.get("exporterCode"), f.get("countryCode"),
+                f.get("contractNumber"), f.get("commodityCode"), f.get("categoryCode"), f.get("specification"),
+                f.get("unitCode"), f.get("quantity"), f.get("amountUsd")))
+                .where(where.toArray(Predicate[]::new))
+                .orderBy(cb.asc(f.get("licenceId")), cb.asc(f.get("lineNumber")));
+    }
+
+    private static List<Expression<?>> keys(Root<LineFact> f, Grouping grouping) {
+        return switch (grouping) {
+            case COMMODITY -> List.of(f.get("commodityCode"), f.get("unitCode"));
+            case CATEGORY -> List.of(f.get("categoryCode"), f.get("unitCode"));
+            case GRADE -> List.of(f.get("specification"), f.get("exporterCode"), f.get("countryCode"), f.get("unitCode"));
+        };
+    }
+
+    private Predicate[] where(CriteriaBuilder cb, Root<LineFact> f, GoodsFilter filter, GroupKey key) {
+        List<Predicate> where = new ArrayList<>(licences.scopeOfCallerOn(cb, f));
+        where.add(cb.isTrue(f.get("counted")));
+        String date = filter.basis() == DateBasis.ISSUED ? "issuedOn" : "appliedOn";
+        where.add(cb.greaterThanOrEqualTo(f.get(date), filter.from()));
+        where.add(cb.lessThanOrEqualTo(f.get(date), filter.to()));
+        if (filter.goods() != null) {
+            where.add(cb.equal(f.get("categoryCode"), filter.goods().categoryCode()));
+        }
+        equal(cb, f, where, "tradeModeCode", filter.tradeModeCode());
+        equal(cb, f, where, "consignorCode", upper(filter.consignorCode()));
+        equal(cb, f, where, "portCode", filter.portCode());
+        equal(cb, f, where, "countryCode", filter.countryCode());
+        equal(cb, f, where, "contractNumber", filter.contractNumber());
+        equal(cb, f, where, "exporterCode", upper(filter.exporterCode()));
+        equal(cb, f, where, "authorityCode", filter.authorityCode());
+        if (filter.grade() != null) {
+            where.add(cb.like(f.get("specification"), LikePattern.containing(filter.grade()), '\\'));
+        }
+        if (key != null) {
+            List<Expression<?>> keys = keys(f, key.grouping());
+            List<String> values = key.grouping() == Grouping.GRADE
+                    ? Arrays.asList(key.code(), key.exporterCode(), key.countryCode(), key.unitCode())
+                    : Arrays.asList(key.code(), key.unitCode());
+            for (int i = 0; i < keys.size(); i++) {
+                where.add(values.get(i) == null ? cb.isNull(keys.get(i)) : cb.equal(keys.get(i), values.get(i)));
+            }
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    private static void equal(CriteriaBuilder cb, Root<LineFact> f, List<Predicate> where, String field, String value) {
+        if (value != null) {
+            where.add(cb.equal(f.get(field), value));
+        }
+    }
+
+    /** Enterprise codes are kept in capitals (a USCC's letters). */
+    private static String upper(String code) {
+        return code == null ? null : code.toUpperCase(Locale.ROOT);
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+}

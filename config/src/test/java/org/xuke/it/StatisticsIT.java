@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,12 +136,20 @@ class StatisticsIT {
                 + " between ? and ?)", LocalDate.of(YEAR, 3, 15), FIRST, FIRST + 1);
         sql("update licence_fact set issued_on = ? where licence_id in (select id from licence where application_id"
                 + " = ?)", LocalDate.of(YEAR, 7, 1), FIRST + 2);
+        // the monthly sums kept at each issue equal those the migration computes from the lines
+        assertEquals(0, CustomsLoad.count("select count(*) from ((select * from goods_month except "
+                + migration("select cast(date_trunc('month', applied_on)") + ") union all (" + migration(
+                        "select cast(date_trunc('month', applied_on)") + " except select * from goods_month)) d"),
+                "goods_month kept by the issues = computed from the lines");
         for (String table : List.of("licence_fact", "licence_line_fact")) {
             sql("update " + table + " set issued_on = ?, applied_on = ? where licence_id in (select id from licence where"
                     + " application_id = ?)", LocalDate.of(YEAR - 2, 5, 20), LocalDate.of(YEAR - 2, 5, 18), coke);
         }
         sql("update licence_line_fact set applied_on = ? where licence_id in (select id from licence where application_id"
                 + " between ? and ?)", LocalDate.of(YEAR, 3, 14), FIRST, FIRST + 1);
+        // the sums of the months again, as the migration computes them, from the moved lines
+        sql("delete from goods_month");
+        sql("insert into goods_month " + migration("select cast(date_trunc('month', applied_on)"));
         // copy 5 deleted through the closure boundary: 删证 requested, approved by Hebei's issuer
         String number = CustomsLoad.query("select licence_number from licence where application_id = ?", FIRST + 5);
         PortalClient enterprise = Fixtures.signedIn("TJQA", PASSWORD);
@@ -151,6 +160,10 @@ class StatisticsIT {
         assertTrue(enterprise.get(CLOSURE_ENTERPRISE + "op=submit&id=" + id).body().startsWith("OK "));
         String approved = Fixtures.signedIn("TJFZ", PASSWORD).get(CLOSURE_OFFICER + "op=approve&id=" + id).body();
         assertTrue(approved.startsWith("OK APPROVED"), approved);
+        assertEquals(0, CustomsLoad.count("select count(*) from ((select * from goods_month except "
+                + migration("select cast(date_trunc('month', applied_on)") + ") union all (" + migration(
+                        "select cast(date_trunc('month', applied_on)") + " except select * from goods_month)) d"),
+                "the deletion took its lines out of the sums");
         assertEquals("false false", CustomsLoad.query("select f.counted::text || ' ' || (select bool_or(x.counted)"
                 + " from licence_line_fact x where x.licence_id = f.licence_id)::text from licence_fact f"
                 + " join licence l on l.id = f.licence_id where l.application_id = ?", FIRST + 5),
@@ -254,6 +267,19 @@ class StatisticsIT {
         assertEquals("total 1 125.00", last(get("TJQB", ENTERPRISE_PROBE + all)));
         assertEquals("8112921000 null null 035 7 70 875.00 12.5000\ntotal 7 875.00", get("TJFZ", OFFICER_PROBE + all));
         assertEquals("total 0 0", get("TJSX", OFFICER_PROBE + all));
+        // an officer's range of days: the months inside from their sums, the days around them from the lines
+        String today = LocalDate.now(Zones.CHINA).toString();
+        assertEquals("total 7 875.00", last(get("TJFZ", OFFICER_PROBE + "goods&grouping=COMMODITY&from=" + YEAR
+                + "-03-10&to=" + today)));
+        assertEquals("total 5 625.00", last(get("TJFZ", OFFICER_PROBE + "goods&grouping=CATEGORY&from=" + YEAR
+                + "-03-15&to=" + today)), "copies 0 and 1 applied on 14 March");
+        assertEquals("total 2 250.00", last(get("TJFZ", OFFICER_PROBE + "goods&grouping=COMMODITY&from=" + YEAR
+                + "-02-01&to=" + YEAR + "-04-30")), "March whole, from its sums");
+        assertEquals("total 2 250.00", last(get("TJFZ", OFFICER_PROBE + "goods&grouping=COMMODITY&from=" + YEAR
+                + "-03-14&to=" + YEAR + "-03-14")), "one day, from the lines");
+        assertEquals("total 6 750.00", last(get("TJFZ", OFFICER_PROBE + all + "&consignor=" + CustomsLoad.query(
+                "select consignor_code from export_application where id = ?", applications.get(0)))),
+                "a consignor: the holder's, from the lines");
         // coke two years back: the special statistic by grade, exporter and destination; not in this year's
         String exporter = CustomsLoad.query("select exporter_code from export_application where id = ?",
                 applications.get(2));
@@ -326,8 +352,14 @@ class StatisticsIT {
         assertEquals("", get("TJSX", OFFICER_PROBE + "workload&year=" + YEAR), "Shanxi's: none of Hebei's");
         assertEquals("REFUSED access.denied", get("TJQA", ENTERPRISE_PROBE + "workload&year=" + YEAR));
         // a decision taken late (hand-made: five working days after receipt) counts as such, and opens alone
+        String monthly = migration("select cast(date_trunc('month', decided_on)");
+        assertEquals(0, CustomsLoad.count("select count(*) from ((select * from decision_month except " + monthly
+                + ") union all (" + monthly + " except select * from decision_month)) d"),
+                "decision_month kept by the decisions = computed from them");
         sql("update decision_fact set working_days = 5, in_time = false where application_id = ? and stage = 'ISSUE'",
                 applications.get(0));
+        sql("delete from decision_month");
+        sql("insert into decision_month " + monthly);
         rows = get("TJFZ", OFFICER_PROBE + "workload&year=" + YEAR).lines().toList();
         assertTrue(rows.contains(now + " TJFZ ISSUE 9 8 5"), rows.toString());
         String late = get("TJFZ", OFFICER_PROBE + "workload&drill&year=" + YEAR + "&month=0&stage=ISSUE&late");
@@ -337,14 +369,90 @@ class StatisticsIT {
         assertTrue(get("TJFZ", OFFICER_PROBE + "workload&drill&year=" + YEAR + "&month=" + now + "&actor=TJCS")
                 .startsWith("total 3\n"));
         // the migration's back-fill of decisions taken before it counts them as the service does
-        String migration = Files.readString(Path.of("../ejb/src/main/resources/db/migration/V28__statistics_model.sql"));
-        String backFill = migration.substring(migration.lastIndexOf("select s.application_id")).replace(";", "").strip();
+        String backFill = migration("select s.application_id");
         long differ = CustomsLoad.count("select count(*) from ((" + backFill + " and s.application_id = any (?))"
                 + " except select application_id, step_no, authority_code, actor, stage, transition, received_on,"
                 + " decided_on, working_days, in_time from decision_fact where application_id = any (?)"
                 + " and not (application_id = " + applications.get(0) + " and stage = 'ISSUE')) d",
                 applications.toArray(Long[]::new), applications.toArray(Long[]::new));
         assertEquals(1, differ, "only the hand-made late decision differs from what the back-fill computes");
+    }
+
+    @Test
+    @Order(8)
+    @RunAsClient
+    void theGoodsAndDecisionPagesCountDrawAndOpenAFigure() throws Exception {
+        String goodsPage = PortalClient.HTTPS + "/officer/goods-statistics.xhtml";
+        PortalClient issuer = Fixtures.signedIn("TJFZ", PASSWORD);
+        issuer.get(goodsPage);
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("goods:from_input", YEAR + "-01-01", "goods:to_input",
+                YEAR + "-12-31", "goods:grouping", "COMMODITY", "goods:count", ""));
+        String counted = issuer.submit(goodsPage, "goods", fields).body();
+        assertTrue(counted.contains("<th scope=\"row\">8112921000</th>"), "the commodity's row");
+        assertTrue(counted.contains("goods:chart"), "the chart");
+        // a browser posts the form's fields with every link and button
+        Map<String, String> form = new java.util.HashMap<>(fields);
+        form.remove("goods:count");
+        form.put("goods:rows:0:open", "goods:rows:0:open");
+        String opened = issuer.submit(goodsPage, "goods", form).body();
+        assertEquals(7, PortalClient.findAll(opened, "class=\"statistics-licence\">(26HE\\d{6})<").size(),
+                "its seven lines listed");
+        // its workbook written in the background: the progress, then the link, for this user only
+        form.remove("goods:rows:0:open");
+        Map<String, String> export = new java.util.HashMap<>(form);
+        export.put("goods:export", "");
+        String started = issuer.submit(goodsPage, "goods", export).body();
+        assertTrue(started.contains("goods:progress") || started.contains("excel-download"), "the progress bar");
+        String page = started;
+        for (int i = 0; i < 60 && !page.contains("id=\"excel-download\""); i++) {
+            Thread.sleep(500);
+            page = issuer.submit(goodsPage, "goods", form).body();
+        }
+        String href = PortalClient.find(page, "id=\"excel-download\" href=\"([^\"]+)\"");
+        var workbook = issuer.getBytes(PortalClient.HTTPS + href);
+        assertEquals(200, workbook.statusCode());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook.body()))) {
+            assertEquals(8, book.getSheetAt(0).getLastRowNum(), "the seven lines and the total, as the page listed");
+            assertEquals("合计 7 项", book.getSheetAt(0).getRow(8).getCell(0).getStringCellValue());
+        }
+        assertEquals(404, Fixtures.signedIn("TJJG", PASSWORD).getBytes(PortalClient.HTTPS + href).statusCode(),
+                "only the officer who exported downloads it");
+        // the dates refused beside their field, what was typed kept
+        fields.put("goods:to_input", YEAR - 1 + "-01-01");
+        String refused = issuer.submit(goodsPage, "goods", fields).body();
+        assertTrue(refused.contains("早于起始日期"), "the order of the dates");
+        assertTrue(refused.contains("value=\"" + (YEAR - 1) + "-01-01\""), "kept as typed");
+        // the coke statistic in the holder's portal: by grade, exporter and destination
+        String coke = PortalClient.HTTPS + "/enterprise/goods-statistics.xhtml?special=COKE";
+        PortalClient holder = Fixtures.signedIn("TJQA", PASSWORD);
+        String cokePage = holder.get(coke).body();
+        assertTrue(cokePage.contains("<h1>焦炭专项统计</h1>") && cokePage.contains("按发证日期查询、统计本企业的许可证"),
+                "the special statistic's own page");
+        String cokeRows = holder.submit(coke, "goods", Map.of("goods:from_input", (YEAR - 2) + "-01-01",
+                "goods:to_input", (YEAR - 2) + "-12-31", "goods:count", "")).body();
+        assertTrue(cokeRows.contains("<th scope=\"row\">99.99%</th>"), "the grade's row");
+        assertTrue(cokeRows.contains("12.5000"), "its unit price");
+        // decision times: the year by stage, a reviewer's late decision opened alone
+        String workloadPage = PortalClient.HTTPS + "/officer/workload.xhtml";
+        issuer.get(workloadPage);
+        String figures = issuer.submit(workloadPage, "workload", Map.of("workload:year", String.valueOf(YEAR),
+                "workload:count", "")).body();
+        assertTrue(figures.contains("workload:chart"), "the chart");
+        assertTrue(figures.matches("(?s).*<th scope=\"row\">发证</th>\\s*<td class=\"xuke-number\"><a [^>]*>9</a>.*"),
+                "nine issued this year");
+        int row = figures.indexOf(">TJFZ<");
+        String late = PortalClient.find(figures.substring(row), "id=\"(workload:rows:\\d+:late)\"");
+        String lateList = issuer.submit(workloadPage, "workload", Map.of(late, late)).body();
+        assertEquals(1, PortalClient.findAll(lateList, "class=\"workload-application\">([^<]+)<").size(), "the late one");
+        assertEquals(403, Fixtures.signedIn("TJQA", PASSWORD).get(workloadPage).statusCode(), "not for enterprises");
+    }
+
+    /** A statement of V28 (the statistics model) from its text {@code start} to its end, without the semicolon. */
+    private static String migration(String start) throws IOException {
+        String migration = Files.readString(Path.of("../ejb/src/main/resources/db/migration/V28__statistics_model.sql"));
+        int from = migration.indexOf(start);
+        assertTrue(from >= 0, start);
+        return migration.substring(from, migration.indexOf(';', from)).strip();
     }
 
     private static String last(String answer) {

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.xuke.platform.DomainRuleException;
 import java.time.LocalDate;
-import org.xuke.statistics.DecisionFact.Stage;
+import org.xuke.statistics.ReviewStage;
 import org.xuke.statistics.GoodsStatisticsService;
 import org.xuke.statistics.GoodsStatisticsService.DateBasis;
 import org.xuke.statistics.GoodsStatisticsService.Goods;
@@ -96,8 +96,10 @@ public class StatisticsProbe extends HttpServlet {
                 request.getParameter("contract"), request.getParameter("grade"), request.getParameter("exporter"),
                 request.getParameter("authority"));
         Grouping grouping = Grouping.valueOf(request.getParameter("grouping"));
-        GoodsStatistic statistic = goods.statisticForCaller(filter, grouping);
-        GroupKey key = request.getParameter("row") == null ? null
+        // a row by its key ({@code code}, {@code unit}) without counting the statistic first, or by its place
+        GoodsStatistic statistic = request.getParameter("code") != null ? null : goods.statisticForCaller(filter, grouping);
+        GroupKey key = request.getParameter("code") != null ? new GroupKey(grouping, request.getParameter("code"), null,
+                null, request.getParameter("unit")) : request.getParameter("row") == null ? null
                 : GroupKey.of(grouping, statistic.rows().get(Integer.parseInt(request.getParameter("row"))));
         if (request.getParameter("export") != null) {
             response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -133,7 +135,7 @@ public class StatisticsProbe extends HttpServlet {
         if (request.getParameter("drill") != null) {
             var page = workload.decisionsForCaller(filter, Integer.parseInt(request.getParameter("month")),
                     request.getParameter("actor"), request.getParameter("stage") == null ? null
-                            : Stage.valueOf(request.getParameter("stage")), request.getParameter("late") != null, 0, 500);
+                            : ReviewStage.valueOf(request.getParameter("stage")), request.getParameter("late") != null, 0, 500);
             out.append("total ").append(page.total()).append('\n');
             page.rows().forEach(r -> out.append(r.applicationNumber()).append(' ').append(r.actor()).append(' ')
                     .append(r.stage()).append(' ').append(r.workingDays()).append(' ').append(r.inTime()).append('\n'));

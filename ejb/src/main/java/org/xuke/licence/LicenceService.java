@@ -11,6 +11,7 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -299,6 +300,23 @@ public class LicenceService {
      */
     public List<Predicate> scopeOfCallerOn(CriteriaBuilder cb, Path<?> row) {
         return scope(cb, row, reader());
+    }
+
+    /** A caller who reads an authority's licences in full, or all of them ({@code authorityCode} null). */
+    public record Jurisdiction(String authorityCode) implements Serializable {
+    }
+
+    /**
+     * The caller's jurisdiction when he reads whole authorities' licences (licence staff, the system
+     * administrator); empty for an enterprise's users, whose scope is their company within their data
+     * scope. Statistics read monthly sums for a jurisdiction, and an enterprise's rows for its users.
+     */
+    public Optional<Jurisdiction> jurisdictionOfCaller() {
+        Account caller = reader();
+        if (caller.getEnterpriseId() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Jurisdiction(caller.getDataScope() == DataScope.ALL ? null : caller.getAuthorityCode()));
     }
 
     private static List<Predicate> scope(CriteriaBuilder cb, Path<?> row, Account caller) {

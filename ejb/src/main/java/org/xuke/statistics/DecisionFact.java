@@ -14,8 +14,8 @@ import java.util.Objects;
 /**
  * One reviewer's decision on an application (初审 pass or return, 复审 pass or reject, 发证): the
  * officer, the stage, the days of receipt and decision, the working days between them and whether the
- * decision came within the 3-working-day limit. Written as the decision is taken, never changed: the
- * officers' workload statistic reads these rows alone.
+ * decision came within the 3-working-day limit. Written as the decision is taken (with its month's sums
+ * in {@code decision_month}), never changed: the drill-down of the officers' workload reads these rows.
  */
 @Entity
 @Table(name = "decision_fact")
@@ -23,11 +23,6 @@ import java.util.Objects;
 public class DecisionFact implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    /** The review stages a decision belongs to. */
-    public enum Stage {
-        INITIAL, SECOND, ISSUE
-    }
 
     @Id
     @Column(name = "application_id")
@@ -45,7 +40,7 @@ public class DecisionFact implements Serializable {
 
     @Column(name = "stage", nullable = false, updatable = false, length = 8)
     @Enumerated(EnumType.STRING)
-    private Stage stage;
+    private ReviewStage stage;
 
     @Column(name = "transition", nullable = false, updatable = false, length = 30)
     private String transition;
@@ -63,20 +58,6 @@ public class DecisionFact implements Serializable {
     private boolean inTime;
 
     protected DecisionFact() {
-    }
-
-    DecisionFact(long applicationId, int stepNo, String authorityCode, String actor, Stage stage, String transition,
-            LocalDate receivedOn, LocalDate decidedOn, int workingDays, boolean inTime) {
-        this.applicationId = applicationId;
-        this.stepNo = stepNo;
-        this.authorityCode = authorityCode;
-        this.actor = actor;
-        this.stage = stage;
-        this.transition = transition;
-        this.receivedOn = receivedOn;
-        this.decidedOn = decidedOn;
-        this.workingDays = workingDays;
-        this.inTime = inTime;
     }
 
     /** The composite key: application and step number. */

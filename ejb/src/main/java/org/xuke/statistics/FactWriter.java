@@ -18,7 +18,6 @@ import org.xuke.catalog.CatalogService;
 import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceEvent;
 import org.xuke.platform.Zones;
-import org.xuke.statistics.DecisionFact.Stage;
 
 /**
  * Keeps the reporting model current from the contexts' events, in the deciding transaction (DESIGN.md:
@@ -44,8 +43,9 @@ public class FactWriter {
         if (event.kind() == LicenceEvent.Kind.ISSUED) {
             issued(event.licenceId());
         } else if (event.kind() == LicenceEvent.Kind.DELETED) {
-            // 删证: it never took effect; its rows stay (the drill-down of "deleted" could need them) but count no more
+            // 删证: it never took effect; its rows stay but count no more, and leave the monthly sums
             em.flush();
+            addToMonths(event.licenceId(), -1);
             em.createNativeQuery("update licence_fact set counted = false where licence_id = ?")
                     .setParameter(1, event.licenceId()).executeUpdate();
             em.createNativeQuery("update licence_line_fact set counted = false where licence_id = ?")
@@ -70,28 +70,57 @@ public class FactWriter {
         if (written == 0) {
             return;
         }
-        em.createNativeQuery("insert into licence_line_fact (licence_id, line_number, issued_on, applied_on,"
+        em.createNativeQuery("insert into licence_line_fact (licence_id, line_number, licence_number, issued_on, applied_on,"
                 + " authority_code, enterprise_id, applicant, department, counted, kind, trade_mode_code, country_code,"
                 + " consignor_code, exporter_code, port_code, contract_number, commodity_code, category_code,"
-                + " specification, unit_code, quantity, amount_usd)"
-                + " select f.licence_id, ll.line_number, f.issued_on, f.applied_on, f.authority_code, f.enterprise_id,"
+                + " specification, unit_code, quantity, amount_usd, first_in_commodity, first_in_category,"
+                + " first_in_grade, first_of_licence)"
+                + " select f.licence_id, ll.line_number, l.licence_number, f.issued_on, f.applied_on, f.authority_code,"
+                + " f.enterprise_id,"
                 + " f.applicant, f.department, f.counted, f.kind, f.trade_mode_code, f.country_code, f.consignor_code,"
                 + " f.exporter_code, f.port_code, f.contract_number, ll.commodity_code, c.category_code,"
-                + " ll.specification, ll.unit_code, ll.quantity, round(ll.amount * a.usd_rate, 2)"
+                + " ll.specification, ll.unit_code, ll.quantity, round(ll.amount * a.usd_rate, 2),"
+                // the first line of each group a statistic counts licences in (see LineFact)
+                + " row_number() over (partition by ll.commodity_code, ll.unit_code order by ll.line_number) = 1,"
+                + " row_number() over (partition by c.category_code, ll.unit_code order by ll.line_number) = 1,"
+                + " row_number() over (partition by c.category_code, ll.specification, ll.unit_code order by ll.line_number) = 1,"
+                + " row_number() over (order by ll.line_number) = 1"
                 + " from licence_fact f join licence l on l.id = f.licence_id"
                 + " join export_application a on a.id = l.application_id"
                 + " join licence_line ll on ll.licence_id = l.id"
                 + " left join cat_commodity c on c.catalog_year = l.licence_year and c.code = ll.commodity_code"
                 + " where f.licence_id = ?")
                 .setParameter(1, licenceId).executeUpdate();
+        addToMonths(licenceId, 1);
+    }
+
+    /** Adds a licence's counted lines to (+1) or takes them from (-1) the monthly sums of goods. */
+    private void addToMonths(long licenceId, int sign) {
+        em.createNativeQuery("insert into goods_month as m (month, authority_code, kind, trade_mode_code,"
+                + " country_code, port_code, commodity_code, category_code, unit_code, lines, licences_commodity,"
+                + " licences_category, licences, quantity, amount_usd)"
+                + " select cast(date_trunc('month', applied_on) as date), authority_code, kind, trade_mode_code,"
+                + " country_code, coalesce(port_code, ''), commodity_code, coalesce(category_code, ''),"
+                + " coalesce(unit_code, ''), ? * count(*), ? * count(*) filter (where first_in_commodity),"
+                + " ? * count(*) filter (where first_in_category), ? * count(*) filter (where first_of_licence),"
+                + " ? * sum(quantity), ? * coalesce(sum(amount_usd), 0)"
+                + " from licence_line_fact where licence_id = ? and counted group by 1, 2, 3, 4, 5, 6, 7, 8, 9"
+                + " on conflict (month, authority_code, kind, trade_mode_code, country_code, port_code, commodity_code,"
+                + " category_code, unit_code) do update set lines = m.lines + excluded.lines,"
+                + " licences_commodity = m.licences_commodity + excluded.licences_commodity,"
+                + " licences_category = m.licences_category + excluded.licences_category,"
+                + " licences = m.licences + excluded.licences, quantity = m.quantity + excluded.quantity,"
+                + " amount_usd = m.amount_usd + excluded.amount_usd")
+                .setParameter(1, sign).setParameter(2, sign).setParameter(3, sign).setParameter(4, sign)
+                .setParameter(5, sign).setParameter(6, sign).setParameter(7, licenceId).executeUpdate();
     }
 
     /** A reviewer's decision (初审, 复审, 发证): its working days counted as the officer's queue counts them. */
     public void decided(@Observes ApplicationEvent event) {
-        Stage stage = switch (event.transition()) {
-            case PASS_INITIAL_REVIEW, RETURN -> Stage.INITIAL;
-            case PASS_SECOND_REVIEW, REJECT -> Stage.SECOND;
-            case ISSUE -> Stage.ISSUE;
+        ReviewStage stage = switch (event.transition()) {
+            case PASS_INITIAL_REVIEW, RETURN -> ReviewStage.INITIAL;
+            case PASS_SECOND_REVIEW, REJECT -> ReviewStage.SECOND;
+            case ISSUE -> ReviewStage.ISSUE;
             // submissions and withdrawals are the enterprise's; answering a withdrawal request decides no review
             default -> null;
         };
@@ -107,9 +136,24 @@ public class FactWriter {
         }
         LocalDate decided = chinaDate(step.getAtUtc());
         Timing timing = timing(catalogs.workingDays(), received, decided);
-        em.persist(new DecisionFact(application.getId(), steps.size() - 1, application.getAuthorityCode(),
-                step.getActor(), stage, event.transition().name(), received, decided, timing.workingDays(),
-                timing.inTime()));
+        int inserted = em.createNativeQuery("insert into decision_fact (application_id, step_no, authority_code, actor,"
+                + " stage, transition, received_on, decided_on, working_days, in_time) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict do nothing")
+                .setParameter(1, application.getId()).setParameter(2, steps.size() - 1)
+                .setParameter(3, application.getAuthorityCode()).setParameter(4, step.getActor())
+                .setParameter(5, stage.name()).setParameter(6, event.transition().name()).setParameter(7, received)
+                .setParameter(8, decided).setParameter(9, timing.workingDays()).setParameter(10, timing.inTime())
+                .executeUpdate();
+        if (inserted == 0) {
+            return;
+        }
+        em.createNativeQuery("insert into decision_month as m (month, authority_code, actor, stage, decisions, in_time,"
+                + " working_days) values (?, ?, ?, ?, 1, ?, ?) on conflict (month, authority_code, actor, stage)"
+                + " do update set decisions = m.decisions + 1, in_time = m.in_time + excluded.in_time,"
+                + " working_days = m.working_days + excluded.working_days")
+                .setParameter(1, decided.withDayOfMonth(1)).setParameter(2, application.getAuthorityCode())
+                .setParameter(3, step.getActor()).setParameter(4, stage.name()).setParameter(5, timing.inTime() ? 1 : 0)
+                .setParameter(6, timing.workingDays()).executeUpdate();
     }
 
     /** Working days after receipt up to the decision, and whether it came on or before the limit's last day. */

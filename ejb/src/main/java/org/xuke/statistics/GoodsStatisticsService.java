@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -21,9 +22,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import org.xuke.licence.Licence;
+import java.util.function.IntConsumer;
+import java.util.Map;
+import java.util.Optional;
 import org.xuke.licence.LicenceService;
+import org.xuke.licence.LicenceService.Jurisdiction;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.LikePattern;
 import org.xuke.platform.Page;
@@ -159,34 +164,140 @@ public class GoodsStatisticsService {
         }
     }
 
-    /** The statistic in the caller's scope, by the grouping asked (largest amount first). */
+    /**
+     * The statistic in the caller's scope, by the grouping asked (largest amount first). For a
+     * jurisdiction (an authority's staff, the nation) over dates of application, the whole months of
+     * the range are read from the monthly sums ({@code goods_month}) and only the days before the
+     * first and after the last whole month from the lines; the rest (an enterprise's own, a consignor,
+     * contract, exporter or grade asked, licence dates) from the lines, through their indexes.
+     */
     public GoodsStatistic statisticForCaller(GoodsFilter filter, Grouping grouping) {
+        Optional<Jurisdiction> jurisdiction = licences.jurisdictionOfCaller();
+        LocalDate firstMonth = filter.from().getDayOfMonth() == 1 ? filter.from()
+                : filter.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate afterMonths = filter.to().plusDays(1).withDayOfMonth(1);
+        boolean sums = jurisdiction.isPresent() && filter.basis() == DateBasis.APPLIED && grouping != Grouping.GRADE
+                && filter.consignorCode() == null && filter.contractNumber() == null && filter.grade() == null
+                && filter.exporterCode() == null && firstMonth.isBefore(afterMonths);
+        Map<List<String>, long[]> licenceCounts = new LinkedHashMap<>();
+        Map<List<String>, BigDecimal[]> amounts = new LinkedHashMap<>();
+        long[] total = new long[1];
+        BigDecimal[] totalUsd = {BigDecimal.ZERO};
+        if (sums) {
+            fromMonths(jurisdiction.get(), filter, grouping, firstMonth, afterMonths, licenceCounts, amounts, total,
+                    totalUsd);
+            if (filter.from().isBefore(firstMonth)) {
+                fromLines(filter, grouping, filter.from(), firstMonth.minusDays(1), licenceCounts, amounts, total,
+                        totalUsd);
+            }
+            if (!filter.to().isBefore(afterMonths)) {
+                fromLines(filter, grouping, afterMonths, filter.to(), licenceCounts, amounts, total, totalUsd);
+            }
+        } else {
+            fromLines(filter, grouping, filter.from(), filter.to(), licenceCounts, amounts, total, totalUsd);
+        }
+        List<GoodsRow> rows = new ArrayList<>();
+        licenceCounts.forEach((key, count) -> {
+            BigDecimal[] sum = amounts.get(key);
+            rows.add(grouping == Grouping.GRADE ? new GoodsRow(key.get(0), key.get(1), key.get(2), key.get(3), count[0],
+                    sum[0], sum[1]) : new GoodsRow(key.get(0), null, null, key.get(1), count[0], sum[0], sum[1]));
+        });
+        rows.sort((a, b) -> b.usd().compareTo(a.usd()));
+        return new GoodsStatistic(rows, total[0], totalUsd[0]);
+    }
+
+    /** Adds the lines applied for from {@code from} to {@code to} to the rows and totals. */
+    private void fromLines(GoodsFilter filter, Grouping grouping, LocalDate from, LocalDate to,
+            Map<List<String>, long[]> licenceCounts, Map<List<String>, BigDecimal[]> amounts, long[] total,
+            BigDecimal[] totalUsd) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Tuple> q = cb.createTupleQuery();
         Root<LineFact> f = q.from(LineFact.class);
         List<Expression<?>> keys = keys(f, grouping);
         List<Selection<?>> select = new ArrayList<>(keys);
-        select.add(cb.countDistinct(f.get("licenceId")));
+        // a grade asked splits a commodity's or category's lines; grades are counted within the special goods
+        select.add(licences(cb, f, filter.grade() != null && grouping != Grouping.GRADE ? null : switch (grouping) {
+            case COMMODITY -> "firstInCommodity";
+            case CATEGORY -> "firstInCategory";
+            case GRADE -> filter.goods() == null ? null : "firstInGrade";
+        }));
         select.add(cb.sum(f.<BigDecimal>get("quantity")));
         select.add(cb.sum(f.<BigDecimal>get("amountUsd")));
-        q.multiselect(select).where(where(cb, f, filter, null)).groupBy(keys);
-        List<GoodsRow> rows = new ArrayList<>();
+        q.multiselect(select).where(where(cb, f, filter, null, from, to)).groupBy(keys);
         int n = keys.size();
         for (Tuple t : em.createQuery(q).getResultList()) {
-            String code = (String) t.get(0);
-            String exporter = grouping == Grouping.GRADE ? (String) t.get(1) : null;
-            String country = grouping == Grouping.GRADE ? (String) t.get(2) : null;
-            rows.add(new GoodsRow(code, exporter, country, (String) t.get(n - 1), t.get(n, Long.class),
-                    t.get(n + 1, BigDecimal.class), zeroIfNull(t.get(n + 2, BigDecimal.class))));
+            List<String> key = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                key.add((String) t.get(i));
+            }
+            add(licenceCounts, amounts, key, number(t.get(n)), t.get(n + 1, BigDecimal.class),
+                    t.get(n + 2, BigDecimal.class));
         }
-        rows.sort((a, b) -> b.usd().compareTo(a.usd()));
-        // the totals: a licence with lines in two rows is one licence
-        CriteriaQuery<Tuple> total = cb.createTupleQuery();
-        Root<LineFact> tf = total.from(LineFact.class);
-        total.multiselect(cb.countDistinct(tf.get("licenceId")), cb.sum(tf.<BigDecimal>get("amountUsd")))
-                .where(where(cb, tf, filter, null));
-        Tuple sums = em.createQuery(total).getSingleResult();
-        return new GoodsStatistic(rows, sums.get(0, Long.class), zeroIfNull(sums.get(1, BigDecimal.class)));
+        // the totals: a licence with lines in two rows is one licence; every line of a licence is in or out
+        // together unless a grade is asked (the goods keep a category whole: its first line there counts it)
+        CriteriaQuery<Tuple> sum = cb.createTupleQuery();
+        Root<LineFact> tf = sum.from(LineFact.class);
+        String once = filter.grade() != null ? null : filter.goods() != null ? "firstInCategory" : "firstOfLicence";
+        sum.multiselect(licences(cb, tf, once), cb.sum(tf.<BigDecimal>get("amountUsd")))
+                .where(where(cb, tf, filter, null, from, to));
+        Tuple sums = em.createQuery(sum).getSingleResult();
+        total[0] += number(sums.get(0));
+        totalUsd[0] = totalUsd[0].add(zeroIfNull(sums.get(1, BigDecimal.class)));
+    }
+
+    /** Adds the monthly sums of the months from {@code firstMonth} up to {@code afterMonths} to the rows and totals. */
+    private void fromMonths(Jurisdiction jurisdiction, GoodsFilter filter, Grouping grouping, LocalDate firstMonth,
+            LocalDate afterMonths, Map<List<String>, long[]> licenceCounts, Map<List<String>, BigDecimal[]> amounts,
+            long[] total, BigDecimal[] totalUsd) {
+        String key = grouping == Grouping.COMMODITY ? "commodity_code" : "category_code";
+        String counted = grouping == Grouping.COMMODITY ? "licences_commodity" : "licences_category";
+        StringBuilder where = new StringBuilder(" from goods_month where month >= ? and month < ?");
+        List<Object> parameters = new ArrayList<>(List.of(firstMonth, afterMonths));
+        for (String[] condition : new String[][] {{"authority_code", jurisdiction.authorityCode()},
+            {"authority_code", filter.authorityCode()}, {"trade_mode_code", filter.tradeModeCode()},
+            {"port_code", filter.portCode()}, {"country_code", filter.countryCode()},
+            {"category_code", filter.goods() == null ? null : filter.goods().categoryCode()}}) {
+            if (condition[1] != null) {
+                where.append(" and ").append(condition[0]).append(" = ?");
+                parameters.add(condition[1]);
+            }
+        }
+        Query rows = em.createNativeQuery("select " + key + ", unit_code, sum(" + counted + "), sum(quantity),"
+                + " sum(amount_usd)" + where + " group by " + key + ", unit_code having sum(lines) > 0");
+        bind(rows, parameters);
+        for (Object result : rows.getResultList()) {
+            Object[] t = (Object[]) result;
+            add(licenceCounts, amounts, Arrays.asList(blankToNull((String) t[0]), blankToNull((String) t[1])),
+                    number(t[2]), (BigDecimal) t[3], (BigDecimal) t[4]);
+        }
+        Query sums = em.createNativeQuery("select sum(" + (filter.goods() != null ? "licences_category" : "licences")
+                + "), sum(amount_usd)" + where);
+        bind(sums, parameters);
+        Object[] t = (Object[]) sums.getSingleResult();
+        total[0] += number(t[0]);
+        totalUsd[0] = totalUsd[0].add(t[1] == null ? BigDecimal.ZERO : (BigDecimal) t[1]);
+    }
+
+    private static void add(Map<List<String>, long[]> licenceCounts, Map<List<String>, BigDecimal[]> amounts,
+            List<String> key, long licences, BigDecimal quantity, BigDecimal usd) {
+        licenceCounts.computeIfAbsent(key, k -> new long[1])[0] += licences;
+        BigDecimal[] sum = amounts.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        sum[0] = sum[0].add(quantity == null ? BigDecimal.ZERO : quantity);
+        sum[1] = sum[1].add(usd == null ? BigDecimal.ZERO : usd);
+    }
+
+    private static void bind(Query query, List<Object> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static String blankToNull(String code) {
+        return code == null || code.isEmpty() ? null : code;
     }
 
     /** The goods lines behind one row of a statistic ({@code key} null: behind the whole statistic), paged. */
@@ -206,6 +317,12 @@ public class GoodsStatisticsService {
      * time (keyset: after the last line written), with the figure's totals in the last row.
      */
     public void exportForCaller(GoodsFilter filter, GroupKey key, OutputStream out) throws IOException {
+        exportForCaller(filter, key, out, rows -> { });
+    }
+
+    /** The same, telling {@code progress} how many rows are written after each round (for the page's progress bar). */
+    public void exportForCaller(GoodsFilter filter, GroupKey key, OutputStream out, IntConsumer progress)
+            throws IOException {
         try (Spreadsheet book = new Spreadsheet()) {
             book.sheet("商品明细", "许可证号", "项号", "申请日期", "发证日期", "出口商代码", "进口国（地区）", "合同号",
                     "商品编码", "商品大类", "品名（规格等级）", "计量单位", "数量", "金额（美元）", "单价（美元）");
@@ -226,6 +343,7 @@ public class GoodsStatisticsService {
                     quantity = quantity.add(row.quantity());
                 }
                 em.clear();
+                progress.accept((int) lines);
                 if (round.size() < ROUND) {
                     break;
                 }
@@ -241,21 +359,31 @@ public class GoodsStatisticsService {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<LineRow> q = cb.createQuery(LineRow.class);
         Root<LineFact> f = q.from(LineFact.class);
-        Root<Licence> l = q.from(Licence.class);
         List<Predicate> where = new ArrayList<>(List.of(where(cb, f, filter, key)));
-        // the licence is read for one page or round only (its number)
-        where.add(cb.equal(l.get("id"), f.get("licenceId")));
         if (after != null) {
+            // the first condition starts the index range; the second leaves out what was written
+            where.add(cb.greaterThanOrEqualTo(f.get("licenceId"), after.licenceId()));
             where.add(cb.or(cb.greaterThan(f.get("licenceId"), after.licenceId()),
-                    cb.and(cb.equal(f.get("licenceId"), after.licenceId()),
-                            cb.greaterThan(f.get("lineNumber"), after.lineNumber()))));
+                    cb.greaterThan(f.get("lineNumber"), after.lineNumber())));
         }
-        return q.select(cb.construct(LineRow.class, f.get("licenceId"), f.get("lineNumber"), l.get("number"),
+        return q.select(cb.construct(LineRow.class, f.get("licenceId"), f.get("lineNumber"), f.get("number"),
                 f.get("appliedOn"), f.get("issuedOn"), f.get("exporterCode"), f.get("countryCode"),
                 f.get("contractNumber"), f.get("commodityCode"), f.get("categoryCode"), f.get("specification"),
                 f.get("unitCode"), f.get("quantity"), f.get("amountUsd")))
                 .where(where.toArray(Predicate[]::new))
                 .orderBy(cb.asc(f.get("licenceId")), cb.asc(f.get("lineNumber")));
+    }
+
+    /**
+     * Licences among the lines read: the sum of the flag marking each licence's first line of the
+     * group (no sort of every line), or, where a filter could leave a licence's first line out,
+     * COUNT(DISTINCT) ({@code flag} null).
+     */
+    private static Expression<? extends Number> licences(CriteriaBuilder cb, Root<LineFact> f, String flag) {
+        if (flag == null) {
+            return cb.countDistinct(f.get("licenceId"));
+        }
+        return cb.sum(cb.<Long>selectCase().when(cb.isTrue(f.get(flag)), 1L).otherwise(0L));
     }
 
     private static List<Expression<?>> keys(Root<LineFact> f, Grouping grouping) {
@@ -267,11 +395,16 @@ public class GoodsStatisticsService {
     }
 
     private Predicate[] where(CriteriaBuilder cb, Root<LineFact> f, GoodsFilter filter, GroupKey key) {
+        return where(cb, f, filter, key, filter.from(), filter.to());
+    }
+
+    private Predicate[] where(CriteriaBuilder cb, Root<LineFact> f, GoodsFilter filter, GroupKey key, LocalDate from,
+            LocalDate to) {
         List<Predicate> where = new ArrayList<>(licences.scopeOfCallerOn(cb, f));
         where.add(cb.isTrue(f.get("counted")));
         String date = filter.basis() == DateBasis.ISSUED ? "issuedOn" : "appliedOn";
-        where.add(cb.greaterThanOrEqualTo(f.get(date), filter.from()));
-        where.add(cb.lessThanOrEqualTo(f.get(date), filter.to()));
+        where.add(cb.greaterThanOrEqualTo(f.get(date), from));
+        where.add(cb.lessThanOrEqualTo(f.get(date), to));
         if (filter.goods() != null) {
             where.add(cb.equal(f.get("categoryCode"), filter.goods().categoryCode()));
         }

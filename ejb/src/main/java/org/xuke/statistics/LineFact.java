@@ -31,6 +31,9 @@ public class LineFact implements Serializable {
     @Column(name = "line_number")
     private int lineNumber;
 
+    @Column(name = "licence_number", nullable = false, updatable = false, length = 10)
+    private String number;
+
     @Column(name = "issued_on", nullable = false, updatable = false)
     private LocalDate issuedOn;
 
@@ -90,6 +93,22 @@ public class LineFact implements Serializable {
 
     @Column(name = "amount_usd", updatable = false, precision = 18, scale = 2)
     private BigDecimal amountUsd;
+
+    /** The licence's first line of its commodity and unit: summed, the licences of a commodity's row. */
+    @Column(name = "first_in_commodity", nullable = false, updatable = false)
+    private boolean firstInCommodity;
+
+    /** The licence's first line of its category and unit. */
+    @Column(name = "first_in_category", nullable = false, updatable = false)
+    private boolean firstInCategory;
+
+    /** The licence's first line of its grade (specification) and unit within its category (the special goods). */
+    @Column(name = "first_in_grade", nullable = false, updatable = false)
+    private boolean firstInGrade;
+
+    /** The licence's first line. */
+    @Column(name = "first_of_licence", nullable = false, updatable = false)
+    private boolean firstOfLicence;
 
     protected LineFact() {
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 import java.util.ResourceBundle;
 import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceService;
@@ -126,6 +127,12 @@ public class StatisticsService {
      * temporary file by POI's SXSSF), with the figure's total in its last row.
      */
     public void exportForCaller(MonthlyFilter filter, Integer month, OutputStream out) throws IOException {
+        exportForCaller(filter, month, out, rows -> { });
+    }
+
+    /** The same, telling {@code progress} how many rows are written after each round (for the page's progress bar). */
+    public void exportForCaller(MonthlyFilter filter, Integer month, OutputStream out, IntConsumer progress)
+            throws IOException {
         ResourceBundle statuses = ResourceBundle.getBundle("org.xuke.licence.LicenceMessages", Locale.SIMPLIFIED_CHINESE,
                 StatisticsService.class.getClassLoader());
         try (Spreadsheet book = new Spreadsheet()) {
@@ -145,6 +152,7 @@ public class StatisticsService {
                     usd = usd.add(row.usd() == null ? BigDecimal.ZERO : row.usd());
                 }
                 em.clear();
+                progress.accept((int) count);
                 if (round.size() < ROUND) {
                     break;
                 }
@@ -172,9 +180,10 @@ public class StatisticsService {
         // the licence is read for the rows of one page or round only (number, commodity, status)
         where.add(cb.equal(l.get("id"), f.get("licenceId")));
         if (after != null) {
+            // the first condition starts the index range; the second leaves out what was written
+            where.add(cb.greaterThanOrEqualTo(f.get("issuedOn"), after.issuedOn()));
             where.add(cb.or(cb.greaterThan(f.get("issuedOn"), after.issuedOn()),
-                    cb.and(cb.equal(f.get("issuedOn"), after.issuedOn()),
-                            cb.greaterThan(f.get("licenceId"), after.licenceId()))));
+                    cb.greaterThan(f.get("licenceId"), after.licenceId())));
         }
         return q.select(cb.construct(FactRow.class, l.get("id"), l.get("applicationId"), l.get("number"),
                 f.get("issuedOn"), f.get("authorityCode"), f.get("tradeModeCode"), f.get("countryCode"),

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -11,6 +12,7 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.io.Serializable;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +26,6 @@ import org.xuke.account.Role;
 import org.xuke.application.ExportApplication;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.Page;
-import org.xuke.statistics.DecisionFact.Stage;
 
 /**
  * The officers' side (issue 20, 2): issuance volume and time to decision against the 3-working-day
@@ -42,7 +43,7 @@ public class WorkloadService {
     private Callers callers;
 
     /** The year (required), and optionally the authority, stage and reviewer. */
-    public record WorkloadFilter(int year, String authorityCode, Stage stage, String actor) implements Serializable {
+    public record WorkloadFilter(int year, String authorityCode, ReviewStage stage, String actor) implements Serializable {
 
         public WorkloadFilter {
             if (year < 2000 || year > 2100) {
@@ -61,7 +62,7 @@ public class WorkloadService {
     }
 
     /** One reviewer's decisions of one stage in one month (month 0: the year). */
-    public record WorkloadRow(int month, String actor, Stage stage, long decisions, long inTime, long workingDays)
+    public record WorkloadRow(int month, String actor, ReviewStage stage, long decisions, long inTime, long workingDays)
             implements Serializable {
 
         /** Share decided within the limit, in per cent with one decimal. */
@@ -81,7 +82,7 @@ public class WorkloadService {
     }
 
     /** One decision behind a figure. */
-    public record DecisionRow(long applicationId, String applicationNumber, String actor, Stage stage,
+    public record DecisionRow(long applicationId, String applicationNumber, String actor, ReviewStage stage,
             String transition, LocalDate receivedOn, LocalDate decidedOn, int workingDays, boolean inTime)
             implements Serializable {
     }
@@ -89,21 +90,39 @@ public class WorkloadService {
     /** The year's decisions in the caller's jurisdiction. */
     public Workload workloadForCaller(WorkloadFilter filter) {
         Account caller = officer();
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Tuple> q = cb.createTupleQuery();
-        Root<DecisionFact> f = q.from(DecisionFact.class);
-        Expression<Integer> inTime = cb.<Integer>selectCase().when(cb.isTrue(f.get("inTime")), 1).otherwise(0);
-        // by day (at most 366 per reviewer and stage), summed to months here: no vendor's date function
-        q.multiselect(f.get("decidedOn"), f.get("actor"), f.get("stage"), cb.count(f), cb.sum(inTime),
-                cb.sum(f.<Integer>get("workingDays")))
-                .where(where(cb, f, caller, filter, null, null, null))
-                .groupBy(f.get("decidedOn"), f.get("actor"), f.get("stage"));
+        // the month's sums kept with the decisions (decision_month), not the year's decisions one by one
+        StringBuilder sql = new StringBuilder("select month, actor, stage, sum(decisions), sum(in_time), sum(working_days)"
+                + " from decision_month where month >= ? and month < ?");
+        List<Object> parameters = new ArrayList<>(List.of(LocalDate.of(filter.year(), 1, 1),
+                LocalDate.of(filter.year() + 1, 1, 1)));
+        if (caller.getDataScope() != DataScope.ALL) {
+            sql.append(" and authority_code = ?");
+            parameters.add(caller.getAuthorityCode());
+        }
+        if (filter.authorityCode() != null) {
+            sql.append(" and authority_code = ?");
+            parameters.add(filter.authorityCode());
+        }
+        if (filter.stage() != null) {
+            sql.append(" and stage = ?");
+            parameters.add(filter.stage().name());
+        }
+        if (filter.actor() != null) {
+            sql.append(" and actor = ?");
+            parameters.add(filter.actor());
+        }
+        sql.append(" group by month, actor, stage");
+        Query q = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            q.setParameter(i + 1, parameters.get(i));
+        }
         Map<String, long[]> cells = new TreeMap<>();
-        for (Tuple t : em.createQuery(q).getResultList()) {
-            int month = t.get(0, LocalDate.class).getMonthValue();
-            String actor = t.get(1, String.class);
-            Stage stage = t.get(2, Stage.class);
-            long[] figures = {t.get(3, Long.class), number(t.get(4)), number(t.get(5))};
+        for (Object result : q.getResultList()) {
+            Object[] t = (Object[]) result;
+            int month = toLocalDate(t[0]).getMonthValue();
+            String actor = (String) t[1];
+            ReviewStage stage = ReviewStage.valueOf((String) t[2]);
+            long[] figures = {number(t[3]), number(t[4]), number(t[5])};
             add(cells, String.format("%02d|%s|%s", month, actor, stage.name()), figures);
             add(cells, String.format("00|%s|%s", actor, stage.name()), figures);
             add(cells, String.format("S|%02d|%s", month, stage.name()), figures);
@@ -117,11 +136,11 @@ public class WorkloadService {
             String[] key = cell.getKey().split("\\|");
             long[] v = cell.getValue();
             if (key[0].equals("S")) {
-                byStage.add(new WorkloadRow(Integer.parseInt(key[1]), null, Stage.valueOf(key[2]), v[0], v[1], v[2]));
+                byStage.add(new WorkloadRow(Integer.parseInt(key[1]), null, ReviewStage.valueOf(key[2]), v[0], v[1], v[2]));
             } else if (key[0].equals("M")) {
                 byMonth.add(new WorkloadRow(Integer.parseInt(key[1]), null, null, v[0], v[1], v[2]));
             } else {
-                rows.add(new WorkloadRow(Integer.parseInt(key[0]), key[1], Stage.valueOf(key[2]), v[0], v[1], v[2]));
+                rows.add(new WorkloadRow(Integer.parseInt(key[0]), key[1], ReviewStage.valueOf(key[2]), v[0], v[1], v[2]));
             }
         }
         rows.sort(Comparator.comparingInt(WorkloadRow::month).thenComparing(WorkloadRow::actor)
@@ -130,7 +149,7 @@ public class WorkloadService {
     }
 
     /** The decisions behind a figure: a month (0: the year), a reviewer, a stage (each null: all), optionally only the late ones. */
-    public Page<DecisionRow> decisionsForCaller(WorkloadFilter filter, int month, String actor, Stage stage,
+    public Page<DecisionRow> decisionsForCaller(WorkloadFilter filter, int month, String actor, ReviewStage stage,
             boolean lateOnly, int first, int max) {
         Account caller = officer();
         if (month < 0 || month > 12) {
@@ -174,7 +193,7 @@ public class WorkloadService {
     }
 
     private Predicate[] where(CriteriaBuilder cb, Root<DecisionFact> f, Account caller, WorkloadFilter filter,
-            Integer month, String actor, Stage stage) {
+            Integer month, String actor, ReviewStage stage) {
         List<Predicate> where = new ArrayList<>();
         if (caller.getDataScope() != DataScope.ALL) {
             where.add(cb.equal(f.get("authorityCode"), caller.getAuthorityCode()));
@@ -187,7 +206,7 @@ public class WorkloadService {
         if (filter.authorityCode() != null) {
             where.add(cb.equal(f.get("authorityCode"), filter.authorityCode()));
         }
-        Stage onlyStage = stage != null ? stage : filter.stage();
+        ReviewStage onlyStage = stage != null ? stage : filter.stage();
         if (onlyStage != null) {
             where.add(cb.equal(f.get("stage"), onlyStage));
         }
@@ -203,6 +222,10 @@ public class WorkloadService {
         for (int i = 0; i < 3; i++) {
             sum[i] += figures[i];
         }
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     private static long number(Object value) {

@@ -22,7 +22,8 @@ import org.xuke.web.Downloads;
 /**
  * Printed documents as PDF, behind each portal's sign-in: {@code documents/licence/<number>.pdf}
  * (the signed electronic licence), {@code documents/application/<id>.pdf} (the application form)
- * and {@code documents/batch/<job>.pdf} (documents printed together, for whoever asked). Who may
+ * and {@code documents/batch/<job>.pdf} or {@code .xlsx} (documents printed together, a statistic's
+ * workbook, for whoever asked). Who may
  * read what is the boundary's to decide; anything refused answers 404 like anything unknown.
  */
 @WebServlet({"/enterprise/documents/*", "/officer/documents/*"})
@@ -32,7 +33,7 @@ public class DocumentServlet extends HttpServlet {
     private static final Pattern LICENCE = Pattern.compile("/licence/([0-9A-Za-z]{1,10})\\.pdf");
     private static final Pattern APPLICATION = Pattern.compile("/application/([0-9]{1,18})\\.pdf");
     private static final Pattern CHANGE_FORM = Pattern.compile("/change-form/([0-9]{1,18})");
-    private static final Pattern BATCH = Pattern.compile("/batch/([0-9a-f-]{36})\\.pdf");
+    private static final Pattern BATCH = Pattern.compile("/batch/([0-9a-f-]{36})\\.(pdf|xlsx)");
 
     @Inject
     private LicencePrinting printing;
@@ -58,7 +59,7 @@ public class DocumentServlet extends HttpServlet {
             } else if ((m = CHANGE_FORM.matcher(path)).matches()) {
                 sendChangeForm(response, Long.parseLong(m.group(1)));
             } else if ((m = BATCH.matcher(path)).matches()) {
-                sendBatch(request, response, m.group(1));
+                sendBatch(request, response, m.group(1), m.group(2));
             } else {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             }
@@ -79,13 +80,19 @@ public class DocumentServlet extends HttpServlet {
         response.getOutputStream().write(document.pdf());
     }
 
-    private void sendBatch(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
-        Path file = jobs.finishedFile(id, request.getRemoteUser()).orElse(null);
+    private void sendBatch(HttpServletRequest request, HttpServletResponse response, String id, String type)
+            throws IOException {
+        Path file = jobs.finishedFile(id, request.getRemoteUser(), "." + type).orElse(null);
         if (file == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        headers(response, "print-" + id.substring(0, 8) + ".pdf");
+        if (type.equals("xlsx")) {
+            Downloads.attachment(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "statistics-" + id.substring(0, 8) + ".xlsx");
+        } else {
+            headers(response, "print-" + id.substring(0, 8) + ".pdf");
+        }
         response.setContentLengthLong(Files.size(file));
         try (InputStream in = Files.newInputStream(file)) {
             in.transferTo(response.getOutputStream());

@@ -24,10 +24,10 @@ import org.xuke.application.ApplicationForms;
 import org.xuke.licence.LicencePrinting;
 
 /**
- * Batch printing in the background: what is printed is recorded first (by the caller, in his
- * transaction: paper copies of licences, printed application forms), then rendered here into a
- * temporary file, one document at a time, while the page shows the progress. A finished file is
- * kept for the user who asked for an hour.
+ * Files made in the background while the page shows the progress: batch printing (what is printed is
+ * recorded first, by the caller, in his transaction: paper copies of licences, printed application
+ * forms, then rendered here one document at a time) and the statistics' Excel workbooks (rows written
+ * a thousand at a time). A finished file is kept for the user who asked for an hour.
  */
 @ApplicationScoped
 public class PrintJobs {
@@ -56,12 +56,14 @@ public class PrintJobs {
         private final int total;
         private final Instant started;
         private final Path file;
+        private final String suffix;
         private volatile int done;
         private volatile boolean finished;
         private volatile boolean failed;
 
-        Job(String owner, int total, Path file, Instant started) {
+        Job(String owner, int total, Path file, String suffix, Instant started) {
             this.owner = owner;
+            this.suffix = suffix;
             this.started = started;
             this.total = total;
             this.file = file;
@@ -106,23 +108,36 @@ public class PrintJobs {
         return start(owner, copies.size(), (out, progress) -> forms.renderApplicationForms(copies, out, progress));
     }
 
+    /**
+     * Starts writing a file of {@code total} rows or documents ({@code suffix} ".xlsx" or ".pdf") as
+     * the owner; returns the job's id. The work runs with the owner's identity (the container's managed
+     * executor carries it), so the boundaries it calls see the same caller and scope.
+     */
+    public String startFile(String owner, int total, String suffix, Work work) {
+        return start(owner, total, suffix, work);
+    }
+
     private String start(String owner, int total, Work work) {
+        return start(owner, total, ".pdf", work);
+    }
+
+    private String start(String owner, int total, String suffix, Work work) {
         removeExpired();
         String id = UUID.randomUUID().toString();
         Path file;
         try {
-            file = Files.createTempFile("xuke-print-", ".pdf");
+            file = Files.createTempFile("xuke-job-", suffix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Job job = new Job(owner, total, file, clock.instant());
+        Job job = new Job(owner, total, file, suffix, clock.instant());
         jobs.put(id, job);
         executor.submit(() -> {
             try (OutputStream out = Files.newOutputStream(file)) {
                 work.render(out, n -> job.done = n);
                 job.finished = true;
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Batch print " + id + " failed", e);
+                LOG.log(Level.WARNING, "Background file " + id + " failed", e);
                 job.failed = true;
             }
         });
@@ -135,9 +150,9 @@ public class PrintJobs {
         return job != null && job.owner.equals(owner) ? Optional.of(job) : Optional.empty();
     }
 
-    /** The finished PDF of the owner's job. */
-    public Optional<Path> finishedFile(String id, String owner) {
-        return find(id, owner).filter(Job::isFinished).map(j -> j.file);
+    /** The finished file of the owner's job, if it is of that kind ({@code suffix} ".pdf" or ".xlsx"). */
+    public Optional<Path> finishedFile(String id, String owner, String suffix) {
+        return find(id, owner).filter(Job::isFinished).filter(j -> j.suffix.equals(suffix)).map(j -> j.file);
     }
 
     private void removeExpired() {

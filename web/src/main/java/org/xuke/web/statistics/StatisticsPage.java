@@ -1,13 +1,10 @@
 package org.xuke.web.statistics;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,9 +17,9 @@ import org.xuke.statistics.StatisticsService;
 import org.xuke.statistics.StatisticsService.FactRow;
 import org.xuke.statistics.StatisticsService.MonthlyFilter;
 import org.xuke.statistics.StatisticsService.Monthly;
-import org.xuke.web.Downloads;
 import org.xuke.web.PagedModel;
 import org.xuke.web.Texts;
+import org.xuke.web.licence.PrintJobs;
 
 /**
  * 统计月报: the year's months for the chosen authority, trade mode and destination, as a table and
@@ -37,6 +34,11 @@ public class StatisticsPage implements Serializable {
 
     @Inject
     private StatisticsService statistics;
+
+    @Inject
+    private PrintJobs jobs;
+
+    private final ExcelJob excel = new ExcelJob();
 
     private int year = LocalDate.now(Zones.CHINA).getYear();
     private String authority;
@@ -68,20 +70,30 @@ public class StatisticsPage implements Serializable {
     /** The licences behind a month (0: the year). */
     public void open(int which) {
         month = which;
+        excel.clear();
     }
 
-    /** The licences behind the month opened (or the year) as an Excel workbook. */
-    public void export() throws IOException {
+    /**
+     * The licences behind the month opened (or the year) to Excel, written in the background while the
+     * page shows how many rows are done; then the link to the workbook.
+     */
+    public void export() {
         if (shown == null) {
             return;
         }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
-        Integer which = month == null || month == 0 ? null : month;
-        Downloads.attachment(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "统计月报-" + shown.year() + (which == null ? "" : "-" + which) + ".xlsx");
-        statistics.exportForCaller(shown, which, response.getOutputStream());
-        faces.responseComplete();
+        try {
+            MonthlyFilter filter = shown;
+            Integer which = month == null || month == 0 ? null : month;
+            int total = (int) Math.min(Integer.MAX_VALUE, statistics.licencesForCaller(filter, which, 0, 1).total());
+            excel.start(jobs, total, (out, progress) -> statistics.exportForCaller(filter, which, out, progress));
+        } catch (DomainRuleException e) {
+            Texts.refused(null, e);
+        }
+    }
+
+    /** The workbook being written for this view, its progress and its link. */
+    public ExcelJob getExcel() {
+        return excel;
     }
 
     /** Chart.js configuration of the year's bars (licences per month); PrimeFaces' p:chart draws it. */

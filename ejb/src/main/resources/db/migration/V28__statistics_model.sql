@@ -71,7 +71,15 @@ create table licence_line_fact (
 create index ix_line_fact_applied on licence_line_fact (applied_on);
 create index ix_line_fact_authority on licence_line_fact (authority_code, applied_on);
 create index ix_line_fact_enterprise on licence_line_fact (enterprise_id, applied_on);
-create index ix_line_fact_category on licence_line_fact (category_code, issued_on);
+-- a row of 综合统计 opened: its commodity's or category's lines of the range, in order of date
+create index ix_line_fact_commodity on licence_line_fact (commodity_code, applied_on);
+create index ix_line_fact_category on licence_line_fact (category_code, applied_on);
+-- the rice and coke statistics read their lines from this index alone (a partial index: the two
+-- categories' lines only, with every column those statistics filter, group and sum)
+create index ix_line_fact_special on licence_line_fact (category_code, issued_on)
+    include (enterprise_id, applicant, department, authority_code, counted, specification, exporter_code,
+             country_code, contract_number, unit_code, quantity, amount_usd, first_in_grade, applied_on)
+    where category_code in ('EL06', 'EL32');
 
 insert into licence_line_fact (licence_id, line_number, licence_number, issued_on, applied_on, authority_code, enterprise_id,
        applicant, department, counted, kind, trade_mode_code, country_code, consignor_code, exporter_code, port_code,

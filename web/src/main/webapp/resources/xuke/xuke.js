@@ -81,15 +81,18 @@ document.addEventListener('DOMContentLoaded', function () {
 });
 
 /*
- * The batch print's progress bar (widgetVar printProgress) asks the server for its value only
+ * The batch print's progress bar (widgetVar printProgress) and an export's (excelProgress) ask the server for their value only
  * after start(); PrimeFaces never starts an Ajax progress bar by itself. Started once the page's
  * widgets exist; on reaching 100 it fires "complete", which shows the download link.
  */
 function startPrintProgress() {
-    var bar = window.PrimeFaces && PrimeFaces.widgets ? PrimeFaces.widgets.printProgress : null;
-    if (bar && bar.cfg.ajax && !bar.progressPoll && document.getElementById(bar.id)) {
-        bar.start();
-    }
+    // the batch print's and a list's or statistic's workbook (excelProgress), which may share a page
+    ['printProgress', 'excelProgress'].forEach(function (name) {
+        var bar = window.PrimeFaces && PrimeFaces.widgets ? PrimeFaces.widgets[name] : null;
+        if (bar && bar.cfg.ajax && !bar.progressPoll && document.getElementById(bar.id)) {
+            bar.start();
+        }
+    });
 }
 if (window.jQuery) {
     // after every ready handler, PrimeFaces' widget creation among them

@@ -55,13 +55,15 @@ final class BrowserFlow {
             "/enterprise/closures.xhtml?list=MANAGE&kind=DELETION", "/enterprise/closures.xhtml?list=QUERY&kind=WRITE_OFF",
             "/enterprise/quotas.xhtml",
             "/enterprise/company.xhtml", "/enterprise/notifications.xhtml", "/enterprise/notification-settings.xhtml",
-            "/enterprise/statistics.xhtml",
+            "/enterprise/statistics.xhtml", "/enterprise/goods-statistics.xhtml",
+            "/enterprise/goods-statistics.xhtml?special=COKE",
             "/enterprise/catalog.xhtml?kind=commodity");
     private static final List<String> OFFICER_PAGES = List.of("/officer/index.xhtml",
             "/officer/applications.xhtml?stage=INITIAL", "/officer/applications.xhtml?stage=DONE",
             "/officer/licences.xhtml", "/officer/customs.xhtml", "/officer/catalog.xhtml?kind=customs-port",
             "/officer/closures.xhtml?kind=DELETION", "/officer/reconciliation.xhtml", "/officer/notifications.xhtml",
-            "/officer/notification-settings.xhtml", "/officer/statistics.xhtml");
+            "/officer/notification-settings.xhtml", "/officer/statistics.xhtml", "/officer/goods-statistics.xhtml",
+            "/officer/goods-statistics.xhtml?special=RICE", "/officer/workload.xhtml");
     private static final List<String> ADMIN_PAGES = List.of("/officer/index.xhtml", "/officer/accounts.xhtml",
             "/officer/quotas.xhtml", "/officer/expired-quota.xhtml",
             "/officer/catalog-import.xhtml", "/officer/ekey-requests.xhtml");
@@ -142,6 +144,9 @@ final class BrowserFlow {
             Map.entry("/officer/audit.xhtml", "audit:search"),
             Map.entry("/enterprise/statistics.xhtml", "stats:count"),
             Map.entry("/officer/statistics.xhtml", "stats:count"),
+            Map.entry("/enterprise/goods-statistics.xhtml", "goods:count"),
+            Map.entry("/officer/goods-statistics.xhtml", "goods:count"),
+            Map.entry("/officer/workload.xhtml", "workload:count"),
             Map.entry("catalog.xhtml", "search:submit"));
 
     private static void pressSearch(Browser browser, String page, List<String> report, List<String> serious)
@@ -160,7 +165,7 @@ final class BrowserFlow {
         if (!errors.isEmpty() || browser.page().contains("不是可选值")) {
             serious.add(page + ": pressing " + button + " shows " + errors);
         }
-        if (path.endsWith("/statistics.xhtml")) {
+        if (path.endsWith("statistics.xhtml") || path.endsWith("/workload.xhtml")) {
             // the figures, their table and chart appear only once counted: checked as well
             List<String> counted = browser.axeViolations();
             report.add("    after counting: " + (counted.isEmpty() ? "no violations" : counted.size() + " rules"));

@@ -388,7 +388,7 @@ class StatisticsIT {
         Map<String, String> fields = new java.util.HashMap<>(Map.of("goods:from_input", YEAR + "-01-01", "goods:to_input",
                 YEAR + "-12-31", "goods:grouping", "COMMODITY", "goods:count", ""));
         String counted = issuer.submit(goodsPage, "goods", fields).body();
-        assertTrue(counted.contains("<th scope=\"row\">8112921000</th>"), "the commodity's row");
+        assertTrue(counted.contains("<th scope=\"row\">8112921000 未锻轧的镓、铋; 粉末</th>"), "the commodity's row, named");
         assertTrue(counted.contains("goods:chart"), "the chart");
         // a browser posts the form's fields with every link and button
         Map<String, String> form = new java.util.HashMap<>(fields);
@@ -402,7 +402,7 @@ class StatisticsIT {
         Map<String, String> export = new java.util.HashMap<>(form);
         export.put("goods:export", "");
         String started = issuer.submit(goodsPage, "goods", export).body();
-        assertTrue(started.contains("goods:progress") || started.contains("excel-download"), "the progress bar");
+        assertTrue(started.contains("goods:excelProgress") || started.contains("excel-download"), "the progress bar");
         String page = started;
         for (int i = 0; i < 60 && !page.contains("id=\"excel-download\""); i++) {
             Thread.sleep(500);
@@ -432,6 +432,26 @@ class StatisticsIT {
                 "goods:to_input", (YEAR - 2) + "-12-31", "goods:count", "")).body();
         assertTrue(cokeRows.contains("<th scope=\"row\">99.99%</th>"), "the grade's row");
         assertTrue(cokeRows.contains("12.5000"), "its unit price");
+        // 综合查询: the holder's applications of the year's commodity as listed, to Excel
+        String list = PortalClient.HTTPS + "/enterprise/applications.xhtml?list=ALL";
+        String searched = holder.search(list, "apps", Map.of("apps:commodity", "8112921000"));
+        assertTrue(searched.contains("8112921000"), "the list found them");
+        String exporting = holder.submit(list, "apps", Map.of("apps:commodity", "8112921000", "apps:export", "")).body();
+        for (int i = 0; i < 60 && !exporting.contains("id=\"excel-download\""); i++) {
+            Thread.sleep(500);
+            exporting = holder.submit(list, "apps", Map.of("apps:commodity", "8112921000")).body();
+        }
+        String listHref = PortalClient.find(exporting, "id=\"excel-download\" href=\"([^\"]+)\"");
+        long listed = CustomsLoad.count("select count(*) from export_application a join enterprise e on e.id ="
+                + " a.enterprise_id where e.uscc = ? and a.commodity_code = '8112921000'", USCC);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(holder.getBytes(PortalClient.HTTPS
+                + listHref).body()))) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            assertEquals("申请表编号", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(listed + 1, sheet.getLastRowNum(), "every application of the company and the total");
+            assertEquals("合计 " + listed + " 份", sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue());
+            assertEquals("已发证", sheet.getRow(1).getCell(1).getStringCellValue());
+        }
         // decision times: the year by stage, a reviewer's late decision opened alone
         String workloadPage = PortalClient.HTTPS + "/officer/workload.xhtml";
         issuer.get(workloadPage);

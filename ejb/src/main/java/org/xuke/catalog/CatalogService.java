@@ -2,6 +2,7 @@ package org.xuke.catalog;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -65,6 +66,39 @@ public class CatalogService {
             return "";
         }
         return entry(kind, code).map(e -> e.getCode() + " " + name(e, english)).orElse(code);
+    }
+
+    /** The export licence goods list's categories: "EL" and its number (EL06, EL32) to its name (大米, 焦炭). */
+    private static volatile Map<String, String> categories;
+
+    /**
+     * "EL06 大米": a commodity category as people read it, named from the year's export licence goods
+     * list (the commodity catalogue keeps only the category's code); the code alone when not listed.
+     */
+    public String categoryLabel(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        Map<String, String> names = categories;
+        if (names == null) {
+            names = new HashMap<>();
+            try (var in = CatalogService.class.getResourceAsStream("data/export-licence-goods-2026.csv")) {
+                if (in != null) {
+                    List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+                    for (String line : lines) {
+                        String[] cells = line.split(",", 3);
+                        if (cells.length >= 2 && cells[0].matches("\\d{1,2}")) {
+                            names.put(String.format("EL%02d", Integer.parseInt(cells[0])), cells[1]);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warning("The export licence goods list cannot be read: " + e.getMessage());
+            }
+            categories = names;
+        }
+        String name = names.get(code);
+        return name == null ? code : code + " " + name;
     }
 
     /** The entry of this code (of any year, for a yearly catalogue). */

@@ -302,12 +302,34 @@ public class GoodsStatisticsService {
 
     /** The goods lines behind one row of a statistic ({@code key} null: behind the whole statistic), paged. */
     public Page<LineRow> linesForCaller(GoodsFilter filter, GroupKey key, int first, int max) {
+        return linesForCaller(filter, key, null, true, first, max);
+    }
+
+    /** The columns a drill-down may be sorted by (the page's sortable columns), to the facts' attributes. */
+    private static final Map<String, String> LINE_ORDER = Map.of("number", "number", "appliedOn", "appliedOn",
+            "issuedOn", "issuedOn", "exporterCode", "exporterCode", "countryCode", "countryCode", "quantity", "quantity",
+            "usd", "amountUsd", "commodityCode", "commodityCode", "grade", "specification");
+
+    /** The same sorted by {@code sortField} (one of the page's sortable columns; null or unknown: licence and line). */
+    public Page<LineRow> linesForCaller(GoodsFilter filter, GroupKey key, String sortField, boolean ascending, int first,
+            int max) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<LineFact> cf = count.from(LineFact.class);
         count.select(cb.count(cf)).where(where(cb, cf, filter, key));
         long total = em.createQuery(count).getSingleResult();
-        List<LineRow> rows = em.createQuery(lineQuery(filter, key, null)).setFirstResult(Math.max(first, 0))
+        CriteriaQuery<LineRow> q = lineQuery(filter, key, null);
+        Root<?> root = q.getRoots().iterator().next();
+        String date = filter.basis() == DateBasis.ISSUED ? "issuedOn" : "appliedOn";
+        // a page in order of date (the index of a row's commodity or category gives it), unless sorted otherwise
+        q.orderBy(cb.asc(root.get(date)), cb.asc(root.get("licenceId")), cb.asc(root.get("lineNumber")));
+        // "date": the range's own date (of application or of issue)
+        String by = "date".equals(sortField) ? date : sortField == null ? null : LINE_ORDER.get(sortField);
+        if (by != null) {
+            q.orderBy(ascending ? cb.asc(root.get(by)) : cb.desc(root.get(by)), cb.asc(root.get("licenceId")),
+                    cb.asc(root.get("lineNumber")));
+        }
+        List<LineRow> rows = em.createQuery(q).setFirstResult(Math.max(first, 0))
                 .setMaxResults(Math.min(Math.max(max, 1), 500)).getResultList();
         return new Page<>(rows, total);
     }

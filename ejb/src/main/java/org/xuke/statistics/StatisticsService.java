@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.io.IOException;
@@ -114,12 +115,31 @@ public class StatisticsService {
 
     /** The licences behind one month's figure ({@code month} null: the year's), in order of issue. */
     public Page<FactRow> licencesForCaller(MonthlyFilter filter, Integer month, int first, int max) {
+        return licencesForCaller(filter, month, null, true, first, max);
+    }
+
+    /** The same sorted by {@code sortField} ({@code number}, {@code issuedOn}, {@code usd}; null or unknown: order of issue). */
+    public Page<FactRow> licencesForCaller(MonthlyFilter filter, Integer month, String sortField, boolean ascending,
+            int first, int max) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<LicenceFact> cf = count.from(LicenceFact.class);
         count.select(cb.count(cf)).where(where(cb, cf, filter, month));
         long total = em.createQuery(count).getSingleResult();
-        return new Page<>(rows(filter, month, Math.max(first, 0), Math.min(Math.max(max, 1), 500)), total);
+        CriteriaQuery<FactRow> q = rowQuery(filter, month, null);
+        if (sortField != null && List.of("number", "issuedOn", "usd").contains(sortField)) {
+            Root<?> f = q.getRoots().stream().filter(r -> r.getJavaType() == LicenceFact.class).findFirst().orElseThrow();
+            Root<?> l = q.getRoots().stream().filter(r -> r.getJavaType() == Licence.class).findFirst().orElseThrow();
+            Expression<?> by = switch (sortField) {
+                case "number" -> l.get("number");
+                case "usd" -> f.get("totalUsd");
+                default -> f.get("issuedOn");
+            };
+            q.orderBy(ascending ? cb.asc(by) : cb.desc(by), cb.asc(f.get("licenceId")));
+        }
+        List<FactRow> rows = em.createQuery(q).setFirstResult(Math.max(first, 0))
+                .setMaxResults(Math.min(Math.max(max, 1), 500)).getResultList();
+        return new Page<>(rows, total);
     }
 
     /**
@@ -160,10 +180,6 @@ public class StatisticsService {
             book.row("合计 " + count + " 份", null, null, null, null, null, usd, null);
             book.write(out);
         }
-    }
-
-    private List<FactRow> rows(MonthlyFilter filter, Integer month, int first, int max) {
-        return em.createQuery(rowQuery(filter, month, null)).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
     /** The rows in order of issue after {@code last} (null: from the first). */

@@ -151,6 +151,12 @@ public class WorkloadService {
     /** The decisions behind a figure: a month (0: the year), a reviewer, a stage (each null: all), optionally only the late ones. */
     public Page<DecisionRow> decisionsForCaller(WorkloadFilter filter, int month, String actor, ReviewStage stage,
             boolean lateOnly, int first, int max) {
+        return decisionsForCaller(filter, month, actor, stage, lateOnly, null, true, first, max);
+    }
+
+    /** The same sorted by {@code sortField} ({@code decidedOn}, {@code receivedOn}, {@code workingDays}, {@code actor}; else by day). */
+    public Page<DecisionRow> decisionsForCaller(WorkloadFilter filter, int month, String actor, ReviewStage stage,
+            boolean lateOnly, String sortField, boolean ascending, int first, int max) {
         Account caller = officer();
         if (month < 0 || month > 12) {
             throw new DomainRuleException("statistics.month", String.valueOf(month));
@@ -174,8 +180,13 @@ public class WorkloadService {
         }
         q.select(cb.construct(DecisionRow.class, f.get("applicationId"), a.get("applicationNumber"), f.get("actor"),
                 f.get("stage"), f.get("transition"), f.get("receivedOn"), f.get("decidedOn"), f.get("workingDays"),
-                f.get("inTime"))).where(where.toArray(Predicate[]::new))
-                .orderBy(cb.asc(f.get("decidedOn")), cb.asc(f.get("applicationId")), cb.asc(f.get("stepNo")));
+                f.get("inTime"))).where(where.toArray(Predicate[]::new));
+        if (sortField != null && List.of("decidedOn", "receivedOn", "workingDays", "actor").contains(sortField)) {
+            q.orderBy(ascending ? cb.asc(f.get(sortField)) : cb.desc(f.get(sortField)), cb.asc(f.get("applicationId")),
+                    cb.asc(f.get("stepNo")));
+        } else {
+            q.orderBy(cb.asc(f.get("decidedOn")), cb.asc(f.get("applicationId")), cb.asc(f.get("stepNo")));
+        }
         List<DecisionRow> rows = em.createQuery(q).setFirstResult(Math.max(first, 0))
                 .setMaxResults(Math.min(Math.max(max, 1), 500)).getResultList();
         return new Page<>(rows, total);

@@ -78,6 +78,11 @@ public class FormChoices {
         return catalogs.label(kind, code, english());
     }
 
+    /** A commodity category as people read it: "EL06 大米". */
+    public String categoryLabel(String code) {
+        return catalogs.categoryLabel(code);
+    }
+
     /** The unit of a commodity of a year, "code name" ("035 千克"). */
     public String unitOf(Commodity commodity) {
         return commodity == null ? "" : label(CatalogKind.UNIT, commodity.getUnitCode());

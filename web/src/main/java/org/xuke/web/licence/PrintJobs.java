@@ -85,6 +85,15 @@ public class PrintJobs {
             return failed;
         }
 
+        /** The finished file's size in bytes (0 while it is being written). */
+        public long getSize() {
+            try {
+                return finished ? Files.size(file) : 0;
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
         /** 0–100 for the progress bar; 100 only once the file is complete. */
         public int getPercent() {
             return finished ? 100 : Math.min(99, total == 0 ? 0 : done * 100 / total);

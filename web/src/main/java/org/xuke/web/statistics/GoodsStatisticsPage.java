@@ -69,7 +69,8 @@ public class GoodsStatisticsPage implements Serializable {
     private Integer opened;
 
     private final LazyDataModel<LineRow> lines = new PagedModel<>((first, max, sort) -> statistics
-            .linesForCaller(shown, key(), first, max), r -> r.licenceId() + "-" + r.lineNumber());
+            .linesForCaller(shown, key(), sort.field(), sort.ascending(), first, max),
+            r -> r.licenceId() + "-" + r.lineNumber());
 
     /** {@code special} view parameter: RICE, COKE, or empty for 综合统计; anything else is 综合统计 too. */
     public void setGoodsName(String name) {
@@ -97,8 +98,14 @@ public class GoodsStatisticsPage implements Serializable {
             shownGrouping = by;
             chart = chartOf(statistic);
             opened = null;
+            excel.clear();
         } catch (DomainRuleException e) {
-            Texts.refused(null, e);
+            // the dates' errors beside the last date (and in the summary), the rest in the summary
+            if (e.key().startsWith("statistics.dates")) {
+                Texts.refusedAt("goods:to", Texts.text("goodsStats.lastDate"), e);
+            } else {
+                Texts.refused(null, e);
+            }
         }
     }
 
@@ -176,6 +183,10 @@ public class GoodsStatisticsPage implements Serializable {
     /** The heading of the rows' key column: the grouping the rows shown were counted by. */
     public String getKeyHeading() {
         return Texts.text(shownGrouping == Grouping.GRADE ? "goodsStats.grade" : "goodsStats.grouping." + shownGrouping);
+    }
+
+    public boolean isByCategory() {
+        return shownGrouping == Grouping.CATEGORY;
     }
 
     public boolean isByGrade() {

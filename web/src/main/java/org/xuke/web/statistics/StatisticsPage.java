@@ -53,7 +53,8 @@ public class StatisticsPage implements Serializable {
     private Integer month;
 
     private final LazyDataModel<FactRow> licences = new PagedModel<>((first, max, sort) -> statistics
-            .licencesForCaller(shown, month == null || month == 0 ? null : month, first, max),
+            .licencesForCaller(shown, month == null || month == 0 ? null : month, sort.field(), sort.ascending(),
+                    first, max),
             r -> String.valueOf(r.licenceId()));
 
     public void count() {

@@ -48,7 +48,8 @@ public class WorkloadPage implements Serializable {
     private boolean lateOnly;
 
     private final LazyDataModel<DecisionRow> decisions = new PagedModel<>((first, max, sort) -> workload
-            .decisionsForCaller(shown, opened.month(), opened.actor(), opened.stage(), lateOnly, first, max),
+            .decisionsForCaller(shown, opened.month(), opened.actor(), opened.stage(), lateOnly, sort.field(),
+                    sort.ascending(), first, max),
             r -> r.applicationId() + "-" + r.stage() + "-" + r.decidedOn());
 
     public void count() {

@@ -315,6 +315,14 @@ class StatisticsIT {
         assertEquals(new BigDecimal("875.00"), lines.stream().skip(1).map(l -> new BigDecimal(l.split(" ")[3]))
                 .reduce(BigDecimal.ZERO, BigDecimal::add), "the lines add up to the figure");
         assertEquals(70, lines.stream().skip(1).mapToInt(l -> Integer.parseInt(l.split(" ")[2])).sum());
+        // over days around whole months: the count from the sums and the lines as the figure was, the lines listed
+        String around = get("TJFZ", OFFICER_PROBE + "goods&grouping=CATEGORY&drill&row=0&from=" + YEAR + "-03-10&to="
+                + LocalDate.now(Zones.CHINA));
+        assertEquals("total 7", around.lines().findFirst().orElseThrow());
+        assertEquals(8, around.lines().count(), "as many lines listed as counted");
+        String march = get("TJFZ", OFFICER_PROBE + "goods&grouping=COMMODITY&drill&code=8112921000&unit=035&from="
+                + YEAR + "-02-01&to=" + YEAR + "-04-30");
+        assertEquals(3, march.lines().count(), "March's two, counted from its sums: " + march);
         byte[] xlsx = Fixtures.signedIn("TJFZ", PASSWORD).getBytes(OFFICER_PROBE
                 + "goods&grouping=COMMODITY&export&row=0" + RANGE).body();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

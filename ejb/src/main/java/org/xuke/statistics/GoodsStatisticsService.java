@@ -173,12 +173,9 @@ public class GoodsStatisticsService {
      */
     public GoodsStatistic statisticForCaller(GoodsFilter filter, Grouping grouping) {
         Optional<Jurisdiction> jurisdiction = licences.jurisdictionOfCaller();
-        LocalDate firstMonth = filter.from().getDayOfMonth() == 1 ? filter.from()
-                : filter.from().withDayOfMonth(1).plusMonths(1);
-        LocalDate afterMonths = filter.to().plusDays(1).withDayOfMonth(1);
-        boolean sums = jurisdiction.isPresent() && filter.basis() == DateBasis.APPLIED && grouping != Grouping.GRADE
-                && filter.consignorCode() == null && filter.contractNumber() == null && filter.grade() == null
-                && filter.exporterCode() == null && firstMonth.isBefore(afterMonths);
+        LocalDate firstMonth = firstWholeMonth(filter);
+        LocalDate afterMonths = afterWholeMonths(filter);
+        boolean sums = fromSums(jurisdiction, filter, grouping);
         Map<List<String>, long[]> licenceCounts = new LinkedHashMap<>();
         Map<List<String>, BigDecimal[]> amounts = new LinkedHashMap<>();
         long[] total = new long[1];
@@ -204,6 +201,71 @@ public class GoodsStatisticsService {
         });
         rows.sort((a, b) -> b.usd().compareTo(a.usd()));
         return new GoodsStatistic(rows, total[0], totalUsd[0]);
+    }
+
+    /** Whether the monthly sums answer: a jurisdiction's figures by commodity or category over dates of application, with whole months in the range. */
+    private static boolean fromSums(Optional<Jurisdiction> jurisdiction, GoodsFilter filter, Grouping grouping) {
+        return jurisdiction.isPresent() && filter.basis() == DateBasis.APPLIED && grouping != Grouping.GRADE
+                && filter.consignorCode() == null && filter.contractNumber() == null && filter.grade() == null
+                && filter.exporterCode() == null && firstWholeMonth(filter).isBefore(afterWholeMonths(filter));
+    }
+
+    private static LocalDate firstWholeMonth(GoodsFilter filter) {
+        return filter.from().getDayOfMonth() == 1 ? filter.from() : filter.from().withDayOfMonth(1).plusMonths(1);
+    }
+
+    private static LocalDate afterWholeMonths(GoodsFilter filter) {
+        return filter.to().plusDays(1).withDayOfMonth(1);
+    }
+
+    /**
+     * The lines behind a row (or the statistic): counted as the figure was — the whole months from
+     * their sums, the days around them from the lines — so a drill-down's total is the figure's and a
+     * national row's count does not read its 80,000 lines again.
+     */
+    private long countLines(GoodsFilter filter, GroupKey key) {
+        Optional<Jurisdiction> jurisdiction = licences.jurisdictionOfCaller();
+        if (key == null || !fromSums(jurisdiction, filter, key.grouping())) {
+            return countLines(filter, key, filter.from(), filter.to());
+        }
+        LocalDate firstMonth = firstWholeMonth(filter);
+        LocalDate afterMonths = afterWholeMonths(filter);
+        StringBuilder where = new StringBuilder(" from goods_month where month >= ? and month < ?");
+        List<Object> parameters = new ArrayList<>(List.of(firstMonth, afterMonths));
+        for (String[] condition : new String[][] {{"authority_code", jurisdiction.get().authorityCode()},
+            {"authority_code", filter.authorityCode()}, {"trade_mode_code", filter.tradeModeCode()},
+            {"port_code", filter.portCode()}, {"country_code", filter.countryCode()},
+            {"category_code", filter.goods() == null ? null : filter.goods().categoryCode()},
+            {key.grouping() == Grouping.COMMODITY ? "commodity_code" : "category_code", blankFor(key.code())},
+            {"unit_code", blankFor(key.unitCode())}}) {
+            if (condition[1] != null) {
+                where.append(" and ").append(condition[0]).append(" = ?");
+                parameters.add(condition[1]);
+            }
+        }
+        Query sums = em.createNativeQuery("select sum(lines)" + where);
+        bind(sums, parameters);
+        long total = number(sums.getSingleResult());
+        if (filter.from().isBefore(firstMonth)) {
+            total += countLines(filter, key, filter.from(), firstMonth.minusDays(1));
+        }
+        if (!filter.to().isBefore(afterMonths)) {
+            total += countLines(filter, key, afterMonths, filter.to());
+        }
+        return total;
+    }
+
+    private long countLines(GoodsFilter filter, GroupKey key, LocalDate from, LocalDate to) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<LineFact> f = count.from(LineFact.class);
+        count.select(cb.count(f)).where(where(cb, f, filter, key, from, to));
+        return em.createQuery(count).getSingleResult();
+    }
+
+    /** A key's absent code as the sums keep it (''). */
+    private static String blankFor(String code) {
+        return code == null ? "" : code;
     }
 
     /** Adds the lines applied for from {@code from} to {@code to} to the rows and totals. */
@@ -314,10 +376,7 @@ public class GoodsStatisticsService {
     public Page<LineRow> linesForCaller(GoodsFilter filter, GroupKey key, String sortField, boolean ascending, int first,
             int max) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<LineFact> cf = count.from(LineFact.class);
-        count.select(cb.count(cf)).where(where(cb, cf, filter, key));
-        long total = em.createQuery(count).getSingleResult();
+        long total = countLines(filter, key);
         CriteriaQuery<LineRow> q = lineQuery(filter, key, null);
         Root<?> root = q.getRoots().iterator().next();
         String date = filter.basis() == DateBasis.ISSUED ? "issuedOn" : "appliedOn";

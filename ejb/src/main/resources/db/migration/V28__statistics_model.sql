@@ -187,6 +187,26 @@ select cast(date_trunc('month', applied_on) as date), authority_code, kind, trad
   from licence_line_fact where counted
  group by 1, 2, 3, 4, 5, 6, 7, 8, 9;
 
+-- 统计月报 of a jurisdiction: licences and their amount per month of issue, authority, kind, trade mode
+-- and destination (the licence's own amount, as the drill-down lists it)
+create table licence_month (
+    month               date            not null,
+    authority_code      varchar(40)     not null,
+    kind                varchar(1)      not null,
+    trade_mode_code     varchar(10)     not null,
+    country_code        varchar(10)     not null,
+    licences            bigint          not null,
+    total_usd           numeric(24, 2)  not null,
+    constraint pk_licence_month primary key (month, authority_code, kind, trade_mode_code, country_code)
+);
+create index ix_licence_month_authority on licence_month (authority_code, month);
+
+insert into licence_month (month, authority_code, kind, trade_mode_code, country_code, licences, total_usd)
+select cast(date_trunc('month', issued_on) as date), authority_code, kind, trade_mode_code, country_code, count(*),
+       coalesce(sum(total_usd), 0)
+  from licence_fact where counted
+ group by 1, 2, 3, 4, 5;
+
 create table decision_month (
     month               date            not null,
     authority_code      varchar(40)     not null,

@@ -159,6 +159,10 @@ class StatisticsBenchmark {
                     + " count(*) filter (where first_of_licence), sum(quantity), coalesce(sum(amount_usd), 0)"
                     + " from licence_line_fact where counted and licence_id" + range + " group by 1, 2, 3, 4, 5, 6, 7, 8, 9"
                     + " on conflict do nothing");
+            s.executeUpdate("insert into licence_month select cast(date_trunc('month', issued_on) as date),"
+                    + " authority_code, kind, trade_mode_code, country_code, count(*), coalesce(sum(total_usd), 0)"
+                    + " from licence_fact where counted and licence_id" + range + " group by 1, 2, 3, 4, 5"
+                    + " on conflict do nothing");
             // an initial review, a second review and the issue each (3,000,000 decisions): six reviewers
             // per stage, 0 to 5 working days, late from the fourth
             s.executeUpdate("insert into decision_fact (application_id, step_no, authority_code, actor, stage,"

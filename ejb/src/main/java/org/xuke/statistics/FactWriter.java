@@ -94,8 +94,15 @@ public class FactWriter {
         addToMonths(licenceId, 1);
     }
 
-    /** Adds a licence's counted lines to (+1) or takes them from (-1) the monthly sums of goods. */
+    /** Adds a counted licence and its lines to (+1) or takes them from (-1) the monthly sums. */
     private void addToMonths(long licenceId, int sign) {
+        em.createNativeQuery("insert into licence_month as m (month, authority_code, kind, trade_mode_code,"
+                + " country_code, licences, total_usd)"
+                + " select cast(date_trunc('month', issued_on) as date), authority_code, kind, trade_mode_code,"
+                + " country_code, ?, ? * coalesce(total_usd, 0) from licence_fact where licence_id = ? and counted"
+                + " on conflict (month, authority_code, kind, trade_mode_code, country_code) do update set"
+                + " licences = m.licences + excluded.licences, total_usd = m.total_usd + excluded.total_usd")
+                .setParameter(1, sign).setParameter(2, sign).setParameter(3, licenceId).executeUpdate();
         em.createNativeQuery("insert into goods_month as m (month, authority_code, kind, trade_mode_code,"
                 + " country_code, port_code, commodity_code, category_code, unit_code, lines, licences_commodity,"
                 + " licences_category, licences, quantity, amount_usd)"
@@ -105,6 +112,8 @@ public class FactWriter {
                 + " ? * count(*) filter (where first_in_category), ? * count(*) filter (where first_of_licence),"
                 + " ? * sum(quantity), ? * coalesce(sum(amount_usd), 0)"
                 + " from licence_line_fact where licence_id = ? and counted group by 1, 2, 3, 4, 5, 6, 7, 8, 9"
+                // rows locked in the key's order: two issues adding to the same sums wait, never deadlock
+                + " order by 1, 2, 3, 4, 5, 6, 7, 8, 9"
                 + " on conflict (month, authority_code, kind, trade_mode_code, country_code, port_code, commodity_code,"
                 + " category_code, unit_code) do update set lines = m.lines + excluded.lines,"
                 + " licences_commodity = m.licences_commodity + excluded.licences_commodity,"

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -14,15 +15,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.ResourceBundle;
 import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceService;
+import org.xuke.licence.LicenceService.Jurisdiction;
 import org.xuke.licence.LicenceStatus;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.Page;
@@ -87,20 +91,48 @@ public class StatisticsService {
 
     /** 统计月报 in the caller's scope. */
     public Monthly monthlyForCaller(MonthlyFilter filter) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Tuple> q = cb.createTupleQuery();
-        Root<LicenceFact> f = q.from(LicenceFact.class);
-        // by day (at most 366 rows), summed to months here: no vendor's date function in the query
-        q.multiselect(f.get("issuedOn"), cb.count(f), cb.sum(f.<BigDecimal>get("totalUsd")))
-                .where(where(cb, f, filter, null)).groupBy(f.get("issuedOn"));
         long[] counts = new long[13];
         BigDecimal[] amounts = new BigDecimal[13];
         Arrays.fill(amounts, BigDecimal.ZERO);
-        for (Tuple day : em.createQuery(q).getResultList()) {
-            int month = day.get(0, LocalDate.class).getMonthValue();
-            counts[month] += day.get(1, Long.class);
-            BigDecimal usd = day.get(2, BigDecimal.class);
-            amounts[month] = amounts[month].add(usd == null ? BigDecimal.ZERO : usd);
+        Optional<Jurisdiction> jurisdiction = licences.jurisdictionOfCaller();
+        if (jurisdiction.isPresent()) {
+            // a jurisdiction's year from the monthly sums kept with the licences (licence_month)
+            StringBuilder sql = new StringBuilder("select month, sum(licences), sum(total_usd) from licence_month"
+                    + " where month >= ? and month < ?");
+            List<Object> parameters = new ArrayList<>(List.of(LocalDate.of(filter.year(), 1, 1),
+                    LocalDate.of(filter.year() + 1, 1, 1)));
+            for (String[] condition : new String[][] {{"authority_code", jurisdiction.get().authorityCode()},
+                {"authority_code", filter.authorityCode()}, {"trade_mode_code", filter.tradeModeCode()},
+                {"country_code", filter.countryCode()}}) {
+                if (condition[1] != null) {
+                    sql.append(" and ").append(condition[0]).append(" = ?");
+                    parameters.add(condition[1]);
+                }
+            }
+            Query q = em.createNativeQuery(sql.append(" group by month").toString());
+            for (int i = 0; i < parameters.size(); i++) {
+                q.setParameter(i + 1, parameters.get(i));
+            }
+            for (Object result : q.getResultList()) {
+                Object[] t = (Object[]) result;
+                int month = (t[0] instanceof Date date ? date.toLocalDate() : (LocalDate) t[0]).getMonthValue();
+                counts[month] += ((Number) t[1]).longValue();
+                amounts[month] = amounts[month].add(t[2] == null ? BigDecimal.ZERO : (BigDecimal) t[2]);
+            }
+        } else {
+            // an enterprise's own licences within the user's data scope, by day (at most 366 rows), summed
+            // to months here: no vendor's date function in the query
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Tuple> q = cb.createTupleQuery();
+            Root<LicenceFact> f = q.from(LicenceFact.class);
+            q.multiselect(f.get("issuedOn"), cb.count(f), cb.sum(f.<BigDecimal>get("totalUsd")))
+                    .where(where(cb, f, filter, null)).groupBy(f.get("issuedOn"));
+            for (Tuple day : em.createQuery(q).getResultList()) {
+                int month = day.get(0, LocalDate.class).getMonthValue();
+                counts[month] += day.get(1, Long.class);
+                BigDecimal usd = day.get(2, BigDecimal.class);
+                amounts[month] = amounts[month].add(usd == null ? BigDecimal.ZERO : usd);
+            }
         }
         List<MonthRow> months = new ArrayList<>();
         long total = 0;

@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -230,22 +229,9 @@ public class GoodsStatisticsService {
         }
         LocalDate firstMonth = firstWholeMonth(filter);
         LocalDate afterMonths = afterWholeMonths(filter);
-        StringBuilder where = new StringBuilder(" from goods_month where month >= ? and month < ?");
-        List<Object> parameters = new ArrayList<>(List.of(firstMonth, afterMonths));
-        for (String[] condition : new String[][] {{"authority_code", jurisdiction.get().authorityCode()},
-            {"authority_code", filter.authorityCode()}, {"trade_mode_code", filter.tradeModeCode()},
-            {"port_code", filter.portCode()}, {"country_code", filter.countryCode()},
-            {"category_code", filter.goods() == null ? null : filter.goods().categoryCode()},
-            {key.grouping() == Grouping.COMMODITY ? "commodity_code" : "category_code", blankFor(key.code())},
-            {"unit_code", blankFor(key.unitCode())}}) {
-            if (condition[1] != null) {
-                where.append(" and ").append(condition[0]).append(" = ?");
-                parameters.add(condition[1]);
-            }
-        }
-        Query sums = em.createNativeQuery("select sum(lines)" + where);
-        bind(sums, parameters);
-        long total = number(sums.getSingleResult());
+        long total = MonthlySums.number(goodsMonths(jurisdiction.get(), filter, firstMonth, afterMonths)
+                .and(key.grouping() == Grouping.COMMODITY ? "commodity_code" : "category_code", blankFor(key.code()))
+                .and("unit_code", blankFor(key.unitCode())).query(em, "sum(lines)", null).getSingleResult());
         if (filter.from().isBefore(firstMonth)) {
             total += countLines(filter, key, filter.from(), firstMonth.minusDays(1));
         }
@@ -292,7 +278,7 @@ public class GoodsStatisticsService {
             for (int i = 0; i < n; i++) {
                 key.add((String) t.get(i));
             }
-            add(licenceCounts, amounts, key, number(t.get(n)), t.get(n + 1, BigDecimal.class),
+            add(licenceCounts, amounts, key, MonthlySums.number(t.get(n)), t.get(n + 1, BigDecimal.class),
                     t.get(n + 2, BigDecimal.class));
         }
         // the totals: a licence with lines in two rows is one licence; every line of a licence is in or out
@@ -303,7 +289,7 @@ public class GoodsStatisticsService {
         sum.multiselect(licences(cb, tf, once), cb.sum(tf.<BigDecimal>get("amountUsd")))
                 .where(where(cb, tf, filter, null, from, to));
         Tuple sums = em.createQuery(sum).getSingleResult();
-        total[0] += number(sums.get(0));
+        total[0] += MonthlySums.number(sums.get(0));
         totalUsd[0] = totalUsd[0].add(zeroIfNull(sums.get(1, BigDecimal.class)));
     }
 
@@ -313,31 +299,26 @@ public class GoodsStatisticsService {
             long[] total, BigDecimal[] totalUsd) {
         String key = grouping == Grouping.COMMODITY ? "commodity_code" : "category_code";
         String counted = grouping == Grouping.COMMODITY ? "licences_commodity" : "licences_category";
-        StringBuilder where = new StringBuilder(" from goods_month where month >= ? and month < ?");
-        List<Object> parameters = new ArrayList<>(List.of(firstMonth, afterMonths));
-        for (String[] condition : new String[][] {{"authority_code", jurisdiction.authorityCode()},
-            {"authority_code", filter.authorityCode()}, {"trade_mode_code", filter.tradeModeCode()},
-            {"port_code", filter.portCode()}, {"country_code", filter.countryCode()},
-            {"category_code", filter.goods() == null ? null : filter.goods().categoryCode()}}) {
-            if (condition[1] != null) {
-                where.append(" and ").append(condition[0]).append(" = ?");
-                parameters.add(condition[1]);
-            }
-        }
-        Query rows = em.createNativeQuery("select " + key + ", unit_code, sum(" + counted + "), sum(quantity),"
-                + " sum(amount_usd)" + where + " group by " + key + ", unit_code having sum(lines) > 0");
-        bind(rows, parameters);
-        for (Object result : rows.getResultList()) {
+        MonthlySums months = goodsMonths(jurisdiction, filter, firstMonth, afterMonths);
+        for (Object result : months.query(em, key + ", unit_code, sum(" + counted + "), sum(quantity), sum(amount_usd)",
+                "group by " + key + ", unit_code having sum(lines) > 0").getResultList()) {
             Object[] t = (Object[]) result;
             add(licenceCounts, amounts, Arrays.asList(blankToNull((String) t[0]), blankToNull((String) t[1])),
-                    number(t[2]), (BigDecimal) t[3], (BigDecimal) t[4]);
+                    MonthlySums.number(t[2]), (BigDecimal) t[3], (BigDecimal) t[4]);
         }
-        Query sums = em.createNativeQuery("select sum(" + (filter.goods() != null ? "licences_category" : "licences")
-                + "), sum(amount_usd)" + where);
-        bind(sums, parameters);
-        Object[] t = (Object[]) sums.getSingleResult();
-        total[0] += number(t[0]);
+        Object[] t = (Object[]) months.query(em, "sum(" + (filter.goods() != null ? "licences_category" : "licences")
+                + "), sum(amount_usd)", null).getSingleResult();
+        total[0] += MonthlySums.number(t[0]);
         totalUsd[0] = totalUsd[0].add(t[1] == null ? BigDecimal.ZERO : (BigDecimal) t[1]);
+    }
+
+    /** The goods sums of the whole months in the jurisdiction, with the statistic's filters the sums keep. */
+    private static MonthlySums goodsMonths(Jurisdiction jurisdiction, GoodsFilter filter, LocalDate firstMonth,
+            LocalDate afterMonths) {
+        return new MonthlySums("goods_month", firstMonth, afterMonths).and("authority_code", jurisdiction.authorityCode())
+                .and("authority_code", filter.authorityCode()).and("trade_mode_code", filter.tradeModeCode())
+                .and("port_code", filter.portCode()).and("country_code", filter.countryCode())
+                .and("category_code", filter.goods() == null ? null : filter.goods().categoryCode());
     }
 
     private static void add(Map<List<String>, long[]> licenceCounts, Map<List<String>, BigDecimal[]> amounts,
@@ -346,16 +327,6 @@ public class GoodsStatisticsService {
         BigDecimal[] sum = amounts.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         sum[0] = sum[0].add(quantity == null ? BigDecimal.ZERO : quantity);
         sum[1] = sum[1].add(usd == null ? BigDecimal.ZERO : usd);
-    }
-
-    private static void bind(Query query, List<Object> parameters) {
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static String blankToNull(String code) {

@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,26 +95,15 @@ public class StatisticsService {
         Optional<Jurisdiction> jurisdiction = licences.jurisdictionOfCaller();
         if (jurisdiction.isPresent()) {
             // a jurisdiction's year from the monthly sums kept with the licences (licence_month)
-            StringBuilder sql = new StringBuilder("select month, sum(licences), sum(total_usd) from licence_month"
-                    + " where month >= ? and month < ?");
-            List<Object> parameters = new ArrayList<>(List.of(LocalDate.of(filter.year(), 1, 1),
-                    LocalDate.of(filter.year() + 1, 1, 1)));
-            for (String[] condition : new String[][] {{"authority_code", jurisdiction.get().authorityCode()},
-                {"authority_code", filter.authorityCode()}, {"trade_mode_code", filter.tradeModeCode()},
-                {"country_code", filter.countryCode()}}) {
-                if (condition[1] != null) {
-                    sql.append(" and ").append(condition[0]).append(" = ?");
-                    parameters.add(condition[1]);
-                }
-            }
-            Query q = em.createNativeQuery(sql.append(" group by month").toString());
-            for (int i = 0; i < parameters.size(); i++) {
-                q.setParameter(i + 1, parameters.get(i));
-            }
-            for (Object result : q.getResultList()) {
+            List<?> results = new MonthlySums("licence_month", LocalDate.of(filter.year(), 1, 1),
+                    LocalDate.of(filter.year() + 1, 1, 1)).and("authority_code", jurisdiction.get().authorityCode())
+                    .and("authority_code", filter.authorityCode()).and("trade_mode_code", filter.tradeModeCode())
+                    .and("country_code", filter.countryCode())
+                    .query(em, "month, sum(licences), sum(total_usd)", "group by month").getResultList();
+            for (Object result : results) {
                 Object[] t = (Object[]) result;
-                int month = (t[0] instanceof Date date ? date.toLocalDate() : (LocalDate) t[0]).getMonthValue();
-                counts[month] += ((Number) t[1]).longValue();
+                int month = MonthlySums.month(t[0]).getMonthValue();
+                counts[month] += MonthlySums.number(t[1]);
                 amounts[month] = amounts[month].add(t[2] == null ? BigDecimal.ZERO : (BigDecimal) t[2]);
             }
         } else {

@@ -4,24 +4,20 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.io.Serializable;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.xuke.account.Account;
-import org.xuke.account.Callers;
-import org.xuke.account.DataScope;
-import org.xuke.account.Role;
 import org.xuke.application.ExportApplication;
+import org.xuke.licence.LicenceService;
+import org.xuke.licence.LicenceService.Jurisdiction;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.Page;
 
@@ -38,7 +34,7 @@ public class WorkloadService {
     private EntityManager em;
 
     @Inject
-    private Callers callers;
+    private LicenceService licences;
 
     /** The year (required), and optionally the authority, stage and reviewer. */
     public record WorkloadFilter(int year, String authorityCode, ReviewStage stage, String actor) implements Serializable {
@@ -87,40 +83,21 @@ public class WorkloadService {
 
     /** The year's decisions in the caller's jurisdiction. */
     public Workload workloadForCaller(WorkloadFilter filter) {
-        Account caller = officer();
+        Jurisdiction jurisdiction = officer();
         // the month's sums kept with the decisions (decision_month), not the year's decisions one by one
-        StringBuilder sql = new StringBuilder("select month, actor, stage, sum(decisions), sum(in_time), sum(working_days)"
-                + " from decision_month where month >= ? and month < ?");
-        List<Object> parameters = new ArrayList<>(List.of(LocalDate.of(filter.year(), 1, 1),
-                LocalDate.of(filter.year() + 1, 1, 1)));
-        if (caller.getDataScope() != DataScope.ALL) {
-            sql.append(" and authority_code = ?");
-            parameters.add(caller.getAuthorityCode());
-        }
-        if (filter.authorityCode() != null) {
-            sql.append(" and authority_code = ?");
-            parameters.add(filter.authorityCode());
-        }
-        if (filter.stage() != null) {
-            sql.append(" and stage = ?");
-            parameters.add(filter.stage().name());
-        }
-        if (filter.actor() != null) {
-            sql.append(" and actor = ?");
-            parameters.add(filter.actor());
-        }
-        sql.append(" group by month, actor, stage");
-        Query q = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < parameters.size(); i++) {
-            q.setParameter(i + 1, parameters.get(i));
-        }
+        List<?> results = new MonthlySums("decision_month", LocalDate.of(filter.year(), 1, 1),
+                LocalDate.of(filter.year() + 1, 1, 1)).and("authority_code", jurisdiction.authorityCode())
+                .and("authority_code", filter.authorityCode())
+                .and("stage", filter.stage() == null ? null : filter.stage().name()).and("actor", filter.actor())
+                .query(em, "month, actor, stage, sum(decisions), sum(in_time), sum(working_days)",
+                        "group by month, actor, stage").getResultList();
         Map<String, long[]> cells = new TreeMap<>();
-        for (Object result : q.getResultList()) {
+        for (Object result : results) {
             Object[] t = (Object[]) result;
-            int month = toLocalDate(t[0]).getMonthValue();
+            int month = MonthlySums.month(t[0]).getMonthValue();
             String actor = (String) t[1];
             ReviewStage stage = ReviewStage.valueOf((String) t[2]);
-            long[] figures = {number(t[3]), number(t[4]), number(t[5])};
+            long[] figures = {MonthlySums.number(t[3]), MonthlySums.number(t[4]), MonthlySums.number(t[5])};
             add(cells, String.format("%02d|%s|%s", month, actor, stage.name()), figures);
             add(cells, String.format("00|%s|%s", actor, stage.name()), figures);
             add(cells, String.format("S|%02d|%s", month, stage.name()), figures);
@@ -155,7 +132,7 @@ public class WorkloadService {
     /** The same sorted by {@code sortField} ({@code decidedOn}, {@code receivedOn}, {@code workingDays}, {@code actor}; else by day). */
     public Page<DecisionRow> decisionsForCaller(WorkloadFilter filter, int month, String actor, ReviewStage stage,
             boolean lateOnly, String sortField, boolean ascending, int first, int max) {
-        Account caller = officer();
+        Jurisdiction caller = officer();
         if (month < 0 || month > 12) {
             throw new DomainRuleException("statistics.month", String.valueOf(month));
         }
@@ -190,22 +167,19 @@ public class WorkloadService {
         return new Page<>(rows, total);
     }
 
-    /** Licence staff of an authority, or the system administrator; enterprises and e-key providers are refused. */
-    private Account officer() {
-        Account caller = callers.require();
-        boolean staff = caller.getEnterpriseId() == null && caller.getRoles().stream().anyMatch(Role::isLicenceStaff)
-                && (caller.getAuthorityCode() != null || caller.getDataScope() == DataScope.ALL);
-        if (!staff) {
-            throw new DomainRuleException("access.denied");
-        }
-        return caller;
+    /**
+     * The caller's jurisdiction as the licence context decides it (an authority's licence staff, the
+     * system administrator all); enterprises' users and e-key providers are refused.
+     */
+    private Jurisdiction officer() {
+        return licences.jurisdictionOfCaller().orElseThrow(() -> new DomainRuleException("access.denied"));
     }
 
-    private Predicate[] where(CriteriaBuilder cb, Root<DecisionFact> f, Account caller, WorkloadFilter filter,
+    private Predicate[] where(CriteriaBuilder cb, Root<DecisionFact> f, Jurisdiction caller, WorkloadFilter filter,
             Integer month, String actor, ReviewStage stage) {
         List<Predicate> where = new ArrayList<>();
-        if (caller.getDataScope() != DataScope.ALL) {
-            where.add(cb.equal(f.get("authorityCode"), caller.getAuthorityCode()));
+        if (caller.authorityCode() != null) {
+            where.add(cb.equal(f.get("authorityCode"), caller.authorityCode()));
         }
         LocalDate from = month == null || month == 0 ? LocalDate.of(filter.year(), 1, 1)
                 : LocalDate.of(filter.year(), month, 1);
@@ -231,13 +205,5 @@ public class WorkloadService {
         for (int i = 0; i < 3; i++) {
             sum[i] += figures[i];
         }
-    }
-
-    private static LocalDate toLocalDate(Object value) {
-        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

@@ -58,47 +58,71 @@ final class CertificateSetup {
 
     /** Writes the CA root into the domain truststore and a CA-issued localhost certificate as s1as. */
     static void installInto(Path domainConfig, DeploymentCa ca) throws IOException, GeneralSecurityException {
+        installInto(domainConfig, ca, CertificateIssuer.LOOPBACK_NAMES, DOMAIN_STORE_PASSWORD);
+    }
+
+    /**
+     * The e-key truststore (the CA root alone), the root in the domain truststore, and a server
+     * certificate from the CA for {@code hostNames} as s1as (a bureau's intranet; a public CA's
+     * certificate replaces it with {@code server-cert --import}).
+     */
+    static X509Certificate installInto(Path domainConfig, DeploymentCa ca, java.util.List<String> hostNames,
+            char[] storePassword)
+            throws IOException, GeneralSecurityException {
         KeyStore ekeyTrust = KeyStore.getInstance("PKCS12");
         ekeyTrust.load(null, null);
         ekeyTrust.setCertificateEntry("xuke-root", jdk(ca.root()));
-        save(ekeyTrust, domainConfig.resolve(EKEY_TRUSTSTORE));
+        save(ekeyTrust, domainConfig.resolve(EKEY_TRUSTSTORE), storePassword);
 
         Path trust = domainConfig.resolve("cacerts.p12");
-        KeyStore trustStore = load(trust);
+        KeyStore trustStore = load(trust, storePassword);
         trustStore.setCertificateEntry("xuke-root", ca.root());
-        save(trustStore, trust);
+        save(trustStore, trust, storePassword);
+        return issueServerCertificate(domainConfig, ca, hostNames, storePassword);
+    }
 
-        Path keys = domainConfig.resolve("keystore.p12");
-        KeyStore keyStore = load(keys);
+    /** A server key and a certificate from the deployment CA naming {@code hostNames}, as s1as. */
+    static X509Certificate issueServerCertificate(Path domainConfig, DeploymentCa ca, java.util.List<String> hostNames,
+            char[] storePassword) throws IOException, GeneralSecurityException {
         KeyPair serverKeys = CertificateIssuer.newKeyPair(KeyKind.EC_P256);
         var now = java.time.Instant.now();
-        X509Certificate server = ca.issue(DeploymentCa.TLS_CA, new X500Name("CN=localhost,O=xuke,C=CN"),
-                serverKeys.getPublic(), now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(825)),
-                CertificateIssuer.Purpose.TLS_SERVER);
+        X509Certificate server = ca.issueServer(new X500Name("CN=" + hostNames.get(0) + ",O=xuke,C=CN"),
+                serverKeys.getPublic(), now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(825)), hostNames);
         // The JDK's own provider must be able to use this key, so convert it out of BC's classes.
         var jdkKey = java.security.KeyFactory.getInstance("EC")
                 .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(serverKeys.getPrivate().getEncoded()));
-        keyStore.setKeyEntry("s1as", jdkKey, DOMAIN_STORE_PASSWORD,
+        setServerKey(domainConfig, storePassword, jdkKey,
                 new Certificate[] {jdk(server), jdk(ca.certificate(DeploymentCa.TLS_CA)), jdk(ca.root())});
-        save(keyStore, keys);
+        return server;
     }
 
-    private static X509Certificate jdk(X509Certificate certificate) throws GeneralSecurityException {
+    /** The HTTPS listener's key and chain (alias s1as) in the domain key store; read at the next start. */
+    static void setServerKey(Path domainConfig, char[] storePassword, java.security.PrivateKey key, Certificate[] chain)
+            throws IOException, GeneralSecurityException {
+        Path keys = domainConfig.resolve("keystore.p12");
+        KeyStore keyStore = load(keys, storePassword);
+        keyStore.setKeyEntry("s1as", key, storePassword, chain);
+        save(keyStore, keys, storePassword);
+    }
+
+    static final String DEFAULT_STORE_PASSWORD = new String(DOMAIN_STORE_PASSWORD);
+
+    static X509Certificate jdk(X509Certificate certificate) throws GeneralSecurityException {
         return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
                 .generateCertificate(new java.io.ByteArrayInputStream(certificate.getEncoded()));
     }
 
-    private static KeyStore load(Path file) throws IOException, GeneralSecurityException {
+    static KeyStore load(Path file, char[] password) throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, DOMAIN_STORE_PASSWORD);
+            store.load(in, password);
         }
         return store;
     }
 
-    private static void save(KeyStore store, Path file) throws IOException, GeneralSecurityException {
+    static void save(KeyStore store, Path file, char[] password) throws IOException, GeneralSecurityException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, DOMAIN_STORE_PASSWORD);
+            store.store(out, password);
         }
     }
 

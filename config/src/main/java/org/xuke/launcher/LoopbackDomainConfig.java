@@ -127,6 +127,45 @@ final class LoopbackDomainConfig {
                         + "</jvm-options>");
     }
 
+    /**
+     * A bureau's server: the portal's two listeners (HTTP and HTTPS) on {@code address} and the given
+     * ports; everything else (admin, IIOP, JMX, Hazelcast, the JMS broker) stays on the loopback address.
+     */
+    static String withListenAddress(String xml, String address, int httpPort, int httpsPort) {
+        String config = serverConfig(xml);
+        int configStart = xml.indexOf(config);
+        String patched = config;
+        for (String[] listener : new String[][] {{"http-listener-1", String.valueOf(httpPort)},
+                {"http-listener-2", String.valueOf(httpsPort)}}) {
+            Matcher m = Pattern.compile("<network-listener [^>]*name=\"" + listener[0] + "\"[^>]*>").matcher(patched);
+            if (!m.find()) {
+                throw new IllegalStateException("domain.xml does not have the expected shape: " + listener[0]);
+            }
+            String element = m.group().replaceFirst("address=\"[^\"]*\"", "address=\"" + address + "\"")
+                    .replaceFirst("port=\"[^\"]*\"", "port=\"" + listener[1] + "\"");
+            patched = patched.substring(0, m.start()) + element + patched.substring(m.end());
+        }
+        return xml.substring(0, configStart) + patched + xml.substring(configStart + config.length());
+    }
+
+    /** JVM options of the server (each {@code -Dname=value} or {@code -Xmx...}); a heap option replaces the old one. */
+    static String withJvmOptions(String xml, String... options) {
+        String result = xml;
+        for (String option : options) {
+            if (option.startsWith("-Xmx")) {
+                String config = serverConfig(result);
+                int configStart = result.indexOf(config);
+                String patched = config.replaceFirst("<jvm-options>-Xmx[^<]*</jvm-options>",
+                        "<jvm-options>" + Matcher.quoteReplacement(option) + "</jvm-options>");
+                result = result.substring(0, configStart) + patched + result.substring(configStart + config.length());
+                continue;
+            }
+            result = replaceOnce(result, SERVER_CONFIG_JVM_OPTIONS,
+                    "$1\n                <jvm-options>" + Matcher.quoteReplacement(option) + "</jvm-options>");
+        }
+        return result;
+    }
+
     private static String serverConfig(String xml) {
         int start = xml.indexOf("<config name=\"server-config\">");
         int end = xml.indexOf("</config>", start);

@@ -2,7 +2,6 @@ package org.xuke.launcher;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,15 +11,9 @@ import java.util.List;
 public final class Stack implements AutoCloseable {
 
     /** JNDI names the application looks up; created here, never inside the artifact. */
-    public static final String DATASOURCE = "jdbc/xuke";
-    public static final String MAIL_SESSION = "mail/xuke";
+    public static final String DATASOURCE = Resources.DATASOURCE;
     /** Where the tests' SMS endpoint listens (their stand-in for a provider's HTTP interface). */
     public static final String TEST_SMS_URL = "http://127.0.0.1:3991/sms";
-    public static final List<String[]> QUEUES = List.of(
-            new String[] {"XukeLicenceOut", "jms/xuke/customs/LicenceOut"},
-            new String[] {"XukeCustomsReceipts", "jms/xuke/customs/Receipts"},
-            new String[] {"XukeCustomsUsage", "jms/xuke/customs/Usage"},
-            new String[] {"XukeDeadLetter", "jms/xuke/DeadLetter"});
 
     private final Settings settings;
     private final Database database;
@@ -74,36 +67,12 @@ public final class Stack implements AutoCloseable {
     }
 
     List<String> resourceCommands() {
-        return resourceCommandsFor(database.poolProperties());
+        return Resources.commands(database.poolProperties(), embeddedMailSession());
     }
 
-    /** The asadmin commands creating the application's resources, for a pool with these properties. */
-    static List<String> resourceCommandsFor(String poolProperties) {
-        List<String> commands = new ArrayList<>();
-        commands.add("set configs.config.server-config.admin-service.das-config.autodeploy-enabled=false");
-        commands.add("set configs.config.server-config.admin-service.das-config.dynamic-reload-enabled=false");
-        commands.add("create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
-                + " --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=48"
-                + " --isconnectvalidatereq=true --validationmethod=custom-validation"
-                + " --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
-                + " --failconnection=true --statementcachesize=64"
-                + " --property " + poolProperties + " xuke-pool");
-        commands.add("create-jdbc-resource --connectionpoolid=xuke-pool " + DATASOURCE);
-        // Jakarta Batch keeps its job repository in the same PostgreSQL (default would be H2).
-        // no table prefix: Payara applies a prefix only from its next start, so a repository begun in the
-        // first lifetime (unprefixed tables) was not found after a restart (the crash test saw it)
-        commands.add("set-batch-runtime-configuration --datasourcelookupname=" + DATASOURCE);
-        commands.add("create-jms-resource --restype=jakarta.jms.ConnectionFactory jms/xuke/ConnectionFactory");
-        // notices by e-mail go to the embedded SMTP server; a bureau points this at its relay (docs/OPERATIONS.md)
-        commands.add("create-javamail-resource --mailhost " + Settings.LOOPBACK + " --mailuser xuke"
-                + " --fromaddress noreply@xuke.localhost --property mail-smtp-port=" + MailServer.SMTP_PORT
-                + ":mail-smtp-connectiontimeout=5000:mail-smtp-timeout=10000 " + MAIL_SESSION);
-        // Physical queues are auto-created by the broker on first use: create-jmsdest needs the
-        // broker's JMX connector, which fails once the broker is bound to the loopback address.
-        for (String[] queue : QUEUES) {
-            commands.add("create-jms-resource --restype=jakarta.jms.Queue --property=Name=" + queue[0] + " " + queue[1]);
-        }
-        return commands;
+    /** Notices by e-mail go to the embedded SMTP server; a bureau points this at its relay (setup-domain). */
+    static String embeddedMailSession() {
+        return Resources.mailSession(Settings.LOOPBACK, MailServer.SMTP_PORT, "noreply@xuke.localhost");
     }
 
     /**

@@ -80,10 +80,9 @@ class LoopbackDomainConfigTest {
 
     @Test
     void theMailSessionPointsAtTheEmbeddedMailServerOnLoopback() {
-        String mail = Stack.resourceCommandsFor(null).stream().filter(c -> c.startsWith("create-javamail-resource"))
-                .findFirst().orElseThrow();
+        String mail = Stack.embeddedMailSession();
         assertThat(mail).contains("--mailhost 127.0.0.1", "mail-smtp-port=" + MailServer.SMTP_PORT)
-                .endsWith(" " + Stack.MAIL_SESSION);
+                .endsWith(" " + Resources.MAIL_SESSION);
     }
 
     @Test

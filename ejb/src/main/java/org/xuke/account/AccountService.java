@@ -113,6 +113,12 @@ public class AccountService {
                 "system administrator");
     }
 
+    /** Whether any system administrator exists (the operator tool's bootstrap makes only the first). */
+    public boolean hasSystemAdministrator() {
+        return em.createQuery("select count(a) from Account a join a.roles r where r = :r", Long.class)
+                .setParameter("r", Role.SYSTEM_ADMIN).getSingleResult() > 0;
+    }
+
     /** Lifts a lockout (the e-key unlock process, or an administrator). */
     public void unlock(String actor, String username) {
         Account account = findForUpdate(username).orElseThrow(() -> new DomainRuleException("account.unknown", username));

@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -80,6 +81,17 @@ public final class CertificateIssuer {
     public static X509Certificate issue(X500Name subject, PublicKey subjectKey, X500Name issuer,
             PrivateKey issuerKey, PublicKey issuerPublicKey, KeyKind issuerKind, Instant notBefore, Instant notAfter,
             Purpose purpose) {
+        return issue(subject, subjectKey, issuer, issuerKey, issuerPublicKey, issuerKind, notBefore, notAfter, purpose,
+                LOOPBACK_NAMES);
+    }
+
+    /** The names of a server certificate when none are given: the run command's and the tests' own. */
+    public static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1");
+
+    /** As above; a TLS server certificate names {@code serverNames} (host names or IP addresses). */
+    public static X509Certificate issue(X500Name subject, PublicKey subjectKey, X500Name issuer,
+            PrivateKey issuerKey, PublicKey issuerPublicKey, KeyKind issuerKind, Instant notBefore, Instant notAfter,
+            Purpose purpose, List<String> serverNames) {
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(),
@@ -101,9 +113,8 @@ public final class CertificateIssuer {
                         .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                         .addExtension(Extension.extendedKeyUsage, false,
                                 new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                        .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                            new GeneralName(GeneralName.dNSName, "localhost"),
-                            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+                        .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(serverNames.stream()
+                                .map(CertificateIssuer::generalName).toArray(GeneralName[]::new)));
                 case SEAL, DOCUMENT_SIGNING -> builder
                         .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                         .addExtension(Extension.keyUsage, true,
@@ -115,6 +126,11 @@ public final class CertificateIssuer {
         } catch (GeneralSecurityException | OperatorCreationException | org.bouncycastle.cert.CertIOException e) {
             throw new IllegalStateException("Cannot issue a certificate for " + subject, e);
         }
+    }
+
+    private static GeneralName generalName(String name) {
+        boolean address = name.matches("[0-9.]+") || name.contains(":");
+        return new GeneralName(address ? GeneralName.iPAddress : GeneralName.dNSName, name);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.xuke.identity;
 
 import org.xuke.account.Account;
+import org.xuke.account.Role;
 import org.xuke.account.AccountService;
 
 import jakarta.ejb.Stateless;
@@ -222,6 +223,23 @@ public class CertificateService {
                 + "and c.issuedBy = :i and c.revokedAtUtc is null", EkeyCertificate.class)
                 .setParameter("a", account.getId()).setParameter("p", EkeyCertificate.Purpose.LOGIN)
                 .setParameter("i", issuer).getResultStream().anyMatch(c -> c.isValidAt(now));
+    }
+
+    /**
+     * Whether an administrator other than {@code caller} and {@code account} holds a valid login e-key
+     * and could make {@code account}'s: a system administrator, or an authority administrator of its
+     * authority. Only a bureau's very first administrators find none (see AccountAdministration).
+     */
+    public boolean anotherAdministratorCouldIssueFor(Account caller, Account account) {
+        Instant now = clock.instant();
+        return em.createQuery("select c from EkeyCertificate c, Account a join a.roles r where c.accountId = a.id "
+                + "and c.purpose = :p and c.revokedAtUtc is null and a.enabled = true and a.id <> :caller "
+                + "and a.id <> :account and (r = :system or (r = :authority and a.authorityCode = :code))",
+                EkeyCertificate.class).setParameter("p", EkeyCertificate.Purpose.LOGIN)
+                .setParameter("caller", caller.getId()).setParameter("account", account.getId())
+                .setParameter("system", Role.SYSTEM_ADMIN).setParameter("authority", Role.AUTHORITY_ADMIN)
+                .setParameter("code", account.getAuthorityCode() == null ? "" : account.getAuthorityCode())
+                .getResultStream().anyMatch(c -> c.isValidAt(now));
     }
 
     /** Valid, unrevoked e-keys (login certificates) of an enterprise: at most {@link #MAX_VALID_PER_ENTERPRISE}. */

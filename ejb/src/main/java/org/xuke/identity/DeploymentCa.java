@@ -192,6 +192,16 @@ public final class DeploymentCa {
                 notAfter, purpose);
     }
 
+    /** A TLS server certificate under the login CA for a bureau's host names (an intranet's HTTPS). */
+    public X509Certificate issueServer(X500Name subject, PublicKey subjectKey, Instant notBefore, Instant notAfter,
+            List<String> serverNames) {
+        X509Certificate issuer = certificate(TLS_CA);
+        return CertificateIssuer.issue(subject, subjectKey,
+                X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()), privateKey(TLS_CA),
+                issuer.getPublicKey(), KeyKind.EC_P256, notBefore, notAfter, CertificateIssuer.Purpose.TLS_SERVER,
+                serverNames);
+    }
+
     /** The chain from an issuing CA up to the root, for building a holder's PKCS#12. */
     public List<X509Certificate> chain(String issuingAlias) {
         return List.of(certificate(issuingAlias), root());

@@ -260,7 +260,8 @@ public final class AdminTool {
             return 1;
         }
         System.out.println("""
-                First system administrator %s created (recorded in the audit log as FIRST_ADMINISTRATOR_CREATED).
+                First system administrator created (recorded in the audit log as FIRST_ADMINISTRATOR_CREATED).
+                  User name             %s
                   One-time password     %s   (changed at the first sign-in; shown this once)
                   E-key file            %s   (owner-only; hand it over on a removable medium, then delete it)
                   E-key file password   %s

@@ -127,6 +127,8 @@ final class DomainSetup {
         xml = LoopbackDomainConfig.withJvmOptions(xml, jvm.toArray(String[]::new));
         Files.writeString(domainXml, xml, StandardCharsets.UTF_8);
 
+        // the key stores keep Payara's master password as distributed: the folder is the server account's alone
+        Files.setPosixFilePermissions(domain.resolve("config"), PosixFilePermissions.fromString("rwx------"));
         step("TLS: the CA root as the only e-key trust anchor; a server certificate for " + hosts);
         DeploymentCa ca = openCa();
         X509Certificate server = CertificateSetup.installInto(domain.resolve("config"), ca, hosts, storePassword());

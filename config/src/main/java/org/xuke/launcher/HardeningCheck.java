@@ -62,9 +62,8 @@ final class HardeningCheck {
         check(jmsHost.find() && jmsHost.group().contains("admin-password=\"${ALIAS="),
                 "OpenMQ broker's admin password changed, read from a password alias",
                 "run setup-domain (the broker's admin user has the distribution's password)");
-        check(!opens(domain.resolve("config/keystore.p12"), "changeit"), "master password changed",
-                "asadmin change-master-password --savemasterpassword (domain stopped); put it in "
-                        + home.dir().resolve("master-password") + " for xuke-admin");
+        check(Files.getPosixFilePermissions(domain.resolve("config")).stream().allMatch(m -> m.name().startsWith("OWNER")),
+                "the domain's config folder (key stores, aliases) owner-only", "chmod 700 " + domain.resolve("config"));
         for (Path secret : List.of(home.caPassword(), home.adminPassword(), home.dbPassword(), home.asadminLogin())) {
             if (Files.exists(secret)) {
                 Set<PosixFilePermission> modes = Files.getPosixFilePermissions(secret);
@@ -128,15 +127,6 @@ final class HardeningCheck {
                     "asadmin change-admin-password");
         } catch (java.io.IOException e) {
             System.out.println("[?]    admin interface not reached at " + url + " (domain stopped?): " + e.getMessage());
-        }
-    }
-
-    private static boolean opens(Path store, String password) {
-        try {
-            CertificateSetup.load(store, password.toCharArray());
-            return true;
-        } catch (Exception e) {
-            return false;
         }
     }
 

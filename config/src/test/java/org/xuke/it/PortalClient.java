@@ -52,8 +52,16 @@ final class PortalClient {
         return create(Files.readAllBytes(pkcs12), password);
     }
 
+    /** A browser trusting {@code root} (another deployment's CA: the runbook test's) with this e-key. */
+    static PortalClient withEkey(Path pkcs12, char[] password, Path root) throws Exception {
+        return create(Files.readAllBytes(pkcs12), password, root);
+    }
+
     private static PortalClient create(byte[] pkcs12, char[] password) throws Exception {
-        Path root = Path.of(System.getProperty("xuke.work"), "ca", "authority", "root.crt");
+        return create(pkcs12, password, Path.of(System.getProperty("xuke.work"), "ca", "authority", "root.crt"));
+    }
+
+    private static PortalClient create(byte[] pkcs12, char[] password, Path root) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("root", java.security.cert.CertificateFactory.getInstance("X.509")

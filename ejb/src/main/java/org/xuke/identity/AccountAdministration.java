@@ -123,9 +123,19 @@ public class AccountAdministration {
         return where.toArray(Predicate[]::new);
     }
 
-    /** A new officer with a one-time password; an authority administrator only for his own authority. */
+    /**
+     * A new officer with a one-time password; an authority administrator only for his own authority.
+     * The system administrator also makes the e-key provider's staff and further system administrators
+     * (each of these roles alone).
+     */
     public CreatedAccount createOfficer(String username, String displayName, String authorityCode, Set<Role> roles) {
         Account caller = requireAdministrator();
+        if (caller.hasRole(Role.SYSTEM_ADMIN) && roles != null && roles.size() == 1
+                && (roles.contains(Role.EKEY_PROVIDER) || roles.contains(Role.SYSTEM_ADMIN))) {
+            return roles.contains(Role.EKEY_PROVIDER)
+                    ? accounts.createEkeyProvider(caller.getUsername(), upper(username), displayName)
+                    : accounts.createSystemAdministrator(caller.getUsername(), upper(username), displayName);
+        }
         String authority = caller.hasRole(Role.SYSTEM_ADMIN) ? authorityCode : caller.getAuthorityCode();
         if (roles == null || roles.isEmpty() || !OFFICER_ROLES.containsAll(roles)) {
             throw new DomainRuleException("account.roles");
@@ -137,7 +147,7 @@ public class AccountAdministration {
     public IssuedEkey issueOfficerEkey(String username, char[] pkcs12Password) {
         Account caller = requireAdministrator();
         Account officer = inReach(caller, username);
-        if (officer.getKind() != AccountKind.OFFICER && officer.getKind() != AccountKind.EKEY_PROVIDER) {
+        if (officer.getKind() == AccountKind.ENTERPRISE) {
             // enterprise keys come from e-key requests, checked by the authority and the provider
             throw new DomainRuleException("account.ekeyByRequest");
         }

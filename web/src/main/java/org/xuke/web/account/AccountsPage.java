@@ -138,8 +138,12 @@ public class AccountsPage implements Serializable {
         return authorities;
     }
 
+    /** An authority administrator's choice; the system administrator also makes e-key provider staff and his peers. */
     public Role[] getOfficerRoles() {
-        return new Role[] {Role.INITIAL_REVIEWER, Role.SECOND_REVIEWER, Role.ISSUER, Role.AUTHORITY_ADMIN};
+        return isSystemAdministrator()
+                ? new Role[] {Role.INITIAL_REVIEWER, Role.SECOND_REVIEWER, Role.ISSUER, Role.AUTHORITY_ADMIN,
+                    Role.EKEY_PROVIDER, Role.SYSTEM_ADMIN}
+                : new Role[] {Role.INITIAL_REVIEWER, Role.SECOND_REVIEWER, Role.ISSUER, Role.AUTHORITY_ADMIN};
     }
 
     public boolean isKeyWaiting() {

@@ -119,6 +119,11 @@ class RunbookIT {
         String officerMade = authority.submit(accounts, "create", Map.of("create:username", "lnfz", "create:displayName",
                 "辽宁发证员", "create:roles", "ISSUER", "create:create", "")).body();
         String officerOneTime = PortalClient.find(officerMade, "id=\"one-time\">([A-Za-z0-9]{16})<");
+        system.get(accounts);
+        String provider = system.submit(accounts, "create", Map.of("create:username", "fuwu", "create:displayName",
+                "电子钥匙服务商", "create:authority_input", "PROV-LIAONING", "create:roles", "EKEY_PROVIDER",
+                "create:create", "")).body();
+        assertTrue(provider.contains("用户 FUWU 已建立") && provider.contains("id=\"one-time\""), provider);
         // separation of duties: the officer's e-key from the other administrator
         system.get(accounts);
         Path officerKey = makeEkey(system, "LNFZ");

@@ -115,4 +115,46 @@ class LoopbackDomainConfigTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("[" + port + "] are in use");
         }
     }
+
+    @Test
+    void aBureausDomainServesThePortalOnItsAddressAndKeepsTheRestOnLoopback() throws IOException {
+        String patched = LoopbackDomainConfig.withListenAddress(LoopbackDomainConfig.apply(distributionDomainXml()),
+                "10.20.30.40", 80, 443);
+        int start = patched.indexOf("<config name=\"server-config\">");
+        String serverConfig = patched.substring(start, patched.indexOf("</config>", start));
+        var listeners = Pattern.compile("<network-listener [^>]*>").matcher(serverConfig).results()
+                .map(java.util.regex.MatchResult::group).toList();
+        assertThat(listeners).filteredOn(l -> l.contains("name=\"http-listener-1\""))
+                .singleElement().asString().contains("address=\"10.20.30.40\"", "port=\"80\"");
+        assertThat(listeners).filteredOn(l -> l.contains("name=\"http-listener-2\""))
+                .singleElement().asString().contains("address=\"10.20.30.40\"", "port=\"443\"");
+        assertThat(listeners).filteredOn(l -> l.contains("name=\"admin-listener\""))
+                .singleElement().asString().contains("address=\"127.0.0.1\"");
+    }
+
+    @Test
+    void theHeapOptionReplacesTheDistributionsAndOtherOptionsAreAdded() throws IOException {
+        String patched = LoopbackDomainConfig.withJvmOptions(LoopbackDomainConfig.apply(distributionDomainXml()),
+                "-Xmx6g", "-Dxuke.bootstrap.dir=/srv/xuke/bootstrap");
+        int start = patched.indexOf("<config name=\"server-config\">");
+        String serverConfig = patched.substring(start, patched.indexOf("</config>", start));
+        assertThat(serverConfig).contains("<jvm-options>-Xmx6g</jvm-options>",
+                "<jvm-options>-Dxuke.bootstrap.dir=/srv/xuke/bootstrap</jvm-options>").doesNotContain("-Xmx2g", "-Xmx512m");
+    }
+
+    @Test
+    void theBrokersAdminPasswordIsWrittenAsOpenMqHashesIt(@org.junit.jupiter.api.io.TempDir Path domain)
+            throws Exception {
+        Path users = domain.resolve(DomainSetup.BROKER_USERS);
+        java.nio.file.Files.createDirectories(users.getParent());
+        // the distribution's file: admin/admin and guest/guest
+        java.nio.file.Files.writeString(users, "#comment\nadmin:-2d5455c8583c24eec82c7a1e273ea02e:admin:1\n"
+                + "guest:-2c3c4a34aa2c392f39edd112333c230d:anonymous:1\n");
+        DomainSetup.brokerAdminPassword(domain, "admin");
+        assertThat(java.nio.file.Files.readAllLines(users)).containsExactly("#comment",
+                "admin:-2d5455c8583c24eec82c7a1e273ea02e:admin:1", "guest:-2c3c4a34aa2c392f39edd112333c230d:anonymous:1");
+        DomainSetup.brokerAdminPassword(domain, "Xk-new-broker-password");
+        assertThat(java.nio.file.Files.readAllLines(users).get(1)).startsWith("admin:")
+                .doesNotContain("2d5455c8583c24eec82c7a1e273ea02e").endsWith(":admin:1");
+    }
 }

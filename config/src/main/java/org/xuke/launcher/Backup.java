@@ -134,6 +134,11 @@ final class Backup {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         AdminTool.ownerOnlyTree(home.ca());
+        // empty in a backup, so not in it: a new server needs them all the same
+        for (Path folder : List.of(home.bootstrap(), home.declarations())) {
+            Files.createDirectories(folder);
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
         System.out.println("Restored from " + source + ". Start the domain: asadmin start-domain");
         return 0;
     }

@@ -73,6 +73,7 @@ class AccountAdminIT {
         Fixtures.officer(accounts, certificates, "PROV-LIAONING", "LNGUANLI", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
         Fixtures.officer(accounts, certificates, "PROV-LIAONING", "LNFUGL", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
         Fixtures.officer(accounts, certificates, "PROV-GUANGDONG", "GDGUANLI", PASSWORD, Set.of(Role.AUTHORITY_ADMIN));
+        Fixtures.systemAdministrator(accounts, certificates, "XTZONG", PASSWORD);
         long company = enterprises.register("IT", "91210102MA0XUKE06H", "PROV-LIAONING",
                 new EnterpriseDetails("辽宁用户管理测试公司", null, null, null, null, null)).getId();
         Fixtures.enterpriseUser(accounts, certificates, company, "SUODING", PASSWORD, true);
@@ -200,5 +201,34 @@ class AccountAdminIT {
         assertEquals(1, audit.count(new AuditFilter("LNGUANLI", "SEPARATION_OF_DUTIES_REFUSED", "LNCHU", null, null)));
         assertEquals(1, audit.count(new AuditFilter("LNFUGL", "SEPARATION_OF_DUTIES_REFUSED", "LNCHU", null, null)));
         assertEquals(1, audit.count(new AuditFilter("LNFUGL", "CERTIFICATE_ISSUED", "LNCHU", null, null)));
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void aSystemAdministratorMakesNoKeyForHisOwnNewOfficerWhileAnotherAdministratorCould() throws Exception {
+        PortalClient system = signedIn("XTZONG");
+        system.get(PAGE);
+        String created = system.submit(PAGE, "create", Map.of("create:username", "gdchu", "create:displayName",
+                "广东初审员", "create:authority_input", "PROV-GUANGDONG", "create:roles", "INITIAL_REVIEWER",
+                "create:create", "")).body();
+        assertTrue(created.contains("用户 GDCHU 已建立"), created);
+        system.get(PAGE);
+        String refused = system.submit(PAGE, "act", Map.of("act:target", "GDCHU", "act:keyPassword", "Officer-key-1",
+                "act:makeEkey", "")).body();
+        assertTrue(refused.contains("职责分离") && !refused.contains("电子钥匙已制作"),
+                "Guangdong's administrator holds an e-key and can make it: no waiver (only a bureau's first"
+                        + " administrators get one, RunbookIT): " + refused);
+        PortalClient authority = signedIn("GDGUANLI");
+        authority.get(PAGE);
+        assertTrue(authority.submit(PAGE, "act", Map.of("act:target", "GDCHU", "act:keyPassword", "Officer-key-1",
+                "act:makeEkey", "")).body().contains("电子钥匙已制作"), "the authority's administrator makes it");
+    }
+
+    @Test
+    @Order(7)
+    void theSystemAdministratorsRefusalIsAuditedAndNothingWasWaived() {
+        assertEquals(1, audit.count(new AuditFilter("XTZONG", "SEPARATION_OF_DUTIES_REFUSED", "GDCHU", null, null)));
+        assertEquals(0, audit.count(new AuditFilter("XTZONG", "SEPARATION_OF_DUTIES_WAIVED", null, null, null)));
     }
 }

@@ -38,7 +38,8 @@ public final class AdminTool {
               bootstrap-admin --home DIR --user NAME --name DISPLAY-NAME
               backup          --home DIR --payara DIR --to DIR
               restore         --home DIR --payara DIR --from DIR
-              check           --home DIR --payara DIR [--url https://host:8181/]
+              check           --home DIR --payara DIR
+            Commands given --payara act on the domain domain1 unless --domain NAME says otherwise.
             """;
 
     private AdminTool() {
@@ -220,8 +221,12 @@ public final class AdminTool {
      */
     static int bootstrapAdmin(Options options) throws Exception {
         Home home = options.home();
-        String user = options.required("user");
+        String user = options.required("user").toUpperCase(java.util.Locale.ROOT);
         String displayName = options.required("name");
+        if (!user.matches("[A-Z]{1,8}")) {
+            // the portal's rule for user names (Account), said before anything is asked of the server
+            throw new IllegalArgumentException("--user: 1 to 8 letters A-Z, e.g. XTGLY");
+        }
         Path folder = home.bootstrap();
         if (!Files.isDirectory(folder)) {
             throw new IllegalStateException(folder + " is missing: run setup-domain first");

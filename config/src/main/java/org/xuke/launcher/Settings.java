@@ -10,7 +10,7 @@ import java.nio.file.Path;
 record Settings(Path payaraZip, Path ear, Path customsSim, Path jdbcDriver, Path workDir, Path dataDir, Path caDir, Path demoDir,
         boolean reset,
         int embeddedDbPort, String externalDbUrl, String dbUser, String dbPassword, int httpPort,
-        Path declarationsDir, String smsUrl) {
+        Path declarationsDir, String smsUrl, String server, Path wildflyZip, Path eclipselinkJar, Path wildflyCli) {
 
     static final String LOOPBACK = "127.0.0.1";
 
@@ -41,7 +41,19 @@ record Settings(Path payaraZip, Path ear, Path customsSim, Path jdbcDriver, Path
                         : Path.of(System.getProperty("user.home"), ".xuke", "declarations")).toString()))
                         .toAbsolutePath(),
                 // SMS off by default; a provider's address turns it on (the tests' endpoint in the tests)
-                forTests ? Stack.TEST_SMS_URL : blankToNull(System.getProperty("xuke.sms.url")));
+                forTests ? Stack.TEST_SMS_URL : blankToNull(System.getProperty("xuke.sms.url")),
+                // the application server: payara (default) or wildfly (-Pwildfly; docs/OPERATIONS.md "WildFly")
+                System.getProperty("xuke.server", "payara"),
+                optional("xuke.wildfly.zip"), optional("xuke.eclipselink.jar"), optional("xuke.wildfly.cli"));
+    }
+
+    boolean wildfly() {
+        return "wildfly".equals(server);
+    }
+
+    private static Path optional(String name) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() || value.startsWith("${") ? null : Path.of(value).toAbsolutePath();
     }
 
     boolean embeddedDatabase() {

@@ -18,12 +18,14 @@ public final class Stack implements AutoCloseable {
     private final Settings settings;
     private final Database database;
     private final PayaraServer payara;
+    private final WildFlyServer wildfly;
     private final MailServer mail = new MailServer();
 
     private Stack(Settings settings) {
         this.settings = settings;
         this.database = new Database(settings);
         this.payara = new PayaraServer(settings);
+        this.wildfly = new WildFlyServer(settings);
     }
 
     /** Starts PostgreSQL and a configured Payara; deploys the EAR when {@code deploy} is set. */
@@ -40,6 +42,10 @@ public final class Stack implements AutoCloseable {
     }
 
     private void bringUp(boolean deploy) throws Exception {
+        if (settings.wildfly()) {
+            bringUpWildFly(deploy);
+            return;
+        }
         Progress progress = new Progress(deploy ? 6 : 4);
         progress.step(settings.embeddedDatabase() ? "starting PostgreSQL (embedded, first start unpacks binaries)"
                 + " and the mail server" : "checking the external PostgreSQL; starting the mail server");
@@ -62,6 +68,36 @@ public final class Stack implements AutoCloseable {
             payara.deploy(settings.ear());
             progress.step("waiting for the portal to answer");
             PayaraServer.awaitHttp("http://" + Settings.LOOPBACK + ":" + settings.httpPort() + "/", Duration.ofMinutes(3));
+        }
+        Progress.info("ready after " + progress.elapsed() + " s");
+    }
+
+    /** The same EAR on WildFly: configured by config/wildfly/xuke.cli before its first boot. */
+    private void bringUpWildFly(boolean deploy) throws Exception {
+        if (settings.wildflyZip() == null || settings.eclipselinkJar() == null || settings.wildflyCli() == null) {
+            throw new IllegalStateException("WildFly needs -Dxuke.wildfly.zip, -Dxuke.eclipselink.jar and"
+                    + " -Dxuke.wildfly.cli (the wildfly profile passes them: ./mvnw -Prun,wildfly verify)");
+        }
+        Progress progress = new Progress(deploy ? 5 : 3);
+        progress.step(settings.embeddedDatabase() ? "starting PostgreSQL (embedded) and the mail server"
+                : "checking the external PostgreSQL; starting the mail server");
+        database.start();
+        mail.start();
+        progress.step("unpacking WildFly into " + wildfly.home() + " with EclipseLink and the PostgreSQL driver as"
+                + " modules; applying " + settings.wildflyCli().getFileName() + " (loopback only)");
+        wildfly.install();
+        progress.step("starting WildFly (standalone-full; log: " + wildfly.home().resolve("standalone/log/server.log")
+                + ")");
+        wildfly.start();
+        if (settings.customsSim() != null && Files.isRegularFile(settings.customsSim())) {
+            wildfly.deploy(settings.customsSim(), "customs-sim.war");
+        }
+        if (deploy) {
+            progress.step("deploying " + settings.ear().getFileName());
+            wildfly.deploy(settings.ear(), "xuke.ear");
+            progress.step("waiting for the portal to answer");
+            PayaraServer.awaitHttp("http://" + Settings.LOOPBACK + ":" + settings.httpPort() + "/public/ping.xhtml",
+                    Duration.ofMinutes(3));
         }
         Progress.info("ready after " + progress.elapsed() + " s");
     }
@@ -114,6 +150,7 @@ public final class Stack implements AutoCloseable {
     @Override
     public void close() {
         payara.stop();
+        wildfly.stop();
         mail.stop();
         try {
             database.close();

@@ -147,14 +147,7 @@ final class DomainSetup {
         Asadmin asadmin = adminLogin(anonymous);
 
         step("password alias " + DB_ALIAS + " for the pool (no database password in domain.xml)");
-        Path aliasFile = home.dir().resolve(".alias-password");
-        AdminTool.writeOwnerOnly(aliasFile, "AS_ADMIN_PASSWORD=" + adminPassword() + "\nAS_ADMIN_ALIASPASSWORD="
-                + dbPassword + "\n");
-        try {
-            new Asadmin(payara, aliasFile).run("create-password-alias", DB_ALIAS);
-        } finally {
-            Files.deleteIfExists(aliasFile);
-        }
+        passwordAlias(DB_ALIAS, dbPassword);
 
         step("JDBC pool, JMS resources, batch repository, mail session, das-config");
         String pool = "serverName=" + settings.getProperty("db.host") + ":portNumber=" + settings.getProperty("db.port")
@@ -171,13 +164,7 @@ final class DomainSetup {
         asadmin.run("jms-ping");
         String jmsPassword = CertificateSetup.randomPassword();
         brokerAdminPassword(domain, jmsPassword);
-        AdminTool.writeOwnerOnly(aliasFile, "AS_ADMIN_PASSWORD=" + adminPassword() + "\nAS_ADMIN_ALIASPASSWORD="
-                + jmsPassword + "\n");
-        try {
-            new Asadmin(payara, aliasFile).run("create-password-alias", JMS_ALIAS);
-        } finally {
-            Files.deleteIfExists(aliasFile);
-        }
+        passwordAlias(JMS_ALIAS, jmsPassword);
         asadmin.run("set", "configs.config.server-config.jms-service.jms-host.default_JMS_host.admin-password=${ALIAS="
                 + JMS_ALIAS + "}");
 
@@ -192,6 +179,18 @@ final class DomainSetup {
                 The admin password is in %s (owner-only).""".formatted(payara, home.asadminLogin(), home.dir(),
                 home.adminPassword()));
         return 0;
+    }
+
+    /** A password alias; the secret goes to asadmin in an owner-only file, never on its command line. */
+    private void passwordAlias(String alias, String secret) throws Exception {
+        Path file = home.dir().resolve(".alias-password");
+        AdminTool.writeOwnerOnly(file, "AS_ADMIN_PASSWORD=" + adminPassword() + "\nAS_ADMIN_ALIASPASSWORD=" + secret
+                + "\n");
+        try {
+            new Asadmin(payara, file).run("create-password-alias", alias);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /**

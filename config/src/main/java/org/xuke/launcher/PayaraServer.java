@@ -1,7 +1,6 @@
 package org.xuke.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,14 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * A Payara Server 6 installation under the work folder: unpacked from the distribution zip, its
@@ -61,32 +56,10 @@ final class PayaraServer {
             Database.deleteTree(domainDir());
         }
         String domainPrefix = ROOT + "glassfish/domains/" + DOMAIN + "/";
-        try (ZipFile zip = new ZipFile(settings.payaraZip().toFile())) {
-            var entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                if (!entry.getName().startsWith(ROOT) || (!fresh && !entry.getName().startsWith(domainPrefix))) {
-                    continue;
-                }
-                Path target = settings.workDir().resolve(entry.getName()).normalize();
-                if (!target.startsWith(settings.workDir())) {
-                    throw new IOException("Unsafe zip entry " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                try (InputStream in = zip.getInputStream(entry)) {
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                if (entry.getName().contains("/bin/") || entry.getName().endsWith("/lib/nadmin")) {
-                    Files.setPosixFilePermissions(target, Set.of(PosixFilePermission.OWNER_READ,
-                            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
-                            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE));
-                }
-            }
-        }
+        Archives.unpack(settings.payaraZip(), settings.workDir(),
+                name -> !name.startsWith(ROOT) || (!fresh && !name.startsWith(domainPrefix)) ? null
+                        : settings.workDir().resolve(name),
+                name -> name.contains("/bin/") || name.endsWith("/lib/nadmin"));
         if (fresh) {
             Files.writeString(marker, source);
         }

@@ -1,13 +1,11 @@
 package org.xuke.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
@@ -15,9 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.xuke.identity.CertificateIssuer;
 import org.xuke.identity.DeploymentCa;
 import org.xuke.identity.KeyKind;
@@ -56,33 +51,11 @@ final class WildFlyServer {
         if (!fresh && Files.exists(home.resolve("standalone"))) {
             Database.deleteTree(home.resolve("standalone"));
         }
-        try (ZipFile zip = new ZipFile(zipFile.toFile())) {
-            var entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                int slash = entry.getName().indexOf('/');
-                String relative = entry.getName().substring(slash + 1);
-                if (relative.isEmpty() || (!fresh && !relative.startsWith("standalone/"))) {
-                    continue;
-                }
-                Path target = home.resolve(relative).normalize();
-                if (!target.startsWith(home)) {
-                    throw new IOException("Unsafe zip entry " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                try (InputStream in = zip.getInputStream(entry)) {
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                if (relative.startsWith("bin/") && relative.endsWith(".sh")) {
-                    Files.setPosixFilePermissions(target, Set.of(PosixFilePermission.OWNER_READ,
-                            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
-                }
-            }
-        }
+        // the zip's first folder is wildfly-<version>/: stripped
+        Archives.unpack(zipFile, home, name -> {
+            String relative = name.substring(name.indexOf('/') + 1);
+            return relative.isEmpty() || (!fresh && !relative.startsWith("standalone/")) ? null : home.resolve(relative);
+        }, name -> name.contains("/bin/") && name.endsWith(".sh"));
         if (fresh) {
             installModules();
             Files.writeString(marker, source);

@@ -89,8 +89,12 @@ final class WildFlyServer {
         Path module = eclipselink.resolve("module.xml");
         String xml = Files.readString(module, StandardCharsets.UTF_8);
         if (!xml.contains("eclipselink.jar")) {
+            // EclipseLink itself needs a few JDK modules WildFly's integration module does not list
             Files.writeString(module, xml.replace("<resources>",
-                    "<resources>\n        <resource-root path=\"eclipselink.jar\"/>"), StandardCharsets.UTF_8);
+                    "<resources>\n        <resource-root path=\"eclipselink.jar\"/>").replace("<dependencies>",
+                    "<dependencies>\n        <module name=\"java.rmi\"/>\n        <module name=\"java.sql\"/>"
+                            + "\n        <module name=\"java.xml\"/>\n        <module name=\"java.desktop\"/>"),
+                    StandardCharsets.UTF_8);
         }
     }
 

@@ -34,6 +34,11 @@ public class SchemaMigration {
                 .dataSource(dataSource)
                 // Portable migrations, plus the database's own (e.g. PostgreSQL triggers).
                 .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
+                // WildFly's batch runtime makes its job repository tables (JOB_INSTANCE, ...) when the server
+                // starts, before any deployment, so a new database is not empty at the first migration; a baseline
+                // at 0 lets Flyway begin there and still apply every migration
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load()
                 .migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted

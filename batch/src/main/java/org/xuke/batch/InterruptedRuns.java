@@ -2,6 +2,7 @@ package org.xuke.batch;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -29,6 +30,9 @@ import org.xuke.reconciliation.Reconciliation;
  */
 @Singleton
 @Startup
+// the reconciliation's tables exist once the core module has migrated the schema: Payara happened to start
+// that module first, WildFly did not (the module's name in the EAR, then the bean)
+@DependsOn("xuke-ejb.jar#SchemaMigration")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class InterruptedRuns {
 

@@ -29,7 +29,9 @@ record Settings(Path payaraZip, Path ear, Path customsSim, Path jdbcDriver, Path
                 Path.of(System.getProperty("xuke.ca", (forTests ? workDir.resolve("ca")
                         : Path.of(System.getProperty("user.home"), ".xuke", "ca")).toString())).toAbsolutePath(),
                 // Demo accounts only for the run command; the tests run the production configuration.
-                forTests ? null : Path.of(System.getProperty("user.home"), ".xuke", "demo").toAbsolutePath(),
+                // (the WildFly test asks for them with -Dxuke.demo.dir: its people are the demo's)
+                System.getProperty("xuke.demo.dir") != null ? Path.of(System.getProperty("xuke.demo.dir")).toAbsolutePath()
+                        : forTests ? null : Path.of(System.getProperty("user.home"), ".xuke", "demo").toAbsolutePath(),
                 forTests || Boolean.getBoolean("xuke.reset"),
                 Integer.getInteger("xuke.db.port", forTests ? 15433 : 15432),
                 blankToNull(System.getProperty("db.url")),

@@ -47,10 +47,15 @@ public final class Main {
             System.out.println("  海关模拟器 Customs sim " + base + "/customs-sim/ (receipts for issued licences;"
                     + " declare goods against them)");
         }
-        System.out.println("  Payara admin console http://" + Settings.LOOPBACK + ":4848/ (loopback only), user "
-                + PayaraServer.ADMIN_USER + ", password in " + stack.settings().caDir().resolve("admin-password")
-                + (PayaraServer.adminPasswordCreated ? " (new: " + PayaraServer.adminPassword(stack.settings().caDir())
-                        + ", shown this once)" : ""));
+        if (stack.settings().wildfly()) {
+            System.out.println("  WildFly              management on " + Settings.LOOPBACK + ":9990 (loopback only);"
+                    + " configuration from config/wildfly/xuke.cli, log in config/target/run/wildfly/standalone/log/");
+        } else {
+            System.out.println("  Payara admin console http://" + Settings.LOOPBACK + ":4848/ (loopback only), user "
+                    + PayaraServer.ADMIN_USER + ", password in " + stack.settings().caDir().resolve("admin-password")
+                    + (PayaraServer.adminPasswordCreated ? " (new: "
+                            + PayaraServer.adminPassword(stack.settings().caDir()) + ", shown this once)" : ""));
+        }
         System.out.println("  邮件 Mail             notices by e-mail arrive at the embedded SMTP server " + Settings.LOOPBACK
                 + ":" + MailServer.SMTP_PORT + "; read them with any IMAP client at " + Settings.LOOPBACK + ":"
                 + MailServer.IMAP_PORT + " (no TLS), user name and password = the recipient's address"

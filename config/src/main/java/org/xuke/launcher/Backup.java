@@ -63,8 +63,7 @@ final class Backup {
                 + " aliases and domain.xml");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target.resolve(FILES)))) {
             addTree(zip, home.dir(), home.ca(), "home/");
-            for (Path file : List.of(home.adminPassword(), home.asadminLogin(), home.dbPassword(), home.settings(),
-                    home.dir().resolve("master-password"))) {
+            for (Path file : List.of(home.adminPassword(), home.asadminLogin(), home.dbPassword(), home.settings())) {
                 add(zip, file, "home/" + home.dir().relativize(file));
             }
             for (String name : DOMAIN_FILES) {
@@ -93,9 +92,7 @@ final class Backup {
                 throw new IllegalStateException(parts[1] + " does not match its SHA-256 in " + SUMS + ": damaged backup");
             }
         }
-        Path pid = domain.resolve("config/pid");
-        if (Files.isRegularFile(pid) && ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
-                .map(ProcessHandle::isAlive).orElse(false)) {
+        if (DomainSetup.running(domain)) {
             throw new IllegalStateException("the domain is running: stop it first (asadmin stop-domain)");
         }
         Map<String, byte[]> files = new TreeMap<>();

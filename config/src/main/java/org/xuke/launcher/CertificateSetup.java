@@ -84,6 +84,17 @@ final class CertificateSetup {
     /** A server key and a certificate from the deployment CA naming {@code hostNames}, as s1as. */
     static X509Certificate issueServerCertificate(Path domainConfig, DeploymentCa ca, java.util.List<String> hostNames,
             char[] storePassword) throws IOException, GeneralSecurityException {
+        ServerKey server = serverKey(ca, hostNames);
+        setServerKey(domainConfig, storePassword, server.key(), server.chain());
+        return (X509Certificate) server.chain()[0];
+    }
+
+    /** A server's TLS key with its chain (certificate, login CA, root), for the JDK's own provider. */
+    record ServerKey(java.security.PrivateKey key, Certificate[] chain) {
+    }
+
+    /** A new server key and a certificate for it from the deployment CA naming {@code hostNames}. */
+    static ServerKey serverKey(DeploymentCa ca, java.util.List<String> hostNames) throws GeneralSecurityException {
         KeyPair serverKeys = CertificateIssuer.newKeyPair(KeyKind.EC_P256);
         var now = java.time.Instant.now();
         X509Certificate server = ca.issueServer(new X500Name("CN=" + hostNames.get(0) + ",O=xuke,C=CN"),
@@ -91,9 +102,8 @@ final class CertificateSetup {
         // The JDK's own provider must be able to use this key, so convert it out of BC's classes.
         var jdkKey = java.security.KeyFactory.getInstance("EC")
                 .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(serverKeys.getPrivate().getEncoded()));
-        setServerKey(domainConfig, storePassword, jdkKey,
-                new Certificate[] {jdk(server), jdk(ca.certificate(DeploymentCa.TLS_CA)), jdk(ca.root())});
-        return server;
+        return new ServerKey(jdkKey, new Certificate[] {jdk(server), jdk(ca.certificate(DeploymentCa.TLS_CA)),
+            jdk(ca.root())});
     }
 
     /** The HTTPS listener's key and chain (alias s1as) in the domain key store; read at the next start. */

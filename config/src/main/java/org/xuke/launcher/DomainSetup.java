@@ -76,7 +76,7 @@ final class DomainSetup {
         if (!Files.isRegularFile(domainXml)) {
             throw new IllegalStateException("no domain at " + domain + " (--payara, --domain)");
         }
-        if (running()) {
+        if (running(domain)) {
             throw new IllegalStateException("the domain is running: stop it first (asadmin stop-domain)");
         }
         String xml = Files.readString(domainXml, StandardCharsets.UTF_8);
@@ -319,14 +319,13 @@ final class DomainSetup {
         return DeploymentCa.openOrCreate(home.authority(), password, "unused", Clock.systemUTC());
     }
 
-    /** The domain's key store password (Payara's master password; "changeit" as distributed). */
-    private char[] storePassword() throws IOException {
-        Path file = home.dir().resolve("master-password");
-        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray()
-                : CertificateSetup.DEFAULT_STORE_PASSWORD.toCharArray();
+    /** The domain's key store password: Payara's master password as distributed (docs/OPERATIONS.md, step 10). */
+    private static char[] storePassword() {
+        return CertificateSetup.DEFAULT_STORE_PASSWORD.toCharArray();
     }
 
-    private boolean running() throws IOException {
+    /** Whether the domain's process is alive (its pid file names it). */
+    static boolean running(Path domain) throws IOException {
         Path pid = domain.resolve("config/pid");
         return Files.isRegularFile(pid) && ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
                 .map(ProcessHandle::isAlive).orElse(false);

@@ -85,10 +85,7 @@ final class HardeningCheck {
 
     private void checkServerCertificate() throws Exception {
         Path keys = domain.resolve("config/keystore.p12");
-        char[] password = Files.isRegularFile(home.dir().resolve("master-password"))
-                ? Files.readString(home.dir().resolve("master-password")).strip().toCharArray()
-                : CertificateSetup.DEFAULT_STORE_PASSWORD.toCharArray();
-        KeyStore store = CertificateSetup.load(keys, password);
+        KeyStore store = CertificateSetup.load(keys, CertificateSetup.DEFAULT_STORE_PASSWORD.toCharArray());
         X509Certificate certificate = (X509Certificate) store.getCertificate("s1as");
         boolean fresh = certificate.getNotAfter().toInstant().isAfter(Instant.now().plus(Duration.ofDays(30)));
         check(fresh && !certificate.getSubjectX500Principal().getName().contains("Payara"),

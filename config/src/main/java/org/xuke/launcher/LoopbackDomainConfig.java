@@ -75,21 +75,21 @@ final class LoopbackDomainConfig {
      * racing the deployment once left the HTTP listener down.
      */
     static String withHardenedHttp(String xml) {
-        String config = serverConfig(xml);
-        int configStart = xml.indexOf(config);
-        String patched = config;
-        for (String listener : new String[] {"<protocol name=\"http-listener-1\">",
-                "<protocol security-enabled=\"true\" name=\"http-listener-2\">"}) {
-            int protocol = patched.indexOf(listener);
-            int http = patched.indexOf("<http ", protocol);
-            if (protocol < 0 || http < 0 || http > patched.indexOf("</protocol>", protocol)) {
-                throw new IllegalStateException("domain.xml does not have the expected shape: " + listener);
+        return patchServerConfig(xml, config -> {
+            String patched = config;
+            for (String listener : new String[] {"<protocol name=\"http-listener-1\">",
+                    "<protocol security-enabled=\"true\" name=\"http-listener-2\">"}) {
+                int protocol = patched.indexOf(listener);
+                int http = patched.indexOf("<http ", protocol);
+                if (protocol < 0 || http < 0 || http > patched.indexOf("</protocol>", protocol)) {
+                    throw new IllegalStateException("domain.xml does not have the expected shape: " + listener);
+                }
+                patched = patched.substring(0, http) + "<http xpowered-by=\"false\" server-header=\"false\" "
+                        + "cookie-same-site-enabled=\"true\" cookie-same-site-value=\"Lax\" "
+                        + patched.substring(http + "<http ".length());
             }
-            patched = patched.substring(0, http) + "<http xpowered-by=\"false\" server-header=\"false\" "
-                    + "cookie-same-site-enabled=\"true\" cookie-same-site-value=\"Lax\" "
-                    + patched.substring(http + "<http ".length());
-        }
-        return xml.substring(0, configStart) + patched + xml.substring(configStart + config.length());
+            return patched;
+        });
     }
 
     /**
@@ -132,20 +132,20 @@ final class LoopbackDomainConfig {
      * ports; everything else (admin, IIOP, JMX, Hazelcast, the JMS broker) stays on the loopback address.
      */
     static String withListenAddress(String xml, String address, int httpPort, int httpsPort) {
-        String config = serverConfig(xml);
-        int configStart = xml.indexOf(config);
-        String patched = config;
-        for (String[] listener : new String[][] {{"http-listener-1", String.valueOf(httpPort)},
-                {"http-listener-2", String.valueOf(httpsPort)}}) {
-            Matcher m = Pattern.compile("<network-listener [^>]*name=\"" + listener[0] + "\"[^>]*>").matcher(patched);
-            if (!m.find()) {
-                throw new IllegalStateException("domain.xml does not have the expected shape: " + listener[0]);
+        return patchServerConfig(xml, config -> {
+            String patched = config;
+            for (String[] listener : new String[][] {{"http-listener-1", String.valueOf(httpPort)},
+                    {"http-listener-2", String.valueOf(httpsPort)}}) {
+                Matcher m = Pattern.compile("<network-listener [^>]*name=\"" + listener[0] + "\"[^>]*>").matcher(patched);
+                if (!m.find()) {
+                    throw new IllegalStateException("domain.xml does not have the expected shape: " + listener[0]);
+                }
+                String element = m.group().replaceFirst("address=\"[^\"]*\"", "address=\"" + address + "\"")
+                        .replaceFirst("port=\"[^\"]*\"", "port=\"" + listener[1] + "\"");
+                patched = patched.substring(0, m.start()) + element + patched.substring(m.end());
             }
-            String element = m.group().replaceFirst("address=\"[^\"]*\"", "address=\"" + address + "\"")
-                    .replaceFirst("port=\"[^\"]*\"", "port=\"" + listener[1] + "\"");
-            patched = patched.substring(0, m.start()) + element + patched.substring(m.end());
-        }
-        return xml.substring(0, configStart) + patched + xml.substring(configStart + config.length());
+            return patched;
+        });
     }
 
     /** JVM options of the server (each {@code -Dname=value} or {@code -Xmx...}); a heap option replaces the old one. */
@@ -153,17 +153,21 @@ final class LoopbackDomainConfig {
         String result = xml;
         for (String option : options) {
             if (option.startsWith("-Xmx")) {
-                String config = serverConfig(result);
-                int configStart = result.indexOf(config);
-                String patched = config.replaceFirst("<jvm-options>-Xmx[^<]*</jvm-options>",
-                        "<jvm-options>" + Matcher.quoteReplacement(option) + "</jvm-options>");
-                result = result.substring(0, configStart) + patched + result.substring(configStart + config.length());
+                result = patchServerConfig(result, config -> config.replaceFirst("<jvm-options>-Xmx[^<]*</jvm-options>",
+                        "<jvm-options>" + Matcher.quoteReplacement(option) + "</jvm-options>"));
                 continue;
             }
             result = replaceOnce(result, SERVER_CONFIG_JVM_OPTIONS,
                     "$1\n                <jvm-options>" + Matcher.quoteReplacement(option) + "</jvm-options>");
         }
         return result;
+    }
+
+    /** {@code xml} with the server's {@code <config>} element replaced by what {@code patch} makes of it. */
+    private static String patchServerConfig(String xml, java.util.function.UnaryOperator<String> patch) {
+        String config = serverConfig(xml);
+        int configStart = xml.indexOf(config);
+        return xml.substring(0, configStart) + patch.apply(config) + xml.substring(configStart + config.length());
     }
 
     private static String serverConfig(String xml) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Properties;
 import org.xuke.identity.CertificateIssuer;
 import org.xuke.identity.DeploymentCa;
-import org.xuke.identity.KeyKind;
 
 /**
  * The same EAR on WildFly (standalone-full: Artemis for JMS, JBeret for batch), with EclipseLink as
@@ -109,15 +107,8 @@ final class WildFlyServer {
         CertificateSetup.save(trust, configuration.resolve(CertificateSetup.EKEY_TRUSTSTORE), storePassword.toCharArray());
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
-        var serverKeys = CertificateIssuer.newKeyPair(KeyKind.EC_P256);
-        var now = Instant.now();
-        var server = ca.issueServer(new org.bouncycastle.asn1.x500.X500Name("CN=localhost,O=xuke,C=CN"),
-                serverKeys.getPublic(), now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(825)),
-                CertificateIssuer.LOOPBACK_NAMES);
-        var jdkKey = java.security.KeyFactory.getInstance("EC")
-                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(serverKeys.getPrivate().getEncoded()));
-        keys.setKeyEntry("server", jdkKey, storePassword.toCharArray(), new Certificate[] {CertificateSetup.jdk(server),
-            CertificateSetup.jdk(ca.certificate(DeploymentCa.TLS_CA)), CertificateSetup.jdk(ca.root())});
+        var server = CertificateSetup.serverKey(ca, CertificateIssuer.LOOPBACK_NAMES);
+        keys.setKeyEntry("server", server.key(), storePassword.toCharArray(), server.chain());
         CertificateSetup.save(keys, configuration.resolve("xuke-server.p12"), storePassword.toCharArray());
 
         Properties values = new Properties();
@@ -147,7 +138,12 @@ final class WildFlyServer {
         Files.writeString(cliXml, Files.readString(cliXml, StandardCharsets.UTF_8).replace(
                 "<resolve-parameter-values>false</resolve-parameter-values>",
                 "<resolve-parameter-values>true</resolve-parameter-values>"), StandardCharsets.UTF_8);
-        cli("--file=" + settings.wildflyCli(), "--properties=" + properties);
+        try {
+            cli("--file=" + settings.wildflyCli(), "--properties=" + properties);
+        } finally {
+            // it holds the database and key store passwords; the configuration has them now
+            Files.deleteIfExists(properties);
+        }
         List<String> extra = new ArrayList<>(List.of("embed-server --server-config=standalone-full.xml --std-out=discard"));
         if (settings.demoDir() != null) {
             extra.add("/system-property=xuke.demo.accounts:add(value=\"" + PayaraServer.DEMO_ACCOUNTS + "\")");

@@ -215,7 +215,7 @@ public class GoodsStatisticsPage implements Serializable {
     }
 
     public String amount(BigDecimal usd) {
-        return String.format("%,.2f", usd == null ? BigDecimal.ZERO : usd);
+        return Figures.amount(usd);
     }
 
     public String quantity(BigDecimal quantity) {

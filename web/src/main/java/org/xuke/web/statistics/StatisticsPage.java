@@ -8,7 +8,6 @@ import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.primefaces.model.LazyDataModel;
 import org.xuke.platform.DomainRuleException;
@@ -147,21 +146,15 @@ public class StatisticsPage implements Serializable {
     }
 
     public List<Integer> getYears() {
-        int now = LocalDate.now(Zones.CHINA).getYear();
-        List<Integer> years = new ArrayList<>();
-        for (int y = now; y >= now - 5; y--) {
-            years.add(y);
-        }
-        return years;
+        return Figures.years();
     }
 
     public String monthLabel(int which) {
         return Texts.text("statistics.month", which);
     }
 
-    /** US dollars as people write them: 12,345.60. */
     public String amount(BigDecimal usd) {
-        return String.format("%,.2f", usd == null ? BigDecimal.ZERO : usd);
+        return Figures.amount(usd);
     }
 
     public int getYear() {

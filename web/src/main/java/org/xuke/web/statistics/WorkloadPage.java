@@ -7,7 +7,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.primefaces.model.LazyDataModel;
 import org.xuke.platform.DomainRuleException;
@@ -134,12 +133,7 @@ public class WorkloadPage implements Serializable {
     }
 
     public List<Integer> getYears() {
-        int now = LocalDate.now(Zones.CHINA).getYear();
-        List<Integer> years = new ArrayList<>();
-        for (int y = now; y >= now - 5; y--) {
-            years.add(y);
-        }
-        return years;
+        return Figures.years();
     }
 
     public int getYear() {

@@ -30,10 +30,14 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
+        String vendor = vendor();
         var result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                // Portable migrations, plus the database's own (e.g. PostgreSQL triggers).
-                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
+                // Portable migrations, plus the database's own: db/vendor/postgresql, db/vendor/oracle (twins of the
+                // same versions, checked against each other by MigrationTwinsTest)
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                // a portable migration's varchar(n) holds n characters on Oracle too, as it does on PostgreSQL
+                .initSql("oracle".equals(vendor) ? "alter session set nls_length_semantics = char" : null)
                 // WildFly's batch runtime makes its job repository tables (JOB_INSTANCE, ...) when the server
                 // starts, before any deployment, so a new database is not empty at the first migration; a baseline
                 // at 0 lets Flyway begin there and still apply every migration

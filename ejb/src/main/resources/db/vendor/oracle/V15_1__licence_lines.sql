@@ -1,0 +1,3 @@
+-- The PostgreSQL twin copies the goods lines of licences issued before licence_line existed out of
+-- their content (jsonb). An Oracle database is created by this release's migrations in one go and
+-- holds no such licence: nothing to copy.

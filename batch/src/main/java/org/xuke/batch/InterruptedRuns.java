@@ -14,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -78,29 +80,36 @@ public class InterruptedRuns {
         return marked;
     }
 
+    /** Whether the table exists, asked of the driver (names are lower case on PostgreSQL, upper on Oracle). */
     private static boolean exists(Connection c, String table) throws SQLException {
-        try (PreparedStatement exists = c.prepareStatement("select to_regclass(?) is not null")) {
-            exists.setString(1, table);
-            try (ResultSet r = exists.executeQuery()) {
-                return r.next() && r.getBoolean(1);
+        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            try (ResultSet r = c.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+                if (r.next()) {
+                    return true;
+                }
             }
         }
+        return false;
     }
 
     private static int mark(Connection c, String prefix, List<Long> executions) throws SQLException {
-        Long[] ids = executions.toArray(Long[]::new);
         Timestamp now = Timestamp.from(Instant.now());
+        // one parameter per execution: a server instance has a handful of unfinished runs at most
+        String ids = String.join(", ", Collections.nCopies(executions.size(), "?"));
         try (PreparedStatement steps = c.prepareStatement("update " + prefix + STEPS + " set batchstatus = 'FAILED', "
-                + "exitstatus = 'INTERRUPTED', endtime = ? where jobexecid = any (?) and batchstatus in " + RUNNING);
+                + "exitstatus = 'INTERRUPTED', endtime = ? where jobexecid in (" + ids + ") and batchstatus in "
+                + RUNNING);
                 PreparedStatement runs = c.prepareStatement("update " + prefix + EXECUTIONS + " set batchstatus = "
-                + "'FAILED', exitstatus = 'INTERRUPTED', endtime = ?, updatetime = ? where jobexecid = any (?) and "
-                + "batchstatus in " + RUNNING)) {
+                + "'FAILED', exitstatus = 'INTERRUPTED', endtime = ?, updatetime = ? where jobexecid in (" + ids
+                + ") and batchstatus in " + RUNNING)) {
             steps.setTimestamp(1, now);
-            steps.setArray(2, c.createArrayOf("bigint", ids));
-            steps.executeUpdate();
             runs.setTimestamp(1, now);
             runs.setTimestamp(2, now);
-            runs.setArray(3, c.createArrayOf("bigint", ids));
+            for (int i = 0; i < executions.size(); i++) {
+                steps.setLong(2 + i, executions.get(i));
+                runs.setLong(3 + i, executions.get(i));
+            }
+            steps.executeUpdate();
             return runs.executeUpdate();
         }
     }

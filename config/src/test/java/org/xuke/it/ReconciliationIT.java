@@ -180,8 +180,9 @@ class ReconciliationIT {
                 "D 3.00000 7.00000 1 NONE",
                 "F 10.00000 0.00000 1 PROPOSED"), first);
         List<String> anomalies = anomalies();
+        // a finding that names no declaration keeps '-' in its key (V29: Oracle would store '' as null)
         assertEquals(List.of(
-                "26ZZ000001 UNKNOWN_LICENCE  0",
+                "26ZZ000001 UNKNOWN_LICENCE - 0",
                 "A TOO_MANY_USES 431020260000000002 0",
                 "B WRONG_PORT 431020260000000003 0",
                 "C ABOVE_TOLERANCE 431020260000000004 1",

@@ -1,5 +1,6 @@
 package org.xuke.customs;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceLine;
 import org.xuke.licence.LicenceService;
 import org.xuke.licence.LicenceStatus;
+import org.xuke.platform.SchemaMigration;
 
 /**
  * The way in from customs: one receipt or usage message, applied in one transaction, or refused
@@ -45,6 +47,9 @@ public class CustomsInbox {
 
     @PersistenceContext
     private EntityManager em;
+
+    @EJB
+    private SchemaMigration schema;
 
     @Inject
     private LicenceService licences;
@@ -76,8 +81,9 @@ public class CustomsInbox {
         String id = message.messageId().toString();
         // claimed first, insert-if-absent: the same message taken by two consumers at once waits here for the
         // first one's transaction and then finds it applied (both inserting failed one of them on the key)
-        em.createNativeQuery("insert into customs_inbound (message_id, kind, licence_number, received_at_utc, result, "
-                + "duplicates, declaration_date) values (?, ?, ?, ?, ?, 0, cast(? as date)) on conflict (message_id) do nothing")
+        em.createNativeQuery(schema.dialect().insertIfAbsent("customs_inbound", "message_id",
+                "message_id, kind, licence_number, received_at_utc, result, duplicates, declaration_date",
+                "?, ?, ?, ?, ?, 0, cast(? as date)"))
                 .setParameter(1, id).setParameter(2, kind(message)).setParameter(3, licenceNumber)
                 .setParameter(4, now).setParameter(5, InboundMessage.RECEIVED)
                 .setParameter(6, message instanceof Usage u ? u.declarationDate() : null).executeUpdate();

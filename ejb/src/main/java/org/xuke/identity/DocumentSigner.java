@@ -1,5 +1,6 @@
 package org.xuke.identity;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,7 @@ import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.xuke.audit.AuditEntry;
 import org.xuke.audit.AuditLog;
+import org.xuke.platform.SchemaMigration;
 import org.xuke.reports.PdfSignatures;
 
 /**
@@ -36,6 +38,9 @@ public class DocumentSigner {
 
     @PersistenceContext(unitName = "xuke")
     private EntityManager em;
+
+    @EJB
+    private SchemaMigration schema;
 
     @Inject
     private CertificateAuthorityProvider authority;
@@ -75,8 +80,8 @@ public class DocumentSigner {
                 .addRDN(BCStyle.CN, authorityName + "许可证专用章").build(), keys.getPublic(),
                 now.minus(Duration.ofMinutes(5)), now.plus(VALIDITY), CertificateIssuer.Purpose.DOCUMENT_SIGNING);
         try {
-            int inserted = em.createNativeQuery("insert into authority_signing_key (authority_code, certificate_der, "
-                    + "sealed_key, created_at_utc) values (?1, ?2, ?3, ?4) on conflict (authority_code) do nothing")
+            int inserted = em.createNativeQuery(schema.dialect().insertIfAbsent("authority_signing_key", "authority_code",
+                    "authority_code, certificate_der, sealed_key, created_at_utc", "?1, ?2, ?3, ?4"))
                     .setParameter(1, authorityCode)
                     .setParameter(2, Base64.getEncoder().encodeToString(certificate.getEncoded()))
                     .setParameter(3, ca.sealKey(keys.getPrivate(), authority.secret()))

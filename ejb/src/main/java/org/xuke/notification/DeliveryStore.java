@@ -33,9 +33,11 @@ public class DeliveryStore {
     @SuppressWarnings("unchecked")
     public List<Delivery> claim(int max) {
         LocalDateTime now = now();
+        // the limit as the driver's maximum rows: SKIP LOCKED locks rows as they are fetched on both databases,
+        // and Oracle takes no row limit beside FOR UPDATE
         List<Number> ids = em.createNativeQuery("select id from notification_delivery where sent_at_utc is null"
-                + " and next_attempt_utc <= ? order by id limit ? for update skip locked")
-                .setParameter(1, now).setParameter(2, max).getResultList();
+                + " and next_attempt_utc <= ? order by id for update skip locked")
+                .setParameter(1, now).setMaxResults(max).getResultList();
         List<Delivery> claimed = ids.stream().map(id -> em.find(Delivery.class, id.longValue())).toList();
         claimed.forEach(d -> d.claim(now, LEASE));
         return claimed;

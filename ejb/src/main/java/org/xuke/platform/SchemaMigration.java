@@ -2,13 +2,14 @@ package org.xuke.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -28,16 +29,21 @@ public class SchemaMigration {
     @Resource(lookup = "jdbc/xuke")
     private DataSource dataSource;
 
+    private SqlDialect dialect;
+
     @PostConstruct
     void migrate() {
-        String vendor = vendor();
-        var result = Flyway.configure(SchemaMigration.class.getClassLoader())
+        dialect = detect();
+        var configuration = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 // Portable migrations, plus the database's own: db/vendor/postgresql, db/vendor/oracle (twins of the
                 // same versions, checked against each other by MigrationTwinsTest)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                // a portable migration's varchar(n) holds n characters on Oracle too, as it does on PostgreSQL
-                .initSql("oracle".equals(vendor) ? "alter session set nls_length_semantics = char" : null)
+                .locations("classpath:db/migration", "classpath:db/vendor/" + dialect.folder());
+        if (dialect == SqlDialect.ORACLE) {
+            // a portable migration's varchar(n) holds n characters on Oracle too, as it does on PostgreSQL
+            configuration.initSql("alter session set nls_length_semantics = char");
+        }
+        var result = configuration
                 // WildFly's batch runtime makes its job repository tables (JOB_INSTANCE, ...) when the server
                 // starts, before any deployment, so a new database is not empty at the first migration; a baseline
                 // at 0 lets Flyway begin there and still apply every migration
@@ -49,10 +55,15 @@ public class SchemaMigration {
                 + " migrations applied now)");
     }
 
-    /** db/vendor/postgresql, db/vendor/oracle: the product name in lower case, first word. */
-    private String vendor() {
+    /** The database's dialect, for the few statements that differ (known once the schema is migrated). */
+    @Lock(LockType.READ)
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    private SqlDialect detect() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).split("\\s+")[0];
+            return SqlDialect.of(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database to migrate it", e);
         }

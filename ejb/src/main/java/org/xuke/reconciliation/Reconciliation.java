@@ -313,7 +313,8 @@ public class Reconciliation {
     }
 
     private void record(Set<String> known, LocalDate date, String number, String authority, Finding finding) {
-        String declaration = finding.declarationNumber() == null ? "" : finding.declarationNumber();
+        String declaration = finding.declarationNumber() == null ? ReconciliationAnomaly.NO_DECLARATION
+                : finding.declarationNumber();
         int line = finding.lineNumber() == null ? 0 : finding.lineNumber();
         if (known.add(number + "/" + finding.type() + "/" + declaration + "/" + line)) {
             em.persist(new ReconciliationAnomaly(date, number, authority, finding.type(), declaration, line,

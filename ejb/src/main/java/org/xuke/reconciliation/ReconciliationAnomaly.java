@@ -28,6 +28,12 @@ public class ReconciliationAnomaly implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The declaration number of a finding that names none: part of the natural key, so not null, and not ''
+     * (which Oracle stores as null).
+     */
+    public static final String NO_DECLARATION = "-";
+
     public static final int NOTE_MAX = 1000;
 
     /** Where the officer's handling stands. */
@@ -87,7 +93,7 @@ public class ReconciliationAnomaly implements Serializable {
         this.licenceNumber = licenceNumber;
         this.authorityCode = authorityCode;
         this.type = type;
-        this.declarationNumber = declarationNumber == null ? "" : declarationNumber;
+        this.declarationNumber = declarationNumber == null ? NO_DECLARATION : declarationNumber;
         this.lineNumber = lineNumber == null ? 0 : lineNumber;
         this.evidence = evidence.length() > 500 ? evidence.substring(0, 500) : evidence;
     }

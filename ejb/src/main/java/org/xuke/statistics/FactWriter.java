@@ -1,5 +1,6 @@
 package org.xuke.statistics;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,6 +18,8 @@ import org.xuke.calendar.WorkingDays;
 import org.xuke.catalog.CatalogService;
 import org.xuke.licence.Licence;
 import org.xuke.licence.LicenceEvent;
+import org.xuke.platform.SchemaMigration;
+import org.xuke.platform.SqlDialect;
 import org.xuke.platform.Zones;
 
 /**
@@ -39,28 +42,39 @@ public class FactWriter {
     @Inject
     private CatalogService catalogs;
 
+    @EJB
+    private SchemaMigration schema;
+
     public void licence(@Observes LicenceEvent event) {
         if (event.kind() == LicenceEvent.Kind.ISSUED) {
             issued(event.licenceId());
         } else if (event.kind() == LicenceEvent.Kind.DELETED) {
             // 删证: it never took effect; its rows stay but count no more, and leave the monthly sums
             em.flush();
-            takeFromMonths(event.licenceId());
-            em.createNativeQuery("update licence_fact set counted = false where licence_id = ?")
-                    .setParameter(1, event.licenceId()).executeUpdate();
-            em.createNativeQuery("update licence_line_fact set counted = false where licence_id = ?")
-                    .setParameter(1, event.licenceId()).executeUpdate();
+            if (schema.dialect() == SqlDialect.ORACLE) {
+                OracleFacts.addToMonths(em, event.licenceId(), "-");
+            } else {
+                takeFromMonths(event.licenceId());
+            }
+            em.createNativeQuery("update licence_fact set counted = ? where licence_id = ?")
+                    .setParameter(1, false).setParameter(2, event.licenceId()).executeUpdate();
+            em.createNativeQuery("update licence_line_fact set counted = ? where licence_id = ?")
+                    .setParameter(1, false).setParameter(2, event.licenceId()).executeUpdate();
         }
     }
 
     /**
      * A licence issued: its fact, its lines' facts and both monthly sums in one statement (PostgreSQL's
-     * data-modifying WITH: one round trip instead of four, on every issue).
+     * data-modifying WITH: one round trip instead of four, on every issue; on Oracle, {@link OracleFacts}).
      */
     private void issued(long licenceId) {
         Licence licence = em.find(Licence.class, licenceId);
         em.flush();
         LocalDate issuedOn = chinaDate(licence.getIssuedAtUtc());
+        if (schema.dialect() == SqlDialect.ORACLE) {
+            OracleFacts.issued(em, licenceId, issuedOn);
+            return;
+        }
         em.createNativeQuery("with f as (insert into licence_fact (licence_id, issued_on, trade_mode_code,"
                 + " country_code, consignor_code, authority_code, enterprise_id, applicant, department, counted, kind,"
                 + " total_usd, applied_on, port_code, contract_number, exporter_code)"
@@ -119,8 +133,9 @@ public class FactWriter {
      */
     private static String goodsMonthRows(String source, String sign) {
         return "select cast(date_trunc('month', applied_on) as date), authority_code, kind, trade_mode_code,"
-                + " country_code, coalesce(port_code, ''), commodity_code, coalesce(category_code, ''),"
-                + " coalesce(unit_code, ''), " + sign + "count(*), " + sign + "count(*) filter (where first_in_commodity),"
+                + " country_code, coalesce(port_code, '" + MonthlySums.ABSENT + "'), commodity_code,"
+                + " coalesce(category_code, '" + MonthlySums.ABSENT + "'), coalesce(unit_code, '" + MonthlySums.ABSENT
+                + "'), " + sign + "count(*), " + sign + "count(*) filter (where first_in_commodity),"
                 + " " + sign + "count(*) filter (where first_in_category), " + sign + "count(*) filter (where first_of_licence),"
                 + " " + sign + "sum(quantity), " + sign + "coalesce(sum(amount_usd), 0)"
                 + " from " + source + " where counted group by 1, 2, 3, 4, 5, 6, 7, 8, 9 order by 1, 2, 3, 4, 5, 6, 7, 8, 9";
@@ -162,6 +177,12 @@ public class FactWriter {
         }
         LocalDate decided = chinaDate(step.getAtUtc());
         Timing timing = timing(catalogs.workingDays(), received, decided);
+        if (schema.dialect() == SqlDialect.ORACLE) {
+            OracleFacts.decided(em, new Object[] {application.getId(), steps.size() - 1, application.getAuthorityCode(),
+                step.getActor(), stage.name(), event.transition().name(), received, decided, timing.workingDays(),
+                timing.inTime()}, decided.withDayOfMonth(1));
+            return;
+        }
         // the decision and its month's sums in one statement (written once however often the event comes)
         em.createNativeQuery("with d as (insert into decision_fact (application_id, step_no, authority_code, actor,"
                 + " stage, transition, received_on, decided_on, working_days, in_time)"

@@ -249,9 +249,9 @@ public class GoodsStatisticsService {
         return em.createQuery(count).getSingleResult();
     }
 
-    /** A key's absent code as the sums keep it (''). */
+    /** A key's absent code as the sums keep it. */
     private static String blankFor(String code) {
-        return code == null ? "" : code;
+        return code == null ? MonthlySums.ABSENT : code;
     }
 
     /** Adds the lines applied for from {@code from} to {@code to} to the rows and totals. */
@@ -330,7 +330,7 @@ public class GoodsStatisticsService {
     }
 
     private static String blankToNull(String code) {
-        return code == null || code.isEmpty() ? null : code;
+        return code == null || MonthlySums.ABSENT.equals(code) ? null : code;
     }
 
     /** The goods lines behind one row of a statistic ({@code key} null: behind the whole statistic), paged. */

@@ -14,6 +14,9 @@ import java.util.List;
  */
 final class MonthlySums {
 
+    /** An absent code in a sum's key (port, category, unit): not '', which Oracle stores as null. */
+    static final String ABSENT = "-";
+
     private final StringBuilder from;
     private final List<Object> parameters = new ArrayList<>();
 

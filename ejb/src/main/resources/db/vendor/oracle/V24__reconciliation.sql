@@ -46,7 +46,7 @@ create table reconciliation_anomaly (
     licence_number      varchar2(10 char)   not null,
     authority_code      varchar2(40 char)   not null,
     anomaly_type        varchar2(20 char)   not null,
-    -- '' and 0 where a finding names no declaration or line: the natural key has no nulls
+    -- '-' (V29) and 0 where a finding names no declaration or line: the natural key has no nulls
     declaration_number  varchar2(18 char)   not null,
     line_number         number(10)          not null,
     evidence            varchar2(500 char)  not null,

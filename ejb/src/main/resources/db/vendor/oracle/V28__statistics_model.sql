@@ -100,7 +100,7 @@ create index ix_decision_fact_decided on decision_fact (decided_on);
 -- (an issue adds a licence's lines, a deletion takes them away again), so a sum never differs from
 -- the rows behind it. Only dimensions of few values are kept (a consignor, contract, exporter or
 -- grade is asked of the rows themselves, which its index narrows to one company's); an absent code
--- is '-' so that it can be part of the key (V29).
+-- is '-' so that it can be part of the key.
 create table goods_month (
     month               date                not null,
     authority_code      varchar2(40 char)   not null,

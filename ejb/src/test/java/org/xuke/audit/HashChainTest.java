@@ -12,9 +12,11 @@ class HashChainTest {
     private static final LocalDateTime T = LocalDateTime.of(2026, 11, 24, 2, 0, 0, 123_000_000);
 
     @Test
-    void genesisHashIsTheOneTheMigrationWrites() throws Exception {
-        String migration = Files.readString(Path.of("src/main/resources/db/migration/V2__audit_log.sql"));
-        assertThat(migration).contains("'" + HashChain.GENESIS + "'");
+    void genesisHashIsTheOneTheMigrationsWrite() throws Exception {
+        for (String vendor : new String[] {"postgresql", "oracle"}) {
+            String migration = Files.readString(Path.of("src/main/resources/db/vendor/" + vendor + "/V2__audit_log.sql"));
+            assertThat(migration).as(vendor).contains("'" + HashChain.GENESIS + "'");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.xuke.identity.ekey;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -39,6 +40,7 @@ import org.xuke.account.DataScope;
 import org.xuke.account.Role;
 import org.xuke.platform.DomainRuleException;
 import org.xuke.platform.OutOfScopeException;
+import org.xuke.platform.SchemaMigration;
 import org.xuke.reports.ReportRenderer;
 
 /**
@@ -65,6 +67,9 @@ public class EkeyRequestService {
 
     @PersistenceContext(unitName = "xuke")
     private EntityManager em;
+
+    @EJB
+    private SchemaMigration schema;
 
     @Inject
     private Event<EkeyRequestEvent> events;
@@ -562,7 +567,7 @@ public class EkeyRequestService {
     }
 
     private String nextNumber(Instant now) {
-        long n = ((Number) em.createNativeQuery("select nextval('ekey_request_number_seq')").getSingleResult())
+        long n = ((Number) em.createNativeQuery(schema.dialect().nextValue("ekey_request_number_seq")).getSingleResult())
                 .longValue();
         return String.format("EK%d%06d", now.atZone(CHINA).getYear(), n % 1_000_000);
     }

@@ -28,7 +28,8 @@ import org.xuke.reconciliation.Reconciliation;
  * end them: they are marked FAILED here (exit status {@code INTERRUPTED}), so that 重新运行 restarts
  * them from their last checkpoint. Only this instance's own runs: in a deployment group another
  * instance may be running its runs right now. The batch API has no call for this (jakartaee/batch
- * #157), so the repository's two status columns are set as its runtime sets them.
+ * #157), so the repository's two status columns are set as its runtime sets them: Payara's tables, and
+ * on WildFly JBeret's (its partitions too).
  */
 @Singleton
 @Startup
@@ -39,11 +40,28 @@ import org.xuke.reconciliation.Reconciliation;
 public class InterruptedRuns {
 
     private static final Logger LOG = Logger.getLogger(InterruptedRuns.class.getName());
-    /** The repository's tables: unprefixed as configured here (docs/OPERATIONS.md), or with a bureau's prefix. */
-    private static final List<String> PREFIXES = List.of("", "jbatch_");
-    static final String EXECUTIONS = "executioninstancedata";
-    static final String STEPS = "stepexecutioninstancedata";
     private static final String RUNNING = "('STARTING', 'STARTED', 'STOPPING')";
+
+    /**
+     * A batch runtime's repository as the runtime names it: the executions, their steps (by the execution's
+     * key) and, where kept apart, the steps' partitions (by the step's key).
+     */
+    record Repository(String executions, String key, String updated, String steps, String stepKey,
+            String partitions) {
+
+        /** Payara's (IBM's jBatch), unprefixed as configured here or with the prefix of earlier versions. */
+        static Repository payara(String prefix) {
+            return new Repository(prefix + "executioninstancedata", "jobexecid", "updatetime",
+                    prefix + "stepexecutioninstancedata", null, null);
+        }
+
+        /** WildFly's (JBeret's JDBC repository, config/wildfly/xuke.cli). */
+        static final Repository JBERET = new Repository("job_execution", "jobexecutionid", "lastupdatedtime",
+                "step_execution", "stepexecutionid", "partition_execution");
+    }
+
+    static final List<Repository> REPOSITORIES = List.of(Repository.payara(""), Repository.payara("jbatch_"),
+            Repository.JBERET);
 
     @Resource(lookup = "jdbc/xuke")
     private DataSource database;
@@ -70,10 +88,9 @@ public class InterruptedRuns {
     private int mark(List<Long> executions) throws SQLException {
         int marked = 0;
         try (Connection c = database.getConnection()) {
-            // the tables as configured here, and those of a domain that set the prefix JBATCH_ (earlier versions)
-            for (String prefix : PREFIXES) {
-                if (exists(c, prefix + EXECUTIONS)) {
-                    marked += mark(c, prefix, executions);
+            for (Repository repository : REPOSITORIES) {
+                if (exists(c, repository.executions())) {
+                    marked += mark(c, repository, executions);
                 }
             }
         }
@@ -92,25 +109,32 @@ public class InterruptedRuns {
         return false;
     }
 
-    private static int mark(Connection c, String prefix, List<Long> executions) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
+    private static int mark(Connection c, Repository r, List<Long> executions) throws SQLException {
         // one parameter per execution: a server instance has a handful of unfinished runs at most
         String ids = String.join(", ", Collections.nCopies(executions.size(), "?"));
-        try (PreparedStatement steps = c.prepareStatement("update " + prefix + STEPS + " set batchstatus = 'FAILED', "
-                + "exitstatus = 'INTERRUPTED', endtime = ? where jobexecid in (" + ids + ") and batchstatus in "
-                + RUNNING);
-                PreparedStatement runs = c.prepareStatement("update " + prefix + EXECUTIONS + " set batchstatus = "
-                + "'FAILED', exitstatus = 'INTERRUPTED', endtime = ?, updatetime = ? where jobexecid in (" + ids
-                + ") and batchstatus in " + RUNNING)) {
-            steps.setTimestamp(1, now);
-            runs.setTimestamp(1, now);
-            runs.setTimestamp(2, now);
-            for (int i = 0; i < executions.size(); i++) {
-                steps.setLong(2 + i, executions.get(i));
-                runs.setLong(3 + i, executions.get(i));
+        String failed = " set batchstatus = 'FAILED', exitstatus = 'INTERRUPTED'";
+        if (r.partitions() != null) {
+            update(c, "update " + r.partitions() + failed + " where " + r.stepKey() + " in (select " + r.stepKey()
+                    + " from " + r.steps() + " where " + r.key() + " in (" + ids + ")) and batchstatus in " + RUNNING,
+                    0, executions);
+        }
+        update(c, "update " + r.steps() + failed + ", endtime = ? where " + r.key() + " in (" + ids
+                + ") and batchstatus in " + RUNNING, 1, executions);
+        return update(c, "update " + r.executions() + failed + ", endtime = ?, " + r.updated() + " = ? where "
+                + r.key() + " in (" + ids + ") and batchstatus in " + RUNNING, 2, executions);
+    }
+
+    /** Runs {@code sql} with {@code times} timestamps of now, then the executions' ids. */
+    private static int update(Connection c, String sql, int times, List<Long> executions) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement update = c.prepareStatement(sql)) {
+            for (int i = 0; i < times; i++) {
+                update.setTimestamp(1 + i, now);
             }
-            steps.executeUpdate();
-            return runs.executeUpdate();
+            for (int i = 0; i < executions.size(); i++) {
+                update.setLong(1 + times + i, executions.get(i));
+            }
+            return update.executeUpdate();
         }
     }
 }

@@ -121,6 +121,24 @@ public final class Stack implements AutoCloseable {
         return found;
     }
 
+    /** What a test does while the server is down. */
+    public interface WhileDown {
+        void run() throws Exception;
+    }
+
+    /**
+     * WildFly stopped, {@code whileDown} run (a test leaves the database as a killed server would), WildFly
+     * started again; returns once the portal answers (its deployments start with it).
+     */
+    public void restartWildFly(WhileDown whileDown) throws Exception {
+        wildfly.stop();
+        whileDown.run();
+        wildfly.start();
+        PayaraServer.awaitHttp("http://" + Settings.LOOPBACK + ":" + settings.httpPort() + "/public/ping.xhtml",
+                Duration.ofMinutes(3));
+        Progress.info("WildFly answers again");
+    }
+
     /** Starts Payara again after {@link #killPayara}; returns once the portal answers (its deployments start with it). */
     public void restartPayara() throws Exception {
         payara.startAgain();

@@ -63,6 +63,7 @@ class LoginIT {
                 CertificateIssuer.Revocation.CESSATION_OF_OPERATION);
         Fixtures.officer(accounts, certificates, "PROV-BEIJING", "OFFICER", "Rev-2026-secure-x",
                 Set.of(Role.INITIAL_REVIEWER));
+        Fixtures.officer(accounts, certificates, "PROV-BEIJING", "RACE", READY_PASSWORD, Set.of(Role.INITIAL_REVIEWER));
         // e-keys of the deployment CA for READY, never stored: one whose validity ended yesterday, and
         // the same made valid, to show that only the expiry differs
         java.time.Instant now = java.time.Instant.now();
@@ -244,5 +245,54 @@ class LoginIT {
                         "https://evil.example/", "login:submit", ""));
         assertEquals("127.0.0.1", home.uri().getHost(), "never sent to another address");
         assertTrue(home.uri().getPath().endsWith("/enterprise/index.xhtml"), home.uri().toString());
+    }
+
+    /**
+     * A sign-in and a decision that writes the same user a notice, at the same moment. The sign-in holds his
+     * account row while it checks the password, then appends to the audit log; a decision appends to the
+     * audit log first (the chain's head locked), then writes the notice, whose foreign key reads his row.
+     * The sign-in's lock must not stop that read: with FOR UPDATE the two waited for each other, and
+     * PostgreSQL broke the deadlock by failing one of them.
+     */
+    @Test
+    @Order(10)
+    @RunAsClient
+    void aSignInAndADecisionNotifyingTheSameUserDoNotDeadlock() throws Exception {
+        long account = CustomsLoad.count("select id from account where username = 'RACE'");
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> signIn;
+        try (java.sql.Connection decision = CustomsLoad.database()) {
+            decision.setAutoCommit(false);
+            try (java.sql.Statement s = decision.createStatement()) {
+                s.execute("set lock_timeout = '20s'");
+                // the decision's audit append
+                s.execute("select last_position from audit_chain_head where id = 1 for update");
+            }
+            signIn = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return PortalClient.withEkey(Fixtures.ekey("RACE"), Fixtures.EKEY_PASSWORD).login("RACE",
+                            READY_PASSWORD);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // the sign-in has RACE's row and waits for the chain's head
+            long waiting = 0;
+            for (int i = 0; i < 300 && waiting == 0; i++) {
+                Thread.sleep(100);
+                waiting = CustomsLoad.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                        + " and query ilike '%audit_chain_head%'");
+            }
+            assertEquals(1, waiting, "the sign-in waits for the audit log's head");
+            // the decision's notice to RACE: its foreign key reads RACE's row
+            try (java.sql.PreparedStatement notice = decision.prepareStatement("insert into notification (account_id,"
+                    + " kind, record_type, record_id, record_label, created_at_utc) values (?, 'TEST', 'LICENCE', 0,"
+                    + " 'race', now())")) {
+                notice.setLong(1, account);
+                assertEquals(1, notice.executeUpdate(), "written while the sign-in holds the row");
+            }
+            decision.rollback();
+        }
+        HttpResponse<String> in = signIn.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(in.uri().getPath().startsWith("/officer/"), "and the sign-in went through: " + in.uri());
     }
 }

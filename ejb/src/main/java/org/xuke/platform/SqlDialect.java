@@ -33,6 +33,15 @@ public enum SqlDialect {
     }
 
     /**
+     * The lock clause of a select that holds its rows for an update of columns other than the key: other
+     * writers wait, rows that refer to them by foreign key do not (PostgreSQL's FOR UPDATE would make them
+     * wait; Oracle's foreign key checks take no row lock).
+     */
+    public String forUpdateOfNonKeyColumns() {
+        return this == ORACLE ? " for update" : " for no key update";
+    }
+
+    /**
      * An insert of one row (positional parameters in {@code values}) that inserts nothing where a row with the
      * same {@code key} exists, also where a concurrent transaction inserted it first (it waits for that one to
      * end); its update count tells which.

@@ -29,13 +29,13 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         Progress.info("xuke 许可 - starting the portal with demo data (Ctrl-C stops everything)");
-        Stack stack = Stack.start(false, true);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // registered before anything starts: a Ctrl-C while the servers start stops what is up already
+        Stack stack = Stack.start(false, true, starting -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Progress.info("stopping ...");
-            stack.close();
+            starting.close();
             stopped.countDown();
-        }, "xuke-stop"));
+        }, "xuke-stop")));
         String base = "http://" + Settings.LOOPBACK + ":" + stack.settings().httpPort();
         System.out.println();
         System.out.println("  门户 Portal           " + base + "/");

@@ -217,17 +217,25 @@ final class PayaraServer {
         } catch (IOException | InterruptedException | IllegalStateException e) {
             Progress.info("asadmin stop-domain failed (" + e.getMessage().lines().findFirst().orElse("")
                     + "); ending the domain process");
-            killFromPidFile();
         }
+        // a domain still starting (Ctrl-C during start-domain) is "not running" to stop-domain: it ends here
+        endDomainProcesses();
         started = false;
     }
 
-    private void killFromPidFile() {
-        Path pidFile = domainDir().resolve("config/pid");
-        try {
-            if (Files.isRegularFile(pidFile)) {
-                long pid = Long.parseLong(Files.readString(pidFile).strip());
-                ProcessHandle.of(pid).ifPresent(p -> {
+    /**
+     * Ends what is left of the domain: an asadmin of ours still running (a start-domain interrupted by Ctrl-C
+     * would go on to launch the server) and the domain's server process, found by its instance root, not by
+     * the pid file, which a server still starting has not written yet.
+     */
+    private void endDomainProcesses() {
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("appserver-cli.jar")).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+        String instanceRoot = "-Dcom.sun.aas.instanceRoot=" + domainDir().toAbsolutePath();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(instanceRoot + " ")).orElse(false))
+                .forEach(p -> {
                     p.destroy();
                     try {
                         p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -235,10 +243,6 @@ final class PayaraServer {
                         p.destroyForcibly();
                     }
                 });
-            }
-        } catch (IOException | NumberFormatException e) {
-            Progress.info("could not read " + pidFile + ": " + e.getMessage());
-        }
     }
 
     /** Waits until a URL answers 200, or fails after the timeout. */

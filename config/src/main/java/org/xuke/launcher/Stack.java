@@ -20,6 +20,7 @@ public final class Stack implements AutoCloseable {
     private final PayaraServer payara;
     private final WildFlyServer wildfly;
     private final MailServer mail = new MailServer();
+    private boolean closed;
 
     private Stack(Settings settings) {
         this.settings = settings;
@@ -30,8 +31,18 @@ public final class Stack implements AutoCloseable {
 
     /** Starts PostgreSQL and a configured Payara; deploys the EAR when {@code deploy} is set. */
     public static Stack start(boolean forTests, boolean deploy) throws Exception {
+        return start(forTests, deploy, stack -> { });
+    }
+
+    /**
+     * As {@link #start(boolean, boolean)}, handing the stack to {@code beforeStart} first: the run command
+     * registers its Ctrl-C there, so that a Ctrl-C while the servers are still starting stops them too.
+     */
+    public static Stack start(boolean forTests, boolean deploy, java.util.function.Consumer<Stack> beforeStart)
+            throws Exception {
         Settings settings = Settings.fromSystemProperties(forTests);
         Stack stack = new Stack(settings);
+        beforeStart.accept(stack);
         try {
             stack.bringUp(deploy);
         } catch (Exception | Error e) {
@@ -165,8 +176,13 @@ public final class Stack implements AutoCloseable {
         return mail;
     }
 
+    /** Stops what is running; once (a Ctrl-C during a failed start closes it from two threads). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         payara.stop();
         wildfly.stop();
         mail.stop();

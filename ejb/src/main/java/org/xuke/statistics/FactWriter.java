@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -177,26 +178,27 @@ public class FactWriter {
         }
         LocalDate decided = chinaDate(step.getAtUtc());
         Timing timing = timing(catalogs.workingDays(), received, decided);
+        // decision_fact's columns in order, then its month
+        Object[] decision = {application.getId(), steps.size() - 1, application.getAuthorityCode(), step.getActor(),
+            stage.name(), event.transition().name(), received, decided, timing.workingDays(), timing.inTime()};
+        LocalDate month = decided.withDayOfMonth(1);
         if (schema.dialect() == SqlDialect.ORACLE) {
-            OracleFacts.decided(em, new Object[] {application.getId(), steps.size() - 1, application.getAuthorityCode(),
-                step.getActor(), stage.name(), event.transition().name(), received, decided, timing.workingDays(),
-                timing.inTime()}, decided.withDayOfMonth(1));
+            OracleFacts.decided(em, decision, month);
             return;
         }
         // the decision and its month's sums in one statement (written once however often the event comes)
-        em.createNativeQuery("with d as (insert into decision_fact (application_id, step_no, authority_code, actor,"
-                + " stage, transition, received_on, decided_on, working_days, in_time)"
+        Query query = em.createNativeQuery("with d as (insert into decision_fact (application_id, step_no,"
+                + " authority_code, actor, stage, transition, received_on, decided_on, working_days, in_time)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning *)"
                 + " insert into decision_month as m (month, authority_code, actor, stage, decisions, in_time,"
                 + " working_days) select ?, authority_code, actor, stage, 1, case when in_time then 1 else 0 end,"
                 + " working_days from d on conflict (month, authority_code, actor, stage) do update set"
                 + " decisions = m.decisions + 1, in_time = m.in_time + excluded.in_time,"
-                + " working_days = m.working_days + excluded.working_days")
-                .setParameter(1, application.getId()).setParameter(2, steps.size() - 1)
-                .setParameter(3, application.getAuthorityCode()).setParameter(4, step.getActor())
-                .setParameter(5, stage.name()).setParameter(6, event.transition().name()).setParameter(7, received)
-                .setParameter(8, decided).setParameter(9, timing.workingDays()).setParameter(10, timing.inTime())
-                .setParameter(11, decided.withDayOfMonth(1)).executeUpdate();
+                + " working_days = m.working_days + excluded.working_days");
+        for (int i = 0; i < decision.length; i++) {
+            query.setParameter(i + 1, decision[i]);
+        }
+        query.setParameter(decision.length + 1, month).executeUpdate();
     }
 
     /** Working days after receipt up to the decision, and whether it came on or before the limit's last day. */

@@ -2,6 +2,7 @@ package org.xuke.statistics;
 
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
+import org.xuke.platform.SqlDialect;
 
 /**
  * {@link FactWriter}'s statements on Oracle, which has no data-modifying WITH, no ON CONFLICT and no
@@ -89,13 +90,13 @@ final class OracleFacts {
                 .setParameter(1, licenceId).executeUpdate();
     }
 
-    /** A decision and its month's sums; parameters as {@link FactWriter#decided} binds them. */
-    static void decided(EntityManager em, Object[] parameters, LocalDate month) {
-        var insert = em.createNativeQuery("insert /*+ ignore_row_on_dupkey_index(decision_fact (application_id, step_no)) */"
-                + " into decision_fact (application_id, step_no, authority_code, actor, stage, transition, received_on,"
-                + " decided_on, working_days, in_time) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        for (int i = 0; i < parameters.length; i++) {
-            insert.setParameter(i + 1, parameters[i]);
+    /** A decision (decision_fact's columns in order, as {@link FactWriter#decided} makes them) and its month's sums. */
+    static void decided(EntityManager em, Object[] decision, LocalDate month) {
+        var insert = em.createNativeQuery(SqlDialect.ORACLE.insertIfAbsent("decision_fact", "application_id, step_no",
+                "application_id, step_no, authority_code, actor, stage, transition, received_on, decided_on,"
+                        + " working_days, in_time", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"));
+        for (int i = 0; i < decision.length; i++) {
+            insert.setParameter(i + 1, decision[i]);
         }
         if (insert.executeUpdate() == 0) {
             return;
@@ -107,9 +108,9 @@ final class OracleFacts {
                 + " m.working_days = m.working_days + n.working_days"
                 + " when not matched then insert (month, authority_code, actor, stage, decisions, in_time, working_days)"
                 + " values (n.month, n.authority_code, n.actor, n.stage, 1, n.in_time, n.working_days)")
-                .setParameter(1, month).setParameter(2, parameters[2]).setParameter(3, parameters[3])
-                .setParameter(4, parameters[4]).setParameter(5, Boolean.TRUE.equals(parameters[9]) ? 1 : 0)
-                .setParameter(6, parameters[8]).executeUpdate();
+                .setParameter(1, month).setParameter(2, decision[2]).setParameter(3, decision[3])
+                .setParameter(4, decision[4]).setParameter(5, Boolean.TRUE.equals(decision[9]) ? 1 : 0)
+                .setParameter(6, decision[8]).executeUpdate();
     }
 
     /** 1 for the first line of its group (in line order), else 0. */

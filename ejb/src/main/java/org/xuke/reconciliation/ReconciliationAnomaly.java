@@ -156,8 +156,9 @@ public class ReconciliationAnomaly implements Serializable {
         return type;
     }
 
+    /** The declaration the finding names; empty where it names none (kept as {@link #NO_DECLARATION}, a key part). */
     public String getDeclarationNumber() {
-        return declarationNumber;
+        return NO_DECLARATION.equals(declarationNumber) ? "" : declarationNumber;
     }
 
     public int getLineNumber() {
